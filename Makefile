@@ -1,0 +1,63 @@
+# The two commands: `make run` (embedded demo) and `make test` (the whole suite
+# against real services). Everything they need is installed from here.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test lint services-start services-stop clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+# Stamp files: reinstall only when the pinned requirements change.
+$(VENV)/.runtime-installed: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $(VENV)/.runtime-installed $@
+
+run: $(VENV)/.runtime-installed
+	DJANGO_SETTINGS_MODULE=cms.settings.dev $(BIN)/python manage.py migrate --no-input -v 0
+	DJANGO_SETTINGS_MODULE=cms.settings.dev $(BIN)/python manage.py load_demo
+	@echo ""
+	@echo "  Procurement of Innovation Platform: http://$(HOST):$(PORT)/"
+	@echo "  Admin: http://$(HOST):$(PORT)/admin/"
+	@echo "  Demo logins (password: $${DEMO_PASSWORD:-procure-demo}):"
+	@echo "    admin      superuser"
+	@echo "    editor     Wagtail editor (submits pages for moderation)"
+	@echo "    moderator  moderator (approves and publishes)"
+	@echo "    alice      member"
+	@echo "    bob        member"
+	@echo ""
+	DJANGO_SETTINGS_MODULE=cms.settings.dev $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+lint: $(VENV)/.dev-installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+# Starts PostgreSQL and S3Proxy, runs every check and test against them, and
+# stops them again whatever the outcome.
+test: $(VENV)/.dev-installed
+	scripts/services.sh ensure-chromium
+	scripts/services.sh start
+	@set -e; trap 'scripts/services.sh stop' EXIT; \
+	. .cache/run/services.env; \
+	export PATH="$(CURDIR)/$(BIN):$$PATH"; \
+	ruff check . && ruff format --check . && \
+	DJANGO_SETTINGS_MODULE=cms.settings.test python manage.py check && \
+	DJANGO_SETTINGS_MODULE=cms.settings.test python manage.py makemigrations --check --dry-run && \
+	python -m pytest $(PYTEST_ARGS)
+
+services-start:
+	scripts/services.sh start
+
+services-stop:
+	scripts/services.sh stop
+
+clean:
+	rm -rf $(VENV) .cache/run db.sqlite3 media static_collected artifacts

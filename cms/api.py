@@ -1,0 +1,20 @@
+"""The headless APIs: Wagtail's API v2 (pages, images, documents) and API v3.
+
+API v3 is Wagtail's django-ninja NinjaAPI; each app adds its router here, before
+`api.urls` is first read (ninja refuses routers added later).
+"""
+
+from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.api.v3.api import api as api_v3
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images.api.v2.views import ImagesAPIViewSet
+
+from home.api import router as events_router
+
+api_v2 = WagtailAPIRouter("wagtailapi")
+api_v2.register_endpoint("pages", PagesAPIViewSet)
+api_v2.register_endpoint("images", ImagesAPIViewSet)
+api_v2.register_endpoint("documents", DocumentsAPIViewSet)
+
+api_v3.add_router("/events/", events_router, tags=["events"])

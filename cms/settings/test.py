@@ -1,0 +1,16 @@
+"""The test suite: real PostgreSQL and S3 when `make test` exports them."""
+
+from .base import *  # noqa: F403
+from .base import env
+
+SECRET_KEY = "test-only-not-secret"  # noqa: S105
+DEBUG = False
+ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+WAGTAILADMIN_BASE_URL = "http://testserver"
+WAGTAILAPI_BASE_URL = "http://testserver"
+MEDIA_ROOT = env("MEDIA_ROOT", "/tmp/ppi-test-media")  # noqa: S108 throwaway files
+STORAGES["staticfiles"] = {  # noqa: F405
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+}

@@ -1,0 +1,145 @@
+"""API v3 (django-ninja) router for events: list by date range, country and type.
+
+Wagtail's own /api/v3/pages/ lists events too, but cannot filter on a date range;
+front ends building an agenda use this endpoint.
+"""
+
+import datetime
+from typing import Literal
+
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from ninja import Field, Query, Router, Schema
+from ninja.errors import HttpError
+from ninja.pagination import paginate
+from pydantic import model_validator
+from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
+from wagtail.models import Locale
+
+from home.models import Country, EventPage, EventType
+
+router = Router()
+
+
+class CountryOut(Schema):
+    code: str
+    name: str
+
+
+class TopicOut(Schema):
+    slug: str
+    name: str
+
+
+class EventOut(Schema):
+    id: int
+    title: str
+    slug: str
+    url: str = Field(description="Absolute URL of the event page")
+    ical_url: str = Field(description="Absolute URL of the event's .ics file")
+    locale: str
+    intro: str
+    event_type: Literal[tuple(EventType.values)]
+    starts_at: datetime.datetime = Field(description="Start, in UTC")
+    ends_at: datetime.datetime = Field(description="End, in UTC")
+    start_date: datetime.date
+    end_date: datetime.date
+    start_time: datetime.time | None
+    end_time: datetime.time | None
+    all_day: bool
+    time_zone: str
+    venue: str
+    city: str
+    country: CountryOut | None
+    online_url: str
+    registration_url: str
+    organiser: str
+    topics: list[TopicOut]
+
+    @staticmethod
+    def resolve_url(obj, context):
+        return obj.get_full_url(request=context["request"])
+
+    @staticmethod
+    def resolve_ical_url(obj, context):
+        return obj.get_full_url(request=context["request"]) + "event.ics"
+
+    @staticmethod
+    def resolve_locale(obj):
+        return obj.locale.language_code
+
+    @staticmethod
+    def resolve_topics(obj):
+        return list(obj.topics.all())
+
+
+class EventFilters(Schema):
+    date_from: datetime.date | None = Field(
+        None, description="Only events that end on or after this day (YYYY-MM-DD, UTC)"
+    )
+    date_to: datetime.date | None = Field(
+        None, description="Only events that start on or before this day (YYYY-MM-DD, UTC)"
+    )
+    country: str | None = Field(
+        None, description="ISO 3166-1 alpha-2 code; EU for European-level events"
+    )
+    event_type: Literal[tuple(EventType.values)] | None = None
+    locale: str = Field("en", description="Language code of the events to list")
+
+    @model_validator(mode="after")
+    def check_range(self):
+        if self.date_from and self.date_to and self.date_to < self.date_from:
+            raise ValueError("date_to must not be earlier than date_from.")
+        return self
+
+
+def _day_start(day):
+    return datetime.datetime.combine(day, datetime.time.min, tzinfo=datetime.UTC)
+
+
+@router.get(
+    "/",
+    response=list[EventOut],
+    summary="List events",
+    description=(
+        "Live, public events ordered by start. Filter by a date range (an event is "
+        "included when it overlaps the range), country, type and language."
+    ),
+    operation_id="events_list",
+)
+@paginate(WagtailLimitOffsetPagination)
+def list_events(request: HttpRequest, filters: EventFilters = Query(...)):  # noqa: B008
+    locale = Locale.objects.filter(language_code=filters.locale).first()
+    if locale is None:
+        raise HttpError(400, f"Unknown locale “{filters.locale}”.")
+    events = (
+        EventPage.objects.for_listing(locale)
+        .select_related("locale")
+        .prefetch_related("topics")
+        .order_by("starts_at", "pk")
+    )
+    if filters.date_from:
+        events = events.filter(ends_at__gte=_day_start(filters.date_from))
+    if filters.date_to:
+        events = events.filter(
+            starts_at__lt=_day_start(filters.date_to + datetime.timedelta(days=1))
+        )
+    if filters.country:
+        country = Country.objects.filter(code=filters.country.upper()).first()
+        if country is None:
+            raise HttpError(400, f"Unknown country code “{filters.country}”.")
+        events = events.filter(country=country)
+    if filters.event_type:
+        events = events.filter(event_type=filters.event_type)
+    return events
+
+
+@router.get(
+    "/{event_id}/",
+    response=EventOut,
+    summary="Get an event",
+    operation_id="events_detail",
+)
+def get_event(request: HttpRequest, event_id: int):
+    queryset = EventPage.objects.live().public().select_related("locale", "country")
+    return get_object_or_404(queryset, pk=event_id)

@@ -1,0 +1,193 @@
+"""StreamField blocks shared by every page type.
+
+Each block has its own template under templates/blocks/ and a preview value, so
+editors see it in the block picker's preview.
+"""
+
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.contrib.table_block.blocks import TableBlock as BaseTableBlock
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageBlock
+
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(max_length=200)
+    level = blocks.ChoiceBlock(
+        choices=[("h2", _("Section heading")), ("h3", _("Subsection heading"))], default="h2"
+    )
+
+    class Meta:
+        icon = "title"
+        template = "blocks/heading_block.html"
+        preview_value = {"text": "Why innovation procurement matters", "level": "h2"}
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["anchor"] = slugify(value["text"])
+        return context
+
+
+class ParagraphBlock(blocks.RichTextBlock):
+    def __init__(self, **kwargs):
+        super().__init__(features=RICH_TEXT_FEATURES, **kwargs)
+
+    class Meta:
+        icon = "pilcrow"
+        template = "blocks/paragraph_block.html"
+        preview_value = (
+            "<p>Public buyers can act as <strong>launch customers</strong> for solutions "
+            "that are not yet on the market.</p>"
+        )
+
+
+class CaptionedImageBlock(blocks.StructBlock):
+    image = ImageBlock()
+    caption = blocks.CharBlock(required=False, max_length=250)
+
+    class Meta:
+        icon = "image"
+        template = "blocks/captioned_image_block.html"
+
+
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock()
+    attribution = blocks.CharBlock(required=False, max_length=200)
+
+    class Meta:
+        icon = "openquote"
+        template = "blocks/quote_block.html"
+        preview_value = {
+            "quote": "Buying the problem, not the product, opened our tender to new ideas.",
+            "attribution": "A city procurement officer",
+        }
+
+
+class DocumentLinkBlock(blocks.StructBlock):
+    document = DocumentChooserBlock()
+    title = blocks.CharBlock(
+        required=False, max_length=200, help_text=_("Defaults to the document's title")
+    )
+
+    class Meta:
+        icon = "doc-full"
+        template = "blocks/document_link_block.html"
+
+
+class VideoBlock(blocks.StructBlock):
+    """An embedded video; the template also prints a plain link to it, so people
+    without the embed (no JavaScript, blocked third-party frames) can still watch."""
+
+    video = EmbedBlock(help_text=_("A video URL, for example from YouTube or Vimeo"))
+    title = blocks.CharBlock(max_length=200)
+    transcript = blocks.TextBlock(required=False)
+
+    class Meta:
+        icon = "media"
+        template = "blocks/video_block.html"
+
+
+class CallToActionBlock(blocks.StructBlock):
+    title = blocks.CharBlock(max_length=120)
+    text = blocks.TextBlock(required=False)
+    link_text = blocks.CharBlock(max_length=60)
+    page = blocks.PageChooserBlock(required=False)
+    url = blocks.CharBlock(
+        required=False, max_length=300, help_text=_("Used when no page is chosen")
+    )
+
+    class Meta:
+        icon = "pick"
+        template = "blocks/call_to_action_block.html"
+        preview_value = {
+            "title": "Find guidance in the Resource Centre",
+            "text": "Policy documents, tools and case studies on PPI and PCP.",
+            "link_text": "Search resources",
+            "url": "/resources/",
+        }
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value.get("page") and not value.get("url"):
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "url": blocks.BlockValidationError(_("Choose a page or enter a URL."))
+                }
+            )
+        return value
+
+
+class TableBlock(BaseTableBlock):
+    """A data table with a header row and a caption (set in the table editor)."""
+
+    class Meta:
+        icon = "table"
+        template = "blocks/table_block.html"
+        preview_value = {
+            "table_caption": "PCP and PPI at a glance",
+            "first_row_is_table_header": True,
+            "first_col_is_header": True,
+            "data": [
+                ["", "PCP", "PPI"],
+                ["Buys", "R&D services", "Innovative solutions"],
+                ["Procurement directives", "Exempt (Art. 14)", "Apply"],
+            ],
+        }
+
+
+class FAQItemBlock(blocks.StructBlock):
+    question = blocks.CharBlock(max_length=250)
+    answer = blocks.RichTextBlock(features=RICH_TEXT_FEATURES)
+
+
+class FAQBlock(blocks.StructBlock):
+    """Questions rendered as <details> elements: an accordion that needs no JavaScript."""
+
+    title = blocks.CharBlock(required=False, max_length=120)
+    items = blocks.ListBlock(FAQItemBlock())
+
+    class Meta:
+        icon = "help"
+        template = "blocks/faq_block.html"
+        preview_value = {
+            "title": "Questions",
+            "items": [
+                {
+                    "question": "Is PCP covered by the procurement directives?",
+                    "answer": "<p>No: R&amp;D services are exempt under Article 14.</p>",
+                }
+            ],
+        }
+
+
+class LegalReferenceBlock(blocks.StructBlock):
+    act = blocks.CharBlock(max_length=250, help_text=_("For example: Directive 2014/24/EU"))
+    article = blocks.CharBlock(required=False, max_length=100)
+    celex = blocks.CharBlock(required=False, max_length=40, label="CELEX number")
+    url = blocks.URLBlock(required=False, label=_("CELEX or ELI link"))
+
+    class Meta:
+        icon = "doc-full-inverse"
+        template = "blocks/legal_reference_block.html"
+        preview_value = {
+            "act": "Directive 2014/24/EU",
+            "article": "Article 31",
+            "celex": "32014L0024",
+            "url": "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:32014L0024",
+        }
+
+
+class BodyBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = ParagraphBlock()
+    image = CaptionedImageBlock()
+    quote = QuoteBlock()
+    document = DocumentLinkBlock()
+    video = VideoBlock()
+    call_to_action = CallToActionBlock()
+    table = TableBlock()
+    faq = FAQBlock()

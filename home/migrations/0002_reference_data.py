@@ -1,0 +1,49 @@
+from django.db import migrations
+
+from home.reference_data import (
+    COUNTRIES,
+    EDITOR_PERMISSIONS,
+    MODERATOR_PERMISSIONS,
+    PROCUREMENT_TYPES,
+)
+
+
+def grant(apps, group_name, grants):
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    group = Group.objects.filter(name=group_name).first()
+    if group is None:
+        return
+    for app_label, model, actions in grants:
+        content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
+        for action in actions:
+            permission, _ = Permission.objects.get_or_create(
+                content_type=content_type,
+                codename=f"{action}_{model}",
+                defaults={"name": f"Can {action} {model}"},
+            )
+            group.permissions.add(permission)
+
+
+def seed(apps, schema_editor):
+    Country = apps.get_model("home", "Country")
+    ProcurementType = apps.get_model("home", "ProcurementType")
+    for code, name in COUNTRIES:
+        Country.objects.update_or_create(code=code, defaults={"name": name})
+    for slug, abbreviation, name in PROCUREMENT_TYPES:
+        ProcurementType.objects.update_or_create(
+            slug=slug, defaults={"name": name, "abbreviation": abbreviation}
+        )
+    grant(apps, "Editors", EDITOR_PERMISSIONS)
+    grant(apps, "Moderators", MODERATOR_PERMISSIONS)
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("home", "0001_initial"),
+        ("wagtailcore", "0001_initial"),
+        ("wagtailadmin", "0001_create_admin_access_permissions"),
+    ]
+
+    operations = [migrations.RunPython(seed, migrations.RunPython.noop)]

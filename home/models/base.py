@@ -1,0 +1,89 @@
+from django.core.paginator import EmptyPage, Paginator
+from django.db import models
+from django.db.models import Prefetch
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.images import get_image_model
+from wagtail.images.api.fields import ImageRenditionField
+from wagtail.models import Page
+from wagtail.search import index
+
+from home.blocks import BodyBlock
+
+
+class BasePage(Page):
+    """Fields every content page shares: a short introduction and a listing image."""
+
+    intro = models.TextField(_("introduction"), blank=True, max_length=500)
+    listing_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("listing_image")]
+
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    api_fields = [
+        APIField("intro"),
+        APIField("listing_image"),
+        APIField(
+            "listing_image_thumbnail",
+            serializer=ImageRenditionField("fill-480x270", source="listing_image"),
+        ),
+    ]
+
+    class Meta:
+        abstract = True
+
+
+class BodyPage(BasePage):
+    body = StreamField(BodyBlock(), blank=True, use_json_field=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("body")]
+    search_fields = BasePage.search_fields + [index.SearchField("body")]
+    api_fields = BasePage.api_fields + [APIField("body")]
+
+    class Meta:
+        abstract = True
+
+
+def paginate(request, items, per_page):
+    """The page of `items` asked for by ?page=.
+
+    A missing or non-numeric page number means page one; a number past the last
+    page is a page that does not exist, so it answers 404.
+    """
+    paginator = Paginator(items, per_page)
+    raw = request.GET.get("page", "1")
+    try:
+        number = int(raw)
+    except (TypeError, ValueError):
+        number = 1
+    if number < 1:
+        number = 1
+    try:
+        return paginator.page(number)
+    except EmptyPage as exc:
+        if number == 1:
+            return paginator.page(1)
+        raise Http404(_("There is no page %(number)s.") % {"number": number}) from exc
+
+
+LISTING_IMAGE_SPEC = "fill-480x270"
+
+
+def listing_image_renditions():
+    """Prefetch the card-sized renditions of each page's listing image, so a list
+    of cards costs one query for images whatever its length."""
+    renditions = (
+        get_image_model().get_rendition_model().objects.filter(filter_spec=LISTING_IMAGE_SPEC)
+    )
+    return Prefetch("listing_image__renditions", queryset=renditions)

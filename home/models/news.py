@@ -1,0 +1,158 @@
+from django import forms
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.db import models
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import PageManager, PageQuerySet
+from wagtail.search import index
+
+from home.api_serializers import ProcurementTypeField, TaxonomyListField
+
+from .base import BasePage, BodyPage, listing_image_renditions, paginate
+from .taxonomy import Topic
+
+
+class NewsPageQuerySet(PageQuerySet):
+    def for_listing(self, locale):
+        """Live, public news in one language, newest first, with everything a card shows."""
+        return (
+            self.live()
+            .public()
+            .filter(locale=locale)
+            .select_related("listing_image", "procurement_type")
+            .prefetch_related("topics")
+            .prefetch_related(listing_image_renditions())
+            .order_by("-date", "-pk")
+        )
+
+
+class NewsPage(BodyPage):
+    date = models.DateField(_("date"), default=timezone.localdate)
+    topics = ParentalManyToManyField(Topic, blank=True, related_name="news_pages")
+    procurement_type = models.ForeignKey(
+        "home.ProcurementType",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="news_pages",
+    )
+
+    objects = PageManager.from_queryset(NewsPageQuerySet)()
+
+    content_panels = (
+        BodyPage.content_panels[:1]
+        + [
+            FieldPanel("date"),
+            FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+            FieldPanel("procurement_type"),
+        ]
+        + BodyPage.content_panels[1:]
+    )
+
+    search_fields = BodyPage.search_fields + [
+        index.FilterField("date"),
+        index.RelatedFields("topics", [index.SearchField("name"), index.FilterField("slug")]),
+    ]
+    api_fields = BodyPage.api_fields + [
+        APIField("date"),
+        APIField("topics", serializer=TaxonomyListField()),
+        APIField("procurement_type", serializer=ProcurementTypeField()),
+    ]
+
+    parent_page_types = ["home.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("news item")
+        verbose_name_plural = _("news")
+        ordering = ["-date"]
+
+
+class NewsFeed(Feed):
+    """RSS 2.0 for one news index, in the index's language."""
+
+    feed_type = Rss201rev2Feed
+    limit = 20
+
+    def get_object(self, request, index_page):
+        self.request = request
+        return index_page
+
+    def title(self, index_page):
+        return f"{index_page.title} — {index_page.get_site().site_name or 'PPI Platform'}"
+
+    def link(self, index_page):
+        return index_page.get_url(request=self.request)
+
+    def description(self, index_page):
+        return index_page.intro or str(_("News on public procurement of innovation"))
+
+    def items(self, index_page):
+        return index_page.news_items()[: self.limit]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.intro
+
+    def item_link(self, item):
+        return item.get_full_url(request=self.request)
+
+    def item_pubdate(self, item):
+        return timezone.make_aware(
+            timezone.datetime.combine(item.date, timezone.datetime.min.time())
+        )
+
+    def item_updateddate(self, item):
+        return item.last_published_at
+
+    def item_categories(self, item):
+        return [topic.name for topic in item.topics.all()]
+
+
+class NewsIndexPage(RoutablePageMixin, BasePage):
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["home.NewsPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("news index")
+
+    def news_items(self):
+        return NewsPage.objects.child_of(self).for_listing(self.locale)
+
+    def filtered_news(self, request):
+        """Apply ?topic=; an unknown topic is a page that does not exist (404)."""
+        items = self.news_items()
+        topic = None
+        slug = request.GET.get("topic")
+        if slug:
+            topic = get_object_or_404(Topic, slug=slug)
+            items = items.filter(topics=topic)
+        return items, topic
+
+    @path("")
+    def index(self, request):
+        items, topic = self.filtered_news(request)
+        return self.render(
+            request,
+            context_overrides={
+                "news": paginate(request, items, settings.NEWS_PAGE_SIZE),
+                "topics": Topic.objects.filter(
+                    news_pages__in=self.news_items().values("pk")
+                ).distinct(),
+                "selected_topic": topic,
+            },
+        )
+
+    @path("feed/")
+    def feed(self, request):
+        return NewsFeed()(request, index_page=self)

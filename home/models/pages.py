@@ -1,0 +1,71 @@
+"""The home page and the standard content page."""
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.search import index
+
+from .base import BasePage, BodyPage
+
+
+class HomePage(BasePage):
+    hero_title = models.CharField(_("hero title"), max_length=200)
+    hero_text = models.TextField(_("hero text"), blank=True)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    resources_intro = models.TextField(_("Resource Centre teaser"), blank=True)
+    forum_intro = models.TextField(_("Forum teaser"), blank=True)
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("hero_title"), FieldPanel("hero_text"), FieldPanel("hero_image")],
+            heading=_("Hero"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("resources_intro"), FieldPanel("forum_intro")], heading=_("Entry points")
+        ),
+    ]
+    search_fields = BasePage.search_fields + [index.SearchField("hero_text")]
+    api_fields = BasePage.api_fields + [
+        APIField("hero_title"),
+        APIField("hero_text"),
+        APIField("hero_image"),
+        APIField("resources_intro"),
+        APIField("forum_intro"),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "home.StandardPage",
+        "home.NewsIndexPage",
+        "home.EventIndexPage",
+        "home.LegalFrameworkIndexPage",
+    ]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from .events import EventPage
+        from .news import NewsPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_news"] = NewsPage.objects.for_listing(self.locale)[:3]
+        context["upcoming_events"] = EventPage.objects.for_listing(self.locale).filter(
+            ends_at__gte=timezone.now()
+        )[:3]
+        return context
+
+
+class StandardPage(BodyPage):
+    """About, contact, background on PPI and PCP: a page of text and blocks."""
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")

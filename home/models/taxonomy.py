@@ -1,0 +1,56 @@
+"""Taxonomies shared by the website, the Resource Centre and the Forum."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class TaxonomyTerm(models.Model):
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Topic(TaxonomyTerm):
+    """A sector or theme: ICT, health, energy, transport, construction..."""
+
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+
+
+class Country(models.Model):
+    """An EU/EEA country, or the "European level" pseudo-country (code EU)."""
+
+    code = models.CharField(
+        _("code"),
+        max_length=2,
+        unique=True,
+        help_text=_("ISO 3166-1 alpha-2 code; EU stands for European level."),
+    )
+    name = models.CharField(_("name"), max_length=100, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("country")
+        verbose_name_plural = _("countries")
+
+    def __str__(self):
+        return self.name
+
+
+class ProcurementType(TaxonomyTerm):
+    """PPI (public procurement of innovation) or PCP (pre-commercial procurement)."""
+
+    abbreviation = models.CharField(_("abbreviation"), max_length=10)
+
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("procurement type")
+        verbose_name_plural = _("procurement types")

@@ -1,0 +1,79 @@
+from django import template
+from django.utils.translation import get_language
+from wagtail.models import Locale, Page, Site
+
+register = template.Library()
+
+
+def _site_root(context):
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return None
+    root = site.root_page
+    language = get_language()
+    if root.locale.language_code != language:
+        root = (
+            root.get_translation_or_none(Locale.objects.filter(language_code=language).first())
+            or root
+        )
+    return root
+
+
+@register.inclusion_tag("includes/main_menu.html", takes_context=True)
+def main_menu(context):
+    root = _site_root(context)
+    pages = root.get_children().live().public().in_menu() if root else Page.objects.none()
+    current = context.get("page")
+    current_path = current.path if isinstance(current, Page) else ""
+    items = [{"page": item, "active": current_path.startswith(item.path)} for item in pages]
+    return {"items": items, "request": context.get("request")}
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    page = context.get("page")
+    if page is None or page.depth <= 2:
+        return {"ancestors": []}
+    ancestors = page.get_ancestors().filter(depth__gte=2).live().public()
+    return {"ancestors": ancestors, "page": page, "request": context.get("request")}
+
+
+@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    """Links to this page in every other language it is published in; on pages
+    that are not Wagtail pages, links to the home page of each language."""
+    request = context.get("request")
+    page = context.get("page")
+    if not isinstance(page, Page):
+        page = _site_root(context)
+    if page is None:
+        return {"links": []}
+    current = get_language()
+    translations = page.get_translations(inclusive=True).live().public().select_related("locale")
+    links = sorted(
+        (
+            {
+                "code": translation.locale.language_code,
+                "name": translation.locale.get_display_name(),
+                "url": translation.get_url(request=request),
+                "current": translation.locale.language_code == current,
+            }
+            for translation in translations
+        ),
+        key=lambda link: link["code"],
+    )
+    return {"links": links if len(links) > 1 else []}
+
+
+@register.simple_tag(takes_context=True)
+def querystring_with(context, **changes):
+    """The current query string with some parameters replaced (None removes one)."""
+    params = context["request"].GET.copy()
+    for key, value in changes.items():
+        if value is None:
+            params.pop(key, None)
+        else:
+            params[key] = value
+    encoded = params.urlencode()
+    return f"?{encoded}" if encoded else "?"

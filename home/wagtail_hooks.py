@@ -1,0 +1,37 @@
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from home.models import Country, ProcurementType, Topic
+
+
+class TopicViewSet(SnippetViewSet):
+    model = Topic
+    icon = "tag"
+    list_display = ["name", "slug"]
+    search_fields = ["name", "slug"]
+    ordering = ["name"]
+
+
+class CountryViewSet(SnippetViewSet):
+    model = Country
+    icon = "globe"
+    list_display = ["name", "code"]
+    search_fields = ["name", "code"]
+    ordering = ["name"]
+
+
+class ProcurementTypeViewSet(SnippetViewSet):
+    model = ProcurementType
+    icon = "list-ul"
+    list_display = ["name", "abbreviation", "slug"]
+    ordering = ["name"]
+
+
+class TaxonomyViewSetGroup(SnippetViewSetGroup):
+    items = (TopicViewSet, CountryViewSet, ProcurementTypeViewSet)
+    menu_icon = "tag"
+    menu_label = "Taxonomies"
+    menu_name = "taxonomies"
+
+
+register_snippet(TaxonomyViewSetGroup)
