@@ -7,12 +7,14 @@ front ends building an agenda use this endpoint.
 import datetime
 from typing import Literal
 
+from django.db.models import Q
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 from pydantic import model_validator
+from wagtail.api.v3.errors import ProblemDetail
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 from wagtail.models import Locale
 
@@ -99,7 +101,7 @@ def _day_start(day):
 
 @router.get(
     "/",
-    response=list[EventOut],
+    response={200: list[EventOut], 400: ProblemDetail, 422: ProblemDetail},
     summary="List events",
     description=(
         "Live, public events ordered by start. Filter by a date range (an event is "
@@ -119,7 +121,11 @@ def list_events(request: HttpRequest, filters: EventFilters = Query(...)):  # no
         .order_by("starts_at", "pk")
     )
     if filters.date_from:
-        events = events.filter(ends_at__gte=_day_start(filters.date_from))
+        # ends_at is exclusive (an all-day event ends at the next midnight), so an
+        # event ending exactly as the day begins is over before it; a zero-length
+        # event at that instant still belongs to the day.
+        day_start = _day_start(filters.date_from)
+        events = events.filter(Q(ends_at__gt=day_start) | Q(starts_at__gte=day_start))
     if filters.date_to:
         events = events.filter(
             starts_at__lt=_day_start(filters.date_to + datetime.timedelta(days=1))
@@ -136,7 +142,7 @@ def list_events(request: HttpRequest, filters: EventFilters = Query(...)):  # no
 
 @router.get(
     "/{event_id}/",
-    response=EventOut,
+    response={200: EventOut, 404: ProblemDetail},
     summary="Get an event",
     operation_id="events_detail",
 )

@@ -32,11 +32,8 @@ def build_event(event, request):
     )
     if description:
         entry.add("description", description)
-    location = ", ".join(part for part in (event.venue, event.city) if part)
-    if event.country_id and event.country.code != "EU":
-        location = ", ".join(part for part in (location, event.country.name) if part)
-    if location:
-        entry.add("location", location)
+    if event.place:
+        entry.add("location", event.place)
     elif event.online_url:
         entry.add("location", event.online_url)
     entry.add("url", event.get_full_url(request=request))

@@ -41,7 +41,8 @@ PROCUREMENT_TYPES = [
     ("pcp", "PCP", "Pre-commercial procurement"),
 ]
 
-# Editors maintain topics; moderators maintain every taxonomy and site settings.
+# Editors maintain topics; moderators maintain every taxonomy, site settings,
+# redirects and promoted search results.
 EDITOR_PERMISSIONS = [
     ("home", "topic", ("add", "change", "view")),
 ]
@@ -50,4 +51,6 @@ MODERATOR_PERMISSIONS = [
     ("home", "country", ("add", "change", "view")),
     ("home", "procurementtype", ("add", "change", "view")),
     ("home", "sitesettings", ("change",)),
+    ("wagtailredirects", "redirect", ("add", "change", "delete")),
+    ("wagtailsearchpromotions", "searchpromotion", ("add", "change", "delete")),
 ]

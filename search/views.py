@@ -4,14 +4,13 @@ from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
 
 from home.models.base import paginate
-
-MAX_QUERY_LENGTH = 200
+from search.query import clean_query
 
 
 def search(request):
     """Site-wide search over live, public pages in the visitor's language, with the
     editors' promoted results first."""
-    query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
+    query = clean_query(request.GET.get("q", ""))
     results = promotions = None
     if query:
         locale = Locale.objects.filter(language_code=get_language()).first() or Locale.get_default()

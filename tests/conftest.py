@@ -48,3 +48,27 @@ def moderator(db):
     user = factories.UserFactory(username="moderator-user")
     user.groups.add(Group.objects.get(name="Moderators"))
     return user
+
+
+@pytest.fixture
+def fr_locale(db):
+    from wagtail.models import Locale
+
+    return Locale.objects.get_or_create(language_code="fr")[0]
+
+
+@pytest.fixture
+def publish_translation():
+    """Translate a page into a locale the way editors do (copy, then publish a
+    revision) and return the live translation. The page's parent must already be
+    translated."""
+
+    def translate(page, locale, **changes):
+        translation = page.copy_for_translation(locale)
+        for name, value in changes.items():
+            setattr(translation, name, value)
+        translation.save_revision().publish()
+        translation.refresh_from_db()
+        return translation.specific
+
+    return translate

@@ -17,7 +17,7 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     username = factory.Sequence(lambda n: f"user{n}")
     email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
-    password = factory.PostGenerationMethodCall("set_password", "secret-pass-123")
+    password = factory.django.Password("secret-pass-123")
 
 
 class TopicFactory(factory.django.DjangoModelFactory):
@@ -61,6 +61,7 @@ class NewsIndexPageFactory(wagtail_factories.PageFactory):
 class NewsPageFactory(wagtail_factories.PageFactory):
     class Meta:
         model = models.NewsPage
+        skip_postgeneration_save = True
 
     title = factory.Sequence(lambda n: f"News item {n}")
     date = factory.Sequence(lambda n: datetime.date(2026, 1, 1) + datetime.timedelta(days=n))

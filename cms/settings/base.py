@@ -80,7 +80,6 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -191,6 +190,9 @@ WAGTAILDOCS_EXTENSIONS = [
     "csv",
     "txt",
 ]
+
+LOGIN_URL = WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
+LOGIN_REDIRECT_URL = "/"
 
 WAGTAIL_SITE_NAME = "Procurement of Innovation Platform"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

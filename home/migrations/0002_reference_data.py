@@ -44,6 +44,8 @@ class Migration(migrations.Migration):
         ("home", "0001_initial"),
         ("wagtailcore", "0001_initial"),
         ("wagtailadmin", "0001_create_admin_access_permissions"),
+        ("wagtailredirects", "0001_initial"),
+        ("wagtailsearchpromotions", "0001_initial"),
     ]
 
     operations = [migrations.RunPython(seed, migrations.RunPython.noop)]

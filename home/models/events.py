@@ -39,7 +39,7 @@ class EventPageQuerySet(PageQuerySet):
             self.live()
             .public()
             .filter(locale=locale)
-            .select_related("listing_image", "country")
+            .select_related("listing_image", "country", "locale")
             .prefetch_related(listing_image_renditions())
         )
 
@@ -140,6 +140,12 @@ class EventPage(RoutablePageMixin, BodyPage):
         APIField("topics", serializer=TaxonomyListField()),
     ]
 
+    api_select_related = (*BodyPage.api_select_related, "country")
+
+    @classmethod
+    def api_prefetch(cls):
+        return (*super().api_prefetch(), "topics")
+
     parent_page_types = ["home.EventIndexPage"]
     subpage_types = []
 
@@ -175,7 +181,13 @@ class EventPage(RoutablePageMixin, BodyPage):
 
     @property
     def is_online(self):
-        return bool(self.online_url) and not self.venue
+        return bool(self.online_url) and not (self.venue or self.city)
+
+    @property
+    def place(self):
+        """Venue, city and country as one line; "European level" is not a place."""
+        country = self.country.name if self.country and self.country.code != "EU" else ""
+        return ", ".join(part for part in (self.venue, self.city, country) if part)
 
     @property
     def is_past(self):

@@ -60,6 +60,8 @@ class LegalSectionPage(BodyPage):
         APIField("table_of_contents"),
     ]
 
+    api_select_related = (*BodyPage.api_select_related, "jurisdiction")
+
     parent_page_types = ["home.LegalFrameworkIndexPage", "home.LegalSectionPage"]
     subpage_types = ["home.LegalSectionPage"]
 

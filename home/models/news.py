@@ -5,6 +5,7 @@ from django.db import models
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
@@ -66,6 +67,12 @@ class NewsPage(BodyPage):
         APIField("procurement_type", serializer=ProcurementTypeField()),
     ]
 
+    api_select_related = (*BodyPage.api_select_related, "procurement_type")
+
+    @classmethod
+    def api_prefetch(cls):
+        return (*super().api_prefetch(), "topics")
+
     parent_page_types = ["home.NewsIndexPage"]
     subpage_types = []
 
@@ -86,7 +93,8 @@ class NewsFeed(Feed):
         return index_page
 
     def title(self, index_page):
-        return f"{index_page.title} — {index_page.get_site().site_name or 'PPI Platform'}"
+        site_name = index_page.get_site().site_name or settings.WAGTAIL_SITE_NAME
+        return f"{index_page.title} — {site_name}"
 
     def link(self, index_page):
         return index_page.get_url(request=self.request)
@@ -101,7 +109,8 @@ class NewsFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.intro
+        # RSS descriptions are HTML; the intro is plain text.
+        return escape(item.intro)
 
     def item_link(self, item):
         return item.get_full_url(request=self.request)

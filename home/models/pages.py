@@ -1,6 +1,7 @@
 """The home page and the standard content page."""
 
 from django.db import models
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -58,7 +59,38 @@ class HomePage(BasePage):
         context["upcoming_events"] = EventPage.objects.for_listing(self.locale).filter(
             ends_at__gte=timezone.now()
         )[:3]
+        context["entry_points"] = self.entry_points()
         return context
+
+    def entry_points(self):
+        """Teasers for the Resource Centre and the Forum, each shown once its app
+        is installed and answers at its URL."""
+        candidates = [
+            (
+                "resources:index",
+                _("Resource Centre"),
+                self.resources_intro,
+                _("Guidance, tools, case studies and reports on innovation procurement."),
+                _("Search resources"),
+            ),
+            (
+                "community:index",
+                _("Procurement Forum"),
+                self.forum_intro,
+                _("Discuss with procurers across Europe and run groups for your projects."),
+                _("Join the discussion"),
+            ),
+        ]
+        entry_points = []
+        for url_name, title, text, default_text, link_text in candidates:
+            try:
+                url = reverse(url_name)
+            except NoReverseMatch:
+                continue
+            entry_points.append(
+                {"title": title, "text": text or default_text, "url": url, "link_text": link_text}
+            )
+        return entry_points
 
 
 class StandardPage(BodyPage):

@@ -1,0 +1,100 @@
+"""List pages and API lists cost the same number of SQL queries whatever their length."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, (url, response.status_code)
+    return len(queries)
+
+
+def add_news(news_index, how_many, topics, image):
+    for n in range(how_many):
+        factories.NewsPageFactory(
+            parent=news_index,
+            date=datetime.date(2025, 1, 1) + datetime.timedelta(days=n),
+            topics=topics,
+            listing_image=image,
+        )
+
+
+def add_events(event_index, how_many):
+    for n in range(how_many):
+        factories.EventPageFactory(
+            parent=event_index, start_date=datetime.date.today() + datetime.timedelta(days=n + 1)
+        )
+
+
+def add_sections(legal_index, how_many):
+    for _ in range(how_many):
+        factories.LegalSectionPageFactory(parent=legal_index)
+
+
+# Each case: the URL, and how to add N more items to what it lists. Page sizes are
+# raised so that all items are on one page: the count must not grow with them.
+CASES = {
+    "news index": (
+        "/news/",
+        lambda tree, n: add_news(tree["news"], n, tree["topics"], tree["image"]),
+    ),
+    "events index": ("/events/", lambda tree, n: add_events(tree["events"], n)),
+    "home": (
+        "/",
+        lambda tree, n: (
+            add_news(tree["news"], n, tree["topics"], tree["image"]),
+            add_events(tree["events"], n),
+        ),
+    ),
+    "legal index": ("/legal-framework/", lambda tree, n: add_sections(tree["legal"], n)),
+    "rss feed": (
+        "/news/feed/",
+        lambda tree, n: add_news(tree["news"], n, tree["topics"], tree["image"]),
+    ),
+    "ical feed": ("/events/feed.ics", lambda tree, n: add_events(tree["events"], n)),
+    "api v3 events": ("/api/v3/events/?limit=100", lambda tree, n: add_events(tree["events"], n)),
+    "api v2 news": (
+        "/api/v2/pages/?type=home.NewsPage&fields=*&limit=100",
+        lambda tree, n: add_news(tree["news"], n, tree["topics"], tree["image"]),
+    ),
+    "api v2 events": (
+        "/api/v2/pages/?type=home.EventPage&fields=*&limit=100",
+        lambda tree, n: add_events(tree["events"], n),
+    ),
+    "sitemap": (
+        "/sitemap.xml",
+        lambda tree, n: add_news(tree["news"], n, tree["topics"], tree["image"]),
+    ),
+}
+
+
+@pytest.fixture
+def tree(news_index, event_index, legal_index, settings):
+    settings.NEWS_PAGE_SIZE = settings.EVENTS_PAGE_SIZE = 100
+    return {
+        "news": news_index,
+        "events": event_index,
+        "legal": legal_index,
+        "topics": [factories.TopicFactory(), factories.TopicFactory()],
+        "image": factories.ImageFactory(),
+    }
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_query_count_does_not_grow_with_the_list(client, tree, case):
+    url, add = CASES[case]
+    add(tree, 5)
+    count_queries(client, url)  # warm caches that are filled once per process
+    with_five = count_queries(client, url)
+    add(tree, 45)
+    with_fifty = count_queries(client, url)
+    assert with_fifty == with_five, f"{case}: {with_five} queries for 5 items, {with_fifty} for 50"
