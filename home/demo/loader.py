@@ -273,7 +273,8 @@ class DemoLoader:
             show_in_menus=True,
             intro="What is happening in innovation procurement across Europe.",
         )
-        for number, item in enumerate(sorted(content.NEWS, key=lambda news: news["date"])):
+        items = sorted(content.NEWS, key=lambda news: news["date"])
+        for number, item in enumerate(items):
             self.child(
                 index,
                 NewsPage,
@@ -285,6 +286,8 @@ class DemoLoader:
                 listing_image=self.images[number % len(self.images)] if number % 3 else None,
                 procurement_type=self.procurement_types.get(item.get("procurement_type") or ""),
                 topics=[self.topics[slug] for slug in item["topics"]],
+                # One older story is featured, so the home page shows the feature at work.
+                featured=number == len(items) - 6,
             )
         return index
 

@@ -45,6 +45,12 @@ class NewsPage(BodyPage):
         related_name="news_pages",
     )
 
+    featured = models.BooleanField(
+        _("feature on the home page"),
+        default=False,
+        help_text=_("Featured news comes first on the home page, before the latest items."),
+    )
+
     objects = PageManager.from_queryset(NewsPageQuerySet)()
 
     content_panels = (
@@ -53,16 +59,19 @@ class NewsPage(BodyPage):
             FieldPanel("date"),
             FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
             FieldPanel("procurement_type"),
+            FieldPanel("featured"),
         ]
         + BodyPage.content_panels[1:]
     )
 
     search_fields = BodyPage.search_fields + [
         index.FilterField("date"),
+        index.FilterField("featured"),
         index.RelatedFields("topics", [index.SearchField("name"), index.FilterField("slug")]),
     ]
     api_fields = BodyPage.api_fields + [
         APIField("date"),
+        APIField("featured"),
         APIField("topics", serializer=TaxonomyListField()),
         APIField("procurement_type", serializer=ProcurementTypeField()),
     ]

@@ -55,7 +55,9 @@ class HomePage(BasePage):
         from .news import NewsPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["latest_news"] = NewsPage.objects.for_listing(self.locale)[:3]
+        context["latest_news"] = NewsPage.objects.for_listing(self.locale).order_by(
+            "-featured", "-date", "-pk"
+        )[:3]
         context["upcoming_events"] = EventPage.objects.for_listing(self.locale).filter(
             ends_at__gte=timezone.now()
         )[:3]

@@ -1,10 +1,10 @@
 """Every page type renders with what a visitor needs to see."""
 
 import datetime
-from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
+from defusedxml import ElementTree
 from wagtail.models import Locale
 
 from home.models import Country
@@ -54,6 +54,19 @@ def test_home_page_shows_hero_news_events_and_entry_points(client, news_index, e
     assert "/resources/" not in links and "/forum/" not in links
 
 
+def test_featured_news_comes_first_on_the_home_page(client, news_index):
+    for day in range(1, 5):
+        factories.NewsPageFactory(
+            parent=news_index, title=f"Recent {day}", date=datetime.date(2026, 5, day)
+        )
+    factories.NewsPageFactory(
+        parent=news_index, title="Featured story", date=datetime.date(2025, 1, 1), featured=True
+    )
+    page = soup(client.get("/"))
+    titles = [h.get_text(strip=True) for h in page.select(".card-title")][:3]
+    assert titles == ["Featured story", "Recent 4", "Recent 3"]
+
+
 def test_standard_page_renders_every_body_block(client, home_page):
     image = factories.ImageFactory()
     page = factories.StandardPageFactory(
@@ -94,6 +107,15 @@ def test_standard_page_renders_every_body_block(client, home_page):
                 "faq",
                 {"title": "FAQ", "items": [{"question": "Is PCP legal?", "answer": "<p>Yes.</p>"}]},
             ),
+            # No embed provider knows this host: the block still offers a plain link.
+            (
+                "video",
+                {
+                    "video": "https://video.example.org/pcp-intro.mp4",
+                    "title": "PCP in 3 minutes",
+                    "transcript": "Hello.",
+                },
+            ),
         ],
     )
     html = soup(client.get(page.url))
@@ -106,6 +128,9 @@ def test_standard_page_renders_every_body_block(client, home_page):
     assert html.select_one(".cta a.button")["href"] == "/news/"
     assert html.select_one("table caption").get_text(strip=True) == "Compare"
     assert html.select_one("details summary").get_text() == "Is PCP legal?"
+    video_link = html.select_one("figure.video figcaption a")
+    assert video_link["href"] == "https://video.example.org/pcp-intro.mp4"
+    assert "PCP in 3 minutes" in video_link.get_text()
     crumbs = [li.get_text(strip=True) for li in html.select("nav.breadcrumbs li")]
     assert crumbs == ["Home", "About us"]
 
