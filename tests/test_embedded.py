@@ -4,19 +4,12 @@ Runs the real commands in a subprocess with the dev settings, so nothing from
 the test settings (PostgreSQL, S3) leaks in.
 """
 
-import json
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.processes import clean_env, manage, python_json
 
 CHECK_URLS = r"""
-import json, django
-django.setup()
+import json
 from django.test import Client
 from home.models import EventPage, LegalSectionPage, NewsPage
 client = Client(HTTP_HOST="localhost")
@@ -35,33 +28,36 @@ print(json.dumps({url: client.get(url).status_code for url in urls}))
 """
 
 
+DEMO_COUNTS = r"""
+import json
+from django.contrib.auth.models import User
+from django.utils import timezone
+from home.models import EventPage, LegalSectionPage, NewsPage
+now = timezone.now()
+events = EventPage.objects.live()
+print(json.dumps({
+    "news": NewsPage.objects.live().filter(locale__language_code="en").count(),
+    "events": events.count(),
+    "upcoming": events.filter(ends_at__gte=now).count(),
+    "past": events.filter(ends_at__lt=now).count(),
+    "countries": events.values("country").distinct().count(),
+    "online": events.exclude(online_url="").count(),
+    "sections": LegalSectionPage.objects.live().count(),
+    "users": sorted(User.objects.values_list("username", flat=True)),
+    "checked": User.objects.get(username="editor").check_password("procure-demo"),
+}))
+"""
+
+
 @pytest.fixture(scope="module")
 def embedded_env(tmp_path_factory):
     workdir = tmp_path_factory.mktemp("embedded")
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith("AWS_") and key not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}
-    }
-    env.update(
+    env = clean_env(
         DJANGO_SETTINGS_MODULE="cms.settings.dev",
         DATABASE_URL=f"sqlite:///{workdir / 'db.sqlite3'}",
         MEDIA_ROOT=str(workdir / "media"),
-        PYTHONPATH=str(ROOT),
     )
     return env, workdir
-
-
-def manage(env, *args):
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=True,
-    )
 
 
 def test_migrate_and_load_demo_on_sqlite_then_every_url_answers(embedded_env):
@@ -75,16 +71,7 @@ def test_migrate_and_load_demo_on_sqlite_then_every_url_answers(embedded_env):
     # Media went to the local disk, not a bucket.
     assert any((workdir / "media" / "original_images").iterdir())
 
-    result = subprocess.run(
-        [sys.executable, "-c", CHECK_URLS],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=True,
-    )
-    statuses = json.loads(result.stdout.strip().splitlines()[-1])
+    statuses = python_json(env, CHECK_URLS)
     expected = dict.fromkeys(statuses, 200)
     expected["/admin/"] = 302  # to the admin login
     assert statuses == expected
@@ -92,34 +79,7 @@ def test_migrate_and_load_demo_on_sqlite_then_every_url_answers(embedded_env):
 
 def test_demo_content_matches_the_design(embedded_env):
     env, _ = embedded_env
-    counts = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import django, json; django.setup();"
-            "from django.contrib.auth.models import User;"
-            "from home.models import NewsPage, EventPage, LegalSectionPage;"
-            "from django.utils import timezone; now = timezone.now();"
-            "print(json.dumps({"
-            "'news': NewsPage.objects.live().filter(locale__language_code='en').count(),"
-            "'events': EventPage.objects.live().count(),"
-            "'upcoming': EventPage.objects.live().filter(ends_at__gte=now).count(),"
-            "'past': EventPage.objects.live().filter(ends_at__lt=now).count(),"
-            "'countries': EventPage.objects.values('country').distinct().count(),"
-            "'online': EventPage.objects.exclude(online_url='').count(),"
-            "'sections': LegalSectionPage.objects.live().count(),"
-            "'users': sorted(User.objects.values_list('username', flat=True)),"
-            "'checked': User.objects.get(username='editor').check_password('procure-demo'),"
-            "}))",
-        ],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    )
-    data = json.loads(counts.stdout.strip().splitlines()[-1])
+    data = python_json(env, DEMO_COUNTS)
     assert data["news"] >= 20
     assert data["events"] >= 10 and data["upcoming"] >= 1 and data["past"] >= 1
     assert data["countries"] >= 3 and data["online"] >= 1
@@ -136,13 +96,6 @@ def test_load_demo_refuses_production_settings(embedded_env):
         SECRET_KEY="x" * 60,
         ALLOWED_HOSTS="example.org",
     )
-    result = subprocess.run(
-        [sys.executable, "manage.py", "load_demo"],
-        cwd=ROOT,
-        env=production,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = manage(production, "load_demo", check=False)
     assert result.returncode != 0
     assert "load_demo is disabled" in result.stderr

@@ -1,13 +1,8 @@
 """Production settings refuse to start without their secrets, and pass Django's deploy checks."""
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.processes import clean_env, manage
 
 PRODUCTION = {
     "DJANGO_SETTINGS_MODULE": "cms.settings.production",
@@ -18,16 +13,7 @@ PRODUCTION = {
 
 
 def run_manage(env_changes, *args):
-    env = {k: v for k, v in os.environ.items() if k not in PRODUCTION}
-    env.update(env_changes)
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    return manage(clean_env(**env_changes), *args, check=False, timeout=120)
 
 
 @pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"])

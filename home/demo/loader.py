@@ -46,6 +46,40 @@ DEMO_USERS = [
     ("bob", "Bob", "Bakker", False, None),
 ]
 
+FRENCH_HERO_TEXT = (
+    "Les pouvoirs publics européens achètent chaque année des travaux, des fournitures et des "
+    "services pour une part importante du PIB. Cette plateforme aide les acheteurs à préparer et "
+    "à conduire des achats publics d'innovation (PPI) et des achats publics avant "
+    "commercialisation (PCP), et les met en relation avec des pairs qui l'ont déjà fait."
+)
+
+# A few items in French too, so the French home page, news and calendar have content:
+# English slug -> (title, intro, body paragraph).
+FRENCH_ITEMS = {
+    "procurer-training-programme-autumn-cohort": (
+        "Le programme de formation aux achats d'innovation ouvre sa session d'automne",
+        "Notre formation mixte pour les acheteurs publics revient avec de nouveaux modules sur le "
+        "coût du cycle de vie et la gestion des contrats.",
+        "<p>La session combine des modules en ligne et deux journées d'atelier. Elle s'adresse aux "
+        "acheteurs qui préparent un premier achat d'innovation comme à ceux qui veulent approfondir "
+        "la consultation du marché et les critères d'attribution.</p>",
+    ),
+    "flood-early-warning-pcp-field-testing": (
+        "Le PCP d'alerte précoce aux crues entre en phase d'essais sur le terrain",
+        "Deux fournisseurs vont tester pendant un an des capteurs fluviaux à bas coût et un "
+        "logiciel de prévision dans les bassins de l'autorité de bassin de la Severan.",
+        "<p>Après la conception et le prototypage, la troisième phase de cet achat avant "
+        "commercialisation confronte les solutions aux conditions réelles. <em>Exemple de "
+        "démonstration : l'autorité et le projet sont fictifs.</em></p>",
+    ),
+    "webinar-state-aid-checks-for-pcp": (
+        "Webinaire : les aides d'État dans l'achat avant commercialisation",
+        "Comment concevoir un PCP qui ne constitue pas une aide d'État, avec des exemples.",
+        "<p>Le webinaire présente les conditions fixées par l'encadrement des aides d'État à la "
+        "recherche, au développement et à l'innovation pour l'achat de services de R&amp;D.</p>",
+    ),
+}
+
 FRENCH = {
     "home": (
         "Accueil",
@@ -124,6 +158,7 @@ class DemoLoader:
         self.events(home)
         self.legal(home)
         self.translations(home)
+        self.translate_items(home)
         self.editor_features(home)
         self.log(f"Website demo content ready ({self.created} pages created).")
 
@@ -371,6 +406,19 @@ class DemoLoader:
             translation.title, translation.intro = title, intro
             if isinstance(translation, HomePage):
                 translation.hero_title = intro
+                translation.hero_text = FRENCH_HERO_TEXT
+            translation.save()
+            self.publish(translation)
+
+    def translate_items(self, home):
+        french = Locale.objects.get(language_code="fr")
+        for slug, (title, intro, paragraph) in FRENCH_ITEMS.items():
+            page = Page.objects.descendant_of(home).filter(slug=slug, locale=home.locale).first()
+            if page is None or page.get_translation_or_none(french):
+                continue
+            translation = page.specific.copy_for_translation(french)
+            translation.title, translation.intro = title, intro
+            translation.body = [("paragraph", RichText(paragraph))]
             translation.save()
             self.publish(translation)
 

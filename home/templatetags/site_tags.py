@@ -30,6 +30,23 @@ def main_menu(context):
     return {"items": items, "request": context.get("request")}
 
 
+@register.simple_tag(takes_context=True)
+def section_urls(context):
+    """URLs of the news and events indexes in the visitor's language, for links
+    that every page shows (feeds in the footer, "all news" on the home page)."""
+    from home.models import EventIndexPage, NewsIndexPage
+
+    request = context.get("request")
+    root = _site_root(context)
+    urls = {"news": None, "events": None}
+    if root is None:
+        return urls
+    for key, model in (("news", NewsIndexPage), ("events", EventIndexPage)):
+        index = model.objects.child_of(root).live().first()
+        urls[key] = index.get_url(request=request) if index else None
+    return urls
+
+
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context):
     page = context.get("page")

@@ -1,0 +1,48 @@
+"""Running the project's own commands in a child process, as a user would."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def clean_env(**changes):
+    """This process's environment without the test settings' database and S3
+    variables, plus `changes`."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith("AWS_") and key not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}
+    }
+    env["PYTHONPATH"] = str(ROOT)
+    env.update(changes)
+    return env
+
+
+def manage(env, *args, check=True, timeout=300):
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=check,
+    )
+
+
+def python_json(env, code, timeout=300):
+    """Run `code` (which prints one JSON document last) with Django set up."""
+    result = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()\n" + code],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=True,
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])
