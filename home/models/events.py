@@ -56,7 +56,12 @@ class EventPage(RoutablePageMixin, BodyPage):
     sorting, filtering and calendars."""
 
     start_date = models.DateField(_("start date"))
-    start_time = models.TimeField(_("start time"), null=True, blank=True)
+    start_time = models.TimeField(
+        _("start time"),
+        null=True,
+        blank=True,
+        help_text=_("Local time at the event, in the time zone below"),
+    )
     end_date = models.DateField(_("end date"))
     end_time = models.TimeField(_("end time"), null=True, blank=True)
     all_day = models.BooleanField(_("all-day event"), default=False)
