@@ -4,15 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('home', '0003_news_featured'),
+        ("home", "0003_news_featured"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='eventpage',
-            name='start_time',
-            field=models.TimeField(blank=True, help_text='Local time at the event, in the time zone below', null=True, verbose_name='start time'),
+            model_name="eventpage",
+            name="start_time",
+            field=models.TimeField(
+                blank=True,
+                help_text="Local time at the event, in the time zone below",
+                null=True,
+                verbose_name="start time",
+            ),
         ),
     ]
