@@ -29,6 +29,7 @@ if settings.DEBUG:
 # English pages live at the root (/news/), other languages under a prefix (/fr/news/).
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("resources/", include("resources.urls")),
     # Sign-in for restricted pages and documents; the Forum issue brings sign-up.
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),

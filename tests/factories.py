@@ -5,7 +5,9 @@ import datetime
 import factory
 import wagtail_factories
 from django.contrib.auth import get_user_model
+from django.utils.text import slugify
 from wagtail.images.tests.utils import get_test_image_file
+from wagtail.models import Locale
 
 from home import models
 
@@ -113,3 +115,33 @@ class LegalSectionPageFactory(wagtail_factories.PageFactory):
 
     title = factory.Sequence(lambda n: f"Section {n}")
     jurisdiction = factory.LazyFunction(lambda: models.Country.objects.get(code="EU"))
+
+
+class ResourceFactory(factory.django.DjangoModelFactory):
+    """A live resource; pass relations__topics=[...] etc. as lists, and
+    relations__publish=True to publish it through a revision as an editor does."""
+
+    class Meta:
+        model = "resources.Resource"
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Resource {n}")
+    slug = factory.LazyAttribute(lambda resource: slugify(resource.title))
+    summary = "A resource about innovation procurement."
+    resource_type = "guidance"
+    publisher = "Innovation agency"
+    publication_date = datetime.date(2024, 5, 1)
+    live = True
+    locale = factory.LazyFunction(lambda: Locale.get_default())
+
+    @factory.post_generation
+    def relations(self, create, extracted, **kwargs):
+        for name in ("topics", "countries", "languages", "procurement_types"):
+            values = kwargs.get(name)
+            if values:
+                getattr(self, name).set(values)
+        if kwargs.get("tags"):
+            self.tags.add(*kwargs["tags"])
+        self.save()
+        if kwargs.get("publish"):
+            self.save_revision().publish()

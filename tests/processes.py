@@ -10,12 +10,13 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def clean_env(**changes):
-    """This process's environment without the test settings' database and S3
-    variables, plus `changes`."""
+    """This process's environment without the test services (database, S3,
+    search engine), so a child runs the embedded default unless told otherwise."""
     env = {
         key: value
         for key, value in os.environ.items()
-        if not key.startswith("AWS_") and key not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}
+        if not key.startswith(("AWS_", "SEARCH_"))
+        and key not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}
     }
     env["PYTHONPATH"] = str(ROOT)
     env.update(changes)

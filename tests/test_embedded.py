@@ -12,11 +12,15 @@ CHECK_URLS = r"""
 import json
 from django.test import Client
 from home.models import EventPage, LegalSectionPage, NewsPage
+from resources.models import Resource
 client = Client(HTTP_HOST="localhost")
 news = NewsPage.objects.live().first()
 event = EventPage.objects.live().first()
 section = LegalSectionPage.objects.live().first()
+resource = Resource.objects.visible().first()
 urls = [
+    "/resources/", "/resources/?q=strategy&topic=health&country=FI&sort=newest", resource.get_url(),
+    "/api/v3/resources/?q=guide&type=guidance", f"/api/v3/resources/{resource.pk}/",
     "/", "/news/", "/news/?topic=health", news.url, "/news/feed/",
     "/events/", "/events/?past=1", event.url, event.url + "event.ics", "/events/feed.ics",
     "/legal-framework/", section.url, "/search/?q=procurement", "/about/", "/fr/", "/fr/news/",
@@ -33,6 +37,8 @@ import json
 from django.contrib.auth.models import User
 from django.utils import timezone
 from home.models import EventPage, LegalSectionPage, NewsPage
+from resources.facets import FACETS
+from resources.models import Resource
 now = timezone.now()
 events = EventPage.objects.live()
 print(json.dumps({
@@ -43,6 +49,13 @@ print(json.dumps({
     "countries": events.values("country").distinct().count(),
     "online": events.exclude(online_url="").count(),
     "sections": LegalSectionPage.objects.live().count(),
+    "resources": Resource.objects.visible().count(),
+    "facet_values_without_resources": [
+        f"{spec.name}={value}"
+        for spec in FACETS
+        for value in spec.labels()
+        if not Resource.objects.visible().filter(**{spec.lookup: spec.cast(value)}).exists()
+    ],
     "users": sorted(User.objects.values_list("username", flat=True)),
     "checked": User.objects.get(username="editor").check_password("procure-demo"),
 }))
@@ -84,6 +97,8 @@ def test_demo_content_matches_the_design(embedded_env):
     assert data["events"] >= 10 and data["upcoming"] >= 1 and data["past"] >= 1
     assert data["countries"] >= 3 and data["online"] >= 1
     assert data["sections"] >= 8
+    assert data["resources"] >= 200
+    assert data["facet_values_without_resources"] == []
     assert {"admin", "editor", "moderator", "alice", "bob"} <= set(data["users"])
     assert data["checked"] is True
 

@@ -44,6 +44,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "home",
+    "resources",
     "search",
     "wagtail.api.v2",
     "wagtail.api.v3",
@@ -69,6 +70,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "ninja",
     "storages",
+    "django.contrib.postgres",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -207,11 +209,20 @@ WAGTAILAPI_BASE_URL = env("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_URL)
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAILAPI_SEARCH_ENABLED = True
 
-# Search: Wagtail's database backend is the embedded default; the Resource Centre
-# issue adds the OpenSearch/Elasticsearch backends behind SEARCH_BACKEND.
+# Search: Wagtail's database backend is always there ("default"), so search keeps
+# answering when the engine is down. With SEARCH_URL set, an OpenSearch or
+# Elasticsearch node is added as "engine"; both are kept up to date on publish.
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},
 }
+SEARCH_URL = env("SEARCH_URL")
+if SEARCH_URL:
+    WAGTAILSEARCH_BACKENDS["engine"] = {
+        "BACKEND": "wagtail.search.backends." + env("SEARCH_BACKEND", "opensearch2"),
+        "URLS": [SEARCH_URL],
+        "INDEX_PREFIX": env("SEARCH_INDEX_PREFIX", "ppi_"),
+        "TIMEOUT": int(env("SEARCH_TIMEOUT", "5")),
+    }
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = env("EMAIL_HOST", "localhost")
@@ -237,11 +248,11 @@ LOGGING = {
     # Wagtail logs every publish and background task at INFO: noise in a terminal.
     "loggers": {
         name: {"level": env("WAGTAIL_LOG_LEVEL", "WARNING")}
-        for name in ("wagtail", "django_tasks", "modelsearch")
+        for name in ("wagtail", "django_tasks", "modelsearch", "opensearch", "elasticsearch")
     },
 }
 
 # `manage.py load_demo`: each app's demo loader, run in order. Production turns
 # the command off.
 DEMO_CONTENT_ALLOWED = True
-DEMO_LOADERS = ["home.demo.loader.DemoLoader"]
+DEMO_LOADERS = ["home.demo.loader.DemoLoader", "resources.demo.ResourceDemoLoader"]

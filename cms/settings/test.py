@@ -14,3 +14,7 @@ MEDIA_ROOT = env("MEDIA_ROOT", "/tmp/ppi-test-media")  # noqa: S108 throwaway fi
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
+
+# The suite's own index names, so a test run never touches another index.
+if "engine" in WAGTAILSEARCH_BACKENDS:  # noqa: F405
+    WAGTAILSEARCH_BACKENDS["engine"]["INDEX_PREFIX"] = "test_ppi_"  # noqa: F405

@@ -1,5 +1,7 @@
 from django import template
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, Site
 
 register = template.Library()
@@ -26,8 +28,27 @@ def main_menu(context):
     pages = root.get_children().live().public().in_menu() if root else Page.objects.none()
     current = context.get("page")
     current_path = current.path if isinstance(current, Page) else ""
-    items = [{"page": item, "active": current_path.startswith(item.path)} for item in pages]
-    return {"items": items, "request": context.get("request")}
+    items = [
+        {
+            "title": item.title,
+            "url": item.get_url(request=context.get("request")),
+            "active": current_path.startswith(item.path),
+        }
+        for item in pages
+    ]
+    # The Resource Centre and the Forum are apps, not pages: listed once installed.
+    request = context.get("request")
+    for url_name, title in (
+        ("resources:index", _("Resource Centre")),
+        ("community:index", _("Forum")),
+    ):
+        try:
+            url = reverse(url_name)
+        except NoReverseMatch:
+            continue
+        active = bool(request) and request.path.startswith(url)
+        items.append({"title": title, "url": url, "active": active})
+    return {"items": items}
 
 
 @register.simple_tag(takes_context=True)
@@ -92,5 +113,16 @@ def querystring_with(context, **changes):
             params.pop(key, None)
         else:
             params[key] = value
+    encoded = params.urlencode()
+    return f"?{encoded}" if encoded else "?"
+
+
+@register.simple_tag(takes_context=True)
+def querystring_without(context, name, value):
+    """The current query string without one value of a repeatable parameter, back
+    on page one: the link behind a removable filter chip."""
+    params = context["request"].GET.copy()
+    params.setlist(name, [item for item in params.getlist(name) if item != str(value)])
+    params.pop("page", None)
     encoded = params.urlencode()
     return f"?{encoded}" if encoded else "?"

@@ -18,7 +18,7 @@ import dj_database_url
 import psycopg
 import pytest
 
-from tests.processes import ROOT
+from tests.processes import ROOT, clean_env, manage
 
 CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
@@ -55,22 +55,13 @@ def fresh_database_url(tmp_path):
 @pytest.fixture(scope="session")
 def server_url(tmp_path_factory):
     tmp_path = tmp_path_factory.mktemp("e2e")
-    env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
-    env.update(
+    env = clean_env(
         DJANGO_SETTINGS_MODULE="cms.settings.dev",
         DATABASE_URL=fresh_database_url(tmp_path),
         MEDIA_ROOT=str(tmp_path / "media"),
-        PYTHONPATH=str(ROOT),
     )
-    for command in (["migrate", "--no-input", "-v", "0"], ["load_demo"]):
-        subprocess.run(
-            [sys.executable, "manage.py", *command],
-            cwd=ROOT,
-            env=env,
-            check=True,
-            capture_output=True,
-            timeout=300,
-        )
+    manage(env, "migrate", "--no-input", "-v", "0")
+    manage(env, "load_demo")
     port = free_port()
     log = open(tmp_path / "server.log", "wb")  # noqa: SIM115 closed after the server stops
     server = subprocess.Popen(

@@ -1,0 +1,186 @@
+"""API v3 (django-ninja) router for the Resource Centre: the same search, filters
+and facets as /resources/, as JSON."""
+
+import datetime
+from typing import Literal
+
+from django.http import HttpRequest, QueryDict
+from django.shortcuts import get_object_or_404
+from ninja import Field, Query, Router, Schema
+from ninja.errors import HttpError
+from wagtail.api.v3.errors import ProblemDetail
+
+from search.faceted import SORTS, UnknownFacetValue
+from search.service import MAX_PAGE, faceted_search, query_from_params
+
+from .facets import FACETS
+from .models import Resource, ResourceType
+from .views import visible_resources
+
+router = Router()
+
+
+class NamedValue(Schema):
+    value: str
+    label: str
+
+
+class ResourceOut(Schema):
+    id: int
+    title: str
+    slug: str
+    url: str = Field(description="Absolute URL of the resource's page")
+    summary: str
+    resource_type: NamedValue
+    topics: list[NamedValue]
+    countries: list[NamedValue]
+    languages: list[NamedValue]
+    procurement_types: list[NamedValue]
+    publisher: str
+    publication_date: datetime.date | None
+    file_url: str | None = Field(
+        description="The resource's file, served through a permission check"
+    )
+    external_url: str
+    tags: list[str]
+    featured: bool
+    highlight: str | None = Field(
+        None, description="Matching text with <mark> around the words searched for"
+    )
+
+    @staticmethod
+    def resolve_url(obj, context):
+        return context["request"].build_absolute_uri(obj.get_url())
+
+    @staticmethod
+    def resolve_resource_type(obj):
+        return {"value": obj.resource_type, "label": obj.get_resource_type_display()}
+
+    @staticmethod
+    def resolve_topics(obj):
+        return [{"value": item.slug, "label": item.name} for item in obj.topics.all()]
+
+    @staticmethod
+    def resolve_countries(obj):
+        return [{"value": item.code, "label": item.name} for item in obj.countries.all()]
+
+    @staticmethod
+    def resolve_languages(obj):
+        return [{"value": item.code, "label": item.name} for item in obj.languages.all()]
+
+    @staticmethod
+    def resolve_procurement_types(obj):
+        return [
+            {"value": item.slug, "label": item.abbreviation} for item in obj.procurement_types.all()
+        ]
+
+    @staticmethod
+    def resolve_file_url(obj, context):
+        return context["request"].build_absolute_uri(obj.document.url) if obj.document_id else None
+
+    @staticmethod
+    def resolve_tags(obj):
+        return sorted(tag.name for tag in obj.tags.all())
+
+
+class FacetValueOut(Schema):
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+class FacetOut(Schema):
+    name: str
+    label: str
+    values: list[FacetValueOut]
+
+
+class ResourceSearchOut(Schema):
+    count: int = Field(description="How many resources match")
+    page: int
+    page_size: int
+    num_pages: int
+    backend: Literal["opensearch", "elasticsearch", "database"] = Field(
+        description="Which search implementation answered"
+    )
+    notice: str = Field(description="Set when the engine was down and the database answered")
+    facets: list[FacetOut]
+    items: list[ResourceOut]
+
+
+class ResourceSearchParams(Schema):
+    q: str = Field("", max_length=10_000, description="Words to search for")
+    type: list[Literal[tuple(ResourceType.values)]] = Field([], description="Resource types (OR)")
+    topic: list[str] = Field([], description="Topic slugs (OR)")
+    country: list[str] = Field([], description="ISO country codes; EU for European level (OR)")
+    language: list[str] = Field([], description="ISO 639-1 language codes (OR)")
+    procurement: list[Literal["ppi", "pcp"]] = Field([], description="Procurement types (OR)")
+    year: list[int] = Field([], description="Publication years (OR)")
+    sort: Literal[SORTS] = "relevance"
+    page: int = Field(1, ge=1, le=MAX_PAGE)
+    page_size: int = Field(20, ge=1, le=100)
+
+
+def prefetched(items):
+    """The page's resources with their relations loaded in a fixed number of queries."""
+    ids = [item.pk for item in items]
+    loaded = (
+        Resource.objects.filter(pk__in=ids)
+        .select_related("document")
+        .prefetch_related("topics", "countries", "languages", "procurement_types", "tags")
+    )
+    by_id = {item.pk: item for item in loaded}
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
+@router.get(
+    "/",
+    response={200: ResourceSearchOut, 400: ProblemDetail, 422: ProblemDetail},
+    summary="Search resources",
+    description=(
+        "Full-text search with filters and disjunctive facets: values of one facet are "
+        "OR-ed, facets are AND-ed, and each facet's counts apply every other facet's "
+        "filters but not its own. Repeat a parameter to select several values."
+    ),
+    operation_id="resources_search",
+)
+def search_resources(request: HttpRequest, params: ResourceSearchParams = Query(...)):  # noqa: B008
+    raw = QueryDict(mutable=True)
+    for name in ("q", "sort", "page"):
+        raw[name] = str(getattr(params, name))
+    for spec in FACETS:
+        raw.setlist(spec.name, [str(value) for value in getattr(params, spec.name)])
+    query = query_from_params(raw, FACETS, page_size=params.page_size)
+    try:
+        results = faceted_search(visible_resources(request), FACETS, query)
+    except UnknownFacetValue as error:
+        raise HttpError(400, str(error)) from error
+    items = prefetched(results.items)
+    for item in items:
+        item.highlight = results.highlights.get(item.pk)
+    return {
+        "count": results.total,
+        "page": query.page,
+        "page_size": query.page_size,
+        "num_pages": results.num_pages,
+        "backend": results.backend,
+        "notice": str(results.notice),
+        "facets": results.facets,
+        "items": items,
+    }
+
+
+@router.get(
+    "/{resource_id}/",
+    response={200: ResourceOut, 404: ProblemDetail},
+    summary="Get a resource",
+    operation_id="resources_detail",
+)
+def get_resource(request: HttpRequest, resource_id: int):
+    queryset = (
+        Resource.objects.visible()
+        .select_related("document")
+        .prefetch_related("topics", "countries", "languages", "procurement_types", "tags")
+    )
+    return get_object_or_404(queryset, pk=resource_id)

@@ -1,0 +1,71 @@
+"""The Resource Centre's facets: the one place that says what can be filtered
+and counted, read by the database and engine searches, the page and the API."""
+
+from django.utils.translation import gettext_lazy as _
+
+from home.models import Country, ProcurementType, Topic
+from search.faceted import FacetSpec
+
+from .models import Language, Resource, ResourceType
+
+
+def _years():
+    years = (
+        Resource.objects.visible()
+        .exclude(publication_year=None)
+        .values_list("publication_year", flat=True)
+        .distinct()
+    )
+    return {str(year): str(year) for year in years}
+
+
+FACETS = [
+    FacetSpec(
+        name="type",
+        label=_("Resource type"),
+        lookup="resource_type",
+        labels=lambda: {value: str(label) for value, label in ResourceType.choices},
+        engine_field="resource_type_filter",
+    ),
+    FacetSpec(
+        name="topic",
+        label=_("Topic"),
+        lookup="topics__slug",
+        labels=lambda: dict(Topic.objects.values_list("slug", "name")),
+        engine_field="topics.slug_filter",
+        engine_nested="topics",
+    ),
+    FacetSpec(
+        name="country",
+        label=_("Country"),
+        lookup="countries__code",
+        labels=lambda: dict(Country.objects.values_list("code", "name")),
+        engine_field="countries.code_filter",
+        engine_nested="countries",
+    ),
+    FacetSpec(
+        name="language",
+        label=_("Language"),
+        lookup="languages__code",
+        labels=lambda: dict(Language.objects.values_list("code", "name")),
+        engine_field="languages.code_filter",
+        engine_nested="languages",
+    ),
+    FacetSpec(
+        name="procurement",
+        label=_("Procurement type"),
+        lookup="procurement_types__slug",
+        labels=lambda: dict(ProcurementType.objects.values_list("slug", "abbreviation")),
+        engine_field="procurement_types.slug_filter",
+        engine_nested="procurement_types",
+    ),
+    FacetSpec(
+        name="year",
+        label=_("Publication year"),
+        lookup="publication_year",
+        labels=_years,
+        engine_field="publication_year_filter",
+        order="value-desc",
+        cast=int,
+    ),
+]

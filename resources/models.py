@@ -1,0 +1,199 @@
+"""The Resource Centre: resources (snippets) and their own taxonomies."""
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PublishingPanel
+from wagtail.fields import RichTextField
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    PreviewableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+)
+from wagtail.search import index
+
+
+class ResourceType(models.TextChoices):
+    POLICY = "policy", _("Policy or strategy document")
+    GUIDANCE = "guidance", _("Guidance or tool")
+    CASE_STUDY = "case-study", _("Good-practice case study")
+    PROJECT = "project", _("Project or initiative")
+    REPORT = "report", _("Report or study")
+    LEGAL_TEXT = "legal-text", _("Legal text")
+    TRAINING = "training", _("Training material")
+    LINK = "link", _("Link")
+
+
+class Language(models.Model):
+    """A language a resource is available in (ISO 639-1)."""
+
+    code = models.CharField(_("code"), max_length=2, unique=True)
+    name = models.CharField(_("name"), max_length=60, unique=True)
+    eu_official = models.BooleanField(_("official EU language"), default=False)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("language")
+        verbose_name_plural = _("languages")
+
+    def __str__(self):
+        return self.name
+
+
+class ResourceTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "resources.Resource", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class ResourceQuerySet(models.QuerySet):
+    def visible(self):
+        """What the public may see: published resources. Every public surface
+        (pages, API, search, sitemap) starts here."""
+        return self.filter(live=True)
+
+
+class Resource(
+    PreviewableMixin,
+    LockableMixin,
+    DraftStateMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    index.Indexed,
+    ClusterableModel,
+):
+    title = models.CharField(_("title"), max_length=255)
+    slug = models.SlugField(_("slug"), max_length=255)
+    summary = models.TextField(_("summary"), max_length=1000)
+    body = RichTextField(_("body"), blank=True)
+    resource_type = models.CharField(
+        _("resource type"), max_length=20, choices=ResourceType.choices, db_index=True
+    )
+    topics = ParentalManyToManyField("home.Topic", blank=True, related_name="resources")
+    countries = ParentalManyToManyField("home.Country", blank=True, related_name="resources")
+    languages = ParentalManyToManyField(Language, blank=True, related_name="resources")
+    procurement_types = ParentalManyToManyField(
+        "home.ProcurementType",
+        blank=True,
+        related_name="resources",
+        verbose_name=_("procurement types"),
+        help_text=_("Tick both for resources about PPI and PCP."),
+    )
+    publisher = models.CharField(_("publisher or organisation"), max_length=255, blank=True)
+    publication_date = models.DateField(_("publication date"), null=True, blank=True)
+    publication_year = models.PositiveSmallIntegerField(editable=False, null=True, db_index=True)
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("file"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    external_url = models.URLField(_("external link"), max_length=500, blank=True)
+    thumbnail = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    tags = ClusterTaggableManager(through=ResourceTag, blank=True)
+    related_resources = ParentalManyToManyField("self", blank=True, symmetrical=False)
+    featured = models.BooleanField(_("featured"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ResourceQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("slug"),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("resource_type"),
+                FieldPanel("procurement_types"),
+                FieldPanel("topics"),
+                FieldPanel("countries"),
+                FieldPanel("languages"),
+            ],
+            heading=_("Classification"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("publisher"), FieldPanel("publication_date")]),
+                FieldPanel("document"),
+                FieldPanel("external_url"),
+                FieldPanel("thumbnail"),
+                FieldPanel("tags"),
+            ],
+            heading=_("Source"),
+        ),
+        FieldPanel("related_resources"),
+        FieldPanel("featured"),
+        PublishingPanel(),
+    ]
+
+    search_fields = [
+        index.SearchField("title", boost=4),
+        index.AutocompleteField("title"),
+        index.SearchField("summary", boost=2),
+        index.SearchField("body"),
+        index.SearchField("publisher", boost=1.5),
+        index.RelatedFields("tags", [index.SearchField("name", boost=2)]),
+        index.FilterField("id"),
+        index.FilterField("live"),
+        index.FilterField("locale_id"),
+        index.FilterField("resource_type"),
+        index.FilterField("publication_year"),
+        index.FilterField("publication_date"),
+        index.FilterField("title"),
+        index.FilterField("featured"),
+        index.RelatedFields("topics", [index.FilterField("slug")]),
+        index.RelatedFields("countries", [index.FilterField("code")]),
+        index.RelatedFields("languages", [index.FilterField("code")]),
+        index.RelatedFields("procurement_types", [index.FilterField("slug")]),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["-publication_date", "title"]
+        verbose_name = _("resource")
+        verbose_name_plural = _("resources")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["locale", "slug"], name="unique_resource_slug_per_locale"
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.publication_year = self.publication_date.year if self.publication_date else None
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def get_indexed_objects(cls):
+        # Only live content is ever in the search index; see resources/signals.py
+        # for removal on unpublish.
+        return super().get_indexed_objects().filter(live=True)
+
+    def get_url(self):
+        return reverse("resources:detail", kwargs={"slug": self.slug})
+
+    def get_preview_template(self, request, mode_name):
+        return "resources/resource.html"
+
+    def get_preview_context(self, request, mode_name):
+        return {"resource": self, "related": []}
+
+    @property
+    def link(self):
+        """Where the resource itself is: its file, or else its external page."""
+        if self.document_id:
+            return self.document.url
+        return self.external_url

@@ -1,0 +1,53 @@
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import Language, Resource
+
+
+class ResourceFilterSet(WagtailFilterSet):
+    class Meta:
+        model = Resource
+        fields = [
+            "resource_type",
+            "live",
+            "featured",
+            "topics",
+            "countries",
+            "procurement_types",
+            "locale",
+        ]
+
+
+class ResourceViewSet(SnippetViewSet):
+    model = Resource
+    icon = "doc-full-inverse"
+    menu_label = "Resources"
+    menu_order = 150
+    add_to_admin_menu = True
+    list_display = ["title", "resource_type", "publisher", "publication_date", "live", "updated_at"]
+    list_export = [
+        "id",
+        "title",
+        "slug",
+        "resource_type",
+        "publisher",
+        "publication_date",
+        "external_url",
+        "live",
+    ]
+    filterset_class = ResourceFilterSet
+    search_fields = ["title", "summary", "publisher"]
+    ordering = ["-updated_at"]
+
+
+class LanguageViewSet(SnippetViewSet):
+    model = Language
+    icon = "globe"
+    list_display = ["name", "code", "eu_official"]
+    search_fields = ["name", "code"]
+    add_to_admin_menu = False
+
+
+register_snippet(ResourceViewSet)
+register_snippet(LanguageViewSet)

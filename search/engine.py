@@ -1,0 +1,150 @@
+"""Faceted search on an OpenSearch/Elasticsearch node: one request per search.
+
+Wagtail's backend (django-modelsearch) owns the index: its mapping, its
+document fields and keeping it current. This module only builds the request:
+the text query and the visibility filters come from modelsearch's own query
+compiler; the facet selections go into `post_filter` (so they narrow the hits
+but not the aggregations), and each facet gets one aggregation filtered by
+every other facet's selection.
+"""
+
+import time
+
+from wagtail.search.backends import get_search_backend
+from wagtail.search.query import MATCH_ALL, Fuzzy
+
+from search.faceted import FacetedSearch, SearchPage
+
+ENGINE_ALIAS = "engine"
+HIGHLIGHT_FIELDS = ("title", "summary")
+# After a failure, leave the engine alone for a moment instead of making every
+# visitor wait for a time-out; the next request after that tries it again.
+RETRY_AFTER_SECONDS = 10
+_down_until = 0.0
+
+
+class EngineUnavailable(Exception):
+    pass
+
+
+class EngineFacetedSearch(FacetedSearch):
+    def __init__(self, queryset, facets, alias=ENGINE_ALIAS):
+        super().__init__(queryset, facets)
+        self.backend = get_search_backend(alias)
+        self.backend_name = (
+            "opensearch" if "opensearch" in type(self.backend).__module__ else "elasticsearch"
+        )
+
+    def clause(self, spec, values):
+        clause = {"terms": {spec.engine_field: [spec.cast(value) for value in values]}}
+        if spec.engine_nested:
+            clause = {"nested": {"path": spec.engine_nested, "query": clause}}
+        return clause
+
+    def selections(self, query, exclude=None):
+        return [
+            self.clause(self.specs[name], values)
+            for name, values in query.filters.items()
+            if values and name != exclude
+        ]
+
+    def aggregation(self, spec, query):
+        terms = {"terms": {"field": spec.engine_field, "size": 1000}}
+        if spec.engine_nested:
+            terms = {"nested": {"path": spec.engine_nested}, "aggs": {"values": terms}}
+        return {
+            "filter": {"bool": {"filter": self.selections(query, exclude=spec.name)}},
+            "aggs": {"facet": terms},
+        }
+
+    def body(self, query):
+        text = Fuzzy(query.text, operator="and") if query.text else MATCH_ALL
+        compiler = self.backend.query_compiler_class(self.base, text)
+        compiler.check()
+        body = {
+            "query": compiler.get_query(),
+            "post_filter": {"bool": {"filter": self.selections(query)}},
+            "aggs": {name: self.aggregation(spec, query) for name, spec in self.specs.items()},
+            "sort": self.sort(query),
+            "from": (query.page - 1) * query.page_size,
+            "size": query.page_size,
+            "track_total_hits": True,
+            "_source": False,
+            "stored_fields": ["pk"],
+        }
+        if query.text:
+            body["highlight"] = {
+                "encoder": "html",
+                "pre_tags": ["<mark>"],
+                "post_tags": ["</mark>"],
+                "fields": {
+                    name: {"number_of_fragments": 1, "fragment_size": 200}
+                    for name in HIGHLIGHT_FIELDS
+                },
+                "highlight_query": {
+                    "multi_match": {
+                        "query": query.text,
+                        "fields": list(HIGHLIGHT_FIELDS),
+                        "fuzziness": "AUTO",
+                    }
+                },
+            }
+        return body
+
+    @staticmethod
+    def sort(query):
+        if query.sort == "title":
+            return [{"title_filter": "asc"}, {"id_filter": "asc"}]
+        if query.sort == "newest" or not query.text:
+            return [
+                {"publication_date_filter": {"order": "desc", "missing": "_last"}},
+                {"id_filter": "desc"},
+            ]
+        return ["_score", {"id_filter": "desc"}]
+
+    def send(self, body):
+        global _down_until
+        if time.monotonic() < _down_until:
+            raise EngineUnavailable("the engine failed moments ago")
+        index = self.backend.get_index_for_model(self.model).name
+        try:
+            if self.backend.use_new_elasticsearch_api:
+                return self.backend.es.search(index=index, **body)
+            return self.backend.es.search(index=index, body=body)
+        except Exception as error:  # any failure of the engine means: answer without it
+            _down_until = time.monotonic() + RETRY_AFTER_SECONDS
+            raise EngineUnavailable(str(error)) from error
+
+    def search(self, query):
+        self.validate(query)
+        response = self.send(self.body(query))
+        hits = response["hits"]["hits"]
+        pks = [int(hit["fields"]["pk"][0]) for hit in hits]
+        objects = self.model.objects.in_bulk(pks)
+        items = [objects[pk] for pk in pks if pk in objects]
+        highlights = {}
+        for hit in hits:
+            for name in HIGHLIGHT_FIELDS:
+                fragments = hit.get("highlight", {}).get(name)
+                if fragments:
+                    highlights[int(hit["fields"]["pk"][0])] = fragments[0]
+                    break
+        counts = {}
+        for name, spec in self.specs.items():
+            aggregation = response["aggregations"][name]["facet"]
+            buckets = (aggregation["values"] if spec.engine_nested else aggregation)["buckets"]
+            counts[name] = {str(bucket["key"]): bucket["doc_count"] for bucket in buckets}
+        return SearchPage(
+            items=items,
+            total=response["hits"]["total"]["value"],
+            query=query,
+            facets=self.build_facets(query, counts),
+            backend=self.backend_name,
+            highlights=highlights,
+        )
+
+
+def reset_circuit():
+    """Forget a recent failure (tests restart the node and want an answer at once)."""
+    global _down_until
+    _down_until = 0.0

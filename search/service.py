@@ -1,0 +1,69 @@
+"""Which faceted search answers: the engine when one is configured and up, the
+database otherwise (and whenever the engine fails, with a notice)."""
+
+import logging
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+from search.faceted import (
+    SORTS,
+    DatabaseFacetedSearch,
+    SearchPage,
+    SearchQuery,
+    UnknownFacetValue,
+)
+from search.query import clean_query
+
+logger = logging.getLogger(__name__)
+
+MAX_PAGE = 1000
+
+
+def engine_configured():
+    return "engine" in settings.WAGTAILSEARCH_BACKENDS
+
+
+def faceted_search(queryset, facets, query: SearchQuery) -> SearchPage:
+    if engine_configured():
+        from search.engine import EngineFacetedSearch, EngineUnavailable
+
+        try:
+            return EngineFacetedSearch(queryset, facets).search(query)
+        except UnknownFacetValue:
+            raise
+        except EngineUnavailable as error:
+            logger.warning("Search engine unavailable, answering from the database: %s", error)
+            page = DatabaseFacetedSearch(queryset, facets).search(query)
+            page.notice = _(
+                "The search engine is not answering; these results come from the database "
+                "and may rank differently."
+            )
+            return page
+    return DatabaseFacetedSearch(queryset, facets).search(query)
+
+
+def query_from_params(params, facets, page_size=20):
+    """A SearchQuery from a query dict (the page's GET or the API's parameters).
+
+    Unusable page numbers mean page one; unknown sorts mean relevance. Unknown
+    facet values are left in, for the search to report.
+    """
+    names = {spec.name for spec in facets}
+    filters = {}
+    for name in names:
+        values = [value for value in params.getlist(name) if value]
+        if values:
+            filters[name] = sorted(set(values))
+    try:
+        page = int(params.get("page", 1))
+    except (TypeError, ValueError):
+        page = 1
+    sort = params.get("sort", "relevance")
+    return SearchQuery(
+        text=clean_query(params.get("q", "")),
+        filters=filters,
+        sort=sort if sort in SORTS else "relevance",
+        page=min(max(page, 1), MAX_PAGE),
+        page_size=page_size,
+    )

@@ -1,0 +1,64 @@
+"""The API and the page answered by the real OpenSearch node, and what happens
+when that node stops and comes back."""
+
+import subprocess
+import time
+
+import pytest
+
+from tests.processes import ROOT
+
+pytestmark = pytest.mark.django_db
+
+
+def test_api_answers_from_the_engine_with_the_same_numbers_as_the_database(
+    client, corpus, engine_index, settings
+):
+    engine_index.index_all()
+    params = {"topic": ["health", "energy"], "country": "FI", "page_size": 100}
+    from_engine = client.get("/api/v3/resources/", params).json()
+    assert from_engine["backend"] == "opensearch"
+
+    settings.WAGTAILSEARCH_BACKENDS = {"default": settings.WAGTAILSEARCH_BACKENDS["default"]}
+    from_database = client.get("/api/v3/resources/", params).json()
+    assert from_database["backend"] == "database"
+
+    assert from_engine["count"] == from_database["count"] > 0
+    assert {i["id"] for i in from_engine["items"]} == {i["id"] for i in from_database["items"]}
+    assert from_engine["facets"] == from_database["facets"]
+
+
+def test_engine_highlights_the_words_searched_for(client, corpus, engine_index):
+    engine_index.index_all()
+    data = client.get("/api/v3/resources/", {"q": "toolkit"}).json()
+    assert data["count"] > 0
+    assert all("<mark>" in item["highlight"] for item in data["items"])
+
+
+def services(command):
+    subprocess.run(
+        ["scripts/services.sh", command], cwd=ROOT, check=True, capture_output=True, timeout=180
+    )
+
+
+def test_search_keeps_answering_while_the_engine_is_down_and_recovers(
+    client, corpus, engine_index, monkeypatch
+):
+    from search import engine
+
+    monkeypatch.setattr(engine, "RETRY_AFTER_SECONDS", 1)
+    engine_index.index_all()
+    services("stop-search")
+    try:
+        page = client.get("/resources/", {"topic": "health"})
+        assert page.status_code == 200
+        assert "search engine is not answering" in page.content.decode()
+        data = client.get("/api/v3/resources/", {"topic": "health"}).json()
+        assert data["backend"] == "database" and data["notice"]
+        assert data["count"] > 0
+    finally:
+        services("start-search")
+    # The node is back: once the back-off has passed, search uses it again by itself.
+    time.sleep(1.1)
+    data = client.get("/api/v3/resources/", {"topic": "health"}).json()
+    assert data["backend"] == "opensearch" and data["notice"] == ""

@@ -1,0 +1,171 @@
+"""The Resource Centre page, the resource page and the API, on the database
+implementation (the engine's parity is covered in test_faceted_search)."""
+
+import pytest
+from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests import factories
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("database_search_only")]
+
+
+def soup(response):
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def test_resource_centre_lists_published_resources_with_facets(client, corpus):
+    response = client.get("/resources/", {"topic": "health", "country": ["FI", "EU"]})
+    assert response.status_code == 200
+    page = soup(response)
+    total = len(corpus["resources"])
+    assert page.h1.get_text() == "Resource Centre"
+    checked = {(box["name"], box["value"]) for box in page.select(".facet input[checked]")}
+    assert checked == {("topic", "health"), ("country", "FI"), ("country", "EU")}
+    # Counts are printed next to each value; the heading says how many match.
+    energy = page.select_one(".facet input[name=topic][value=energy]").parent.get_text()
+    assert "(" in energy
+    heading = page.select_one("#results-heading").get_text()
+    assert int(heading.split()[0]) < total
+    chips = [chip.get_text(" ", strip=True) for chip in page.select(".chips .chip")]
+    assert len(chips) == 3 and any("Health" in chip for chip in chips)
+    # Each chip's link drops exactly its own value.
+    finland = next(a for a in page.select(".chips .chip") if "Finland" in a.get_text())
+    assert "country=FI" not in finland["href"] and "country=EU" in finland["href"]
+    assert corpus["draft"].title not in response.content.decode()
+
+
+def test_unknown_facet_value_answers_400_with_a_message(client, corpus):
+    response = client.get("/resources/", {"topic": "no-such-topic"})
+    assert response.status_code == 400
+    assert "Unknown value “no-such-topic” for Topic." in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "params", [{"page": "abc"}, {"page": "-4"}, {"sort": "nonsense"}, {"q": "\x00(("}]
+)
+def test_unusable_parameters_fall_back_to_sensible_defaults(client, corpus, params):
+    assert client.get("/resources/", params).status_code == 200
+
+
+def test_resource_page_links_metadata_back_to_filtered_searches(client, corpus):
+    resource = corpus["resources"][0]
+    response = client.get(f"/resources/{resource.slug}/")
+    assert response.status_code == 200
+    links = {a["href"] for a in soup(response).select("dl.facts a")}
+    assert f"/resources/?type={resource.resource_type}" in links
+    for topic in resource.topics.all():
+        assert f"/resources/?topic={topic.slug}" in links
+
+
+def test_draft_resource_page_is_not_found(client, corpus):
+    assert client.get(f"/resources/{corpus['draft'].slug}/").status_code == 404
+
+
+def test_related_resources_share_a_topic(client, corpus):
+    resource = corpus["resources"][0]
+    related = soup(client.get(f"/resources/{resource.slug}/")).select(
+        "#related-title ~ .card-list .card-title a"
+    )
+    assert related
+    topics = set(resource.topics.values_list("slug", flat=True))
+    for link in related:
+        slug = link["href"].rstrip("/").split("/")[-1]
+        other = next(r for r in corpus["resources"] if r.slug == slug)
+        assert topics & set(other.topics.values_list("slug", flat=True))
+
+
+def test_api_search_returns_results_total_pages_and_facets(client, corpus):
+    response = client.get("/api/v3/resources/", {"topic": "health", "page_size": 5})
+    assert response.status_code == 200
+    data = response.json()
+    assert data["backend"] == "database" and data["notice"] == ""
+    assert data["page"] == 1 and data["page_size"] == 5 and len(data["items"]) == 5
+    assert data["num_pages"] == -(-data["count"] // 5)
+    item = data["items"][0]
+    assert {
+        "id",
+        "title",
+        "url",
+        "summary",
+        "resource_type",
+        "topics",
+        "countries",
+        "languages",
+        "procurement_types",
+        "publisher",
+        "publication_date",
+        "file_url",
+        "external_url",
+        "tags",
+    } <= set(item)
+    assert any(topic["value"] == "health" for topic in item["topics"])
+    facets = {facet["name"]: facet for facet in data["facets"]}
+    assert set(facets) == {"type", "topic", "country", "language", "procurement", "year"}
+    assert any(value["selected"] for value in facets["topic"]["values"])
+
+
+@pytest.mark.parametrize(
+    ("params", "status"),
+    [
+        ({"topic": "no-such-topic"}, 400),
+        ({"type": "poem"}, 422),
+        ({"page": "abc"}, 422),
+        ({"page": "99999999"}, 422),
+        ({"page_size": "1000"}, 422),
+        ({"year": "last"}, 422),
+        ({"q": "x" * 10_001}, 422),
+    ],
+)
+def test_api_bad_parameters_get_json_errors(client, corpus, params, status):
+    response = client.get("/api/v3/resources/", params)
+    assert response.status_code == status
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["detail"]
+
+
+@pytest.mark.parametrize("q", ['"unbalanced', "((", "AND OR", "🚀", "x" * 10_000, "\x07bell"])
+def test_api_survives_odd_text(client, corpus, q):
+    assert client.get("/api/v3/resources/", {"q": q}).status_code == 200
+
+
+def test_api_detail_hides_drafts(client, corpus):
+    assert client.get(f"/api/v3/resources/{corpus['resources'][0].pk}/").status_code == 200
+    assert client.get(f"/api/v3/resources/{corpus['draft'].pk}/").status_code == 404
+
+
+def test_openapi_describes_the_resource_endpoints(client):
+    paths = client.get("/api/v3/openapi.json").json()["paths"]
+    parameters = {p["name"] for p in paths["/api/v3/resources/"]["get"]["parameters"]}
+    assert {
+        "q",
+        "type",
+        "topic",
+        "country",
+        "language",
+        "procurement",
+        "year",
+        "sort",
+        "page",
+        "page_size",
+    } <= parameters
+    assert "/api/v3/resources/{resource_id}/" in paths
+
+
+@pytest.mark.parametrize("url", ["/resources/?page_size={n}", "/api/v3/resources/?page_size={n}"])
+def test_query_count_does_not_grow_with_the_page(client, db, url):
+    topic = factories.TopicFactory()
+
+    def count(n):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url.format(n=n)).status_code == 200
+        return len(queries)
+
+    for _ in range(5):
+        factories.ResourceFactory(relations__topics=[topic], relations__tags=["a"])
+    count(5)
+    five = count(5)
+    for _ in range(45):
+        factories.ResourceFactory(relations__topics=[topic], relations__tags=["a"])
+    assert count(50) == five
