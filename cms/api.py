@@ -12,11 +12,15 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from home.api import router as events_router
 from home.api_v2 import PagesAPIViewSet
 from resources.api import router as resources_router
+from resources.api_v2 import ResourcesAPIViewSet
+from search.api import router as search_router
 
 api_v2 = WagtailAPIRouter("wagtailapi")
 api_v2.register_endpoint("pages", PagesAPIViewSet)
 api_v2.register_endpoint("images", ImagesAPIViewSet)
 api_v2.register_endpoint("documents", DocumentsAPIViewSet)
+api_v2.register_endpoint("resources", ResourcesAPIViewSet)
 
 api_v3.add_router("/events/", events_router, tags=["events"])
 api_v3.add_router("/resources/", resources_router, tags=["resources"])
+api_v3.add_router("/search/", search_router, tags=["search"])

@@ -7,4 +7,9 @@ class ResourcesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from search.sources import register
+
         from . import signals  # noqa: F401 connects the index lifecycle handlers
+        from .search_source import SOURCE
+
+        register(SOURCE)

@@ -8,6 +8,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PublishingPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import (
     DraftStateMixin,
@@ -17,6 +18,8 @@ from wagtail.models import (
     TranslatableMixin,
 )
 from wagtail.search import index
+
+from .api_serializers import DocumentURLField, PageURLField, SlugNameListField, TagListField
 
 
 class ResourceType(models.TextChoices):
@@ -157,6 +160,25 @@ class Resource(
         index.RelatedFields("countries", [index.FilterField("code")]),
         index.RelatedFields("languages", [index.FilterField("code")]),
         index.RelatedFields("procurement_types", [index.FilterField("slug")]),
+    ]
+
+    api_fields = [
+        APIField("title"),
+        APIField("slug"),
+        APIField("summary"),
+        APIField("body"),
+        APIField("resource_type"),
+        APIField("topics", serializer=SlugNameListField("slug", "name")),
+        APIField("countries", serializer=SlugNameListField("code", "name")),
+        APIField("languages", serializer=SlugNameListField("code", "name")),
+        APIField("procurement_types", serializer=SlugNameListField("slug", "abbreviation")),
+        APIField("publisher"),
+        APIField("publication_date"),
+        APIField("external_url"),
+        APIField("file_url", serializer=DocumentURLField(source="document")),
+        APIField("html_url", serializer=PageURLField(source="*")),
+        APIField("tags", serializer=TagListField()),
+        APIField("featured"),
     ]
 
     class Meta(TranslatableMixin.Meta):

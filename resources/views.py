@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from search.faceted import UnknownFacetValue
-from search.service import faceted_search, query_from_params
+from search.service import engine_configured, faceted_search, query_from_params
 
 from .facets import FACETS
 from .models import Resource
@@ -47,21 +47,30 @@ def resource_detail(request, slug):
 
 
 def related_resources(request, resource, limit=4):
-    """Chosen related resources first, then others sharing topics and type."""
-    chosen = list(
-        visible_resources(request).filter(pk__in=resource.related_resources.all())[:limit]
-    )
+    """Related resources an editor chose, then the most similar ones: by text on
+    the engine ("more like this"), by shared topics on the database."""
+    visible = visible_resources(request)
+    chosen = list(visible.filter(pk__in=resource.related_resources.all())[:limit])
+    seen = {resource.pk, *(item.pk for item in chosen)}
     if len(chosen) < limit:
-        topics = resource.topics.all()
-        similar = (
-            visible_resources(request)
-            .filter(topics__in=topics)
-            .exclude(pk__in=[resource.pk, *[item.pk for item in chosen]])
-            .distinct()
-            .order_by("-publication_date", "pk")[: limit - len(chosen)]
-        )
-        chosen.extend(similar)
-    return chosen
+        similar = similar_resources(visible, resource, limit + len(seen))
+        chosen.extend(item for item in similar if item.pk not in seen)
+    return chosen[:limit]
+
+
+def similar_resources(visible, resource, limit):
+    if engine_configured():
+        from search.engine import EngineUnavailable, more_like_this
+
+        try:
+            return more_like_this(visible, resource, limit)
+        except EngineUnavailable:
+            pass  # the database's answer below is good enough
+    return (
+        visible.filter(topics__in=resource.topics.all())
+        .distinct()
+        .order_by("-publication_date", "pk")[:limit]
+    )
 
 
 SORT_LABELS = [("relevance", _("Relevance")), ("newest", _("Newest")), ("title", _("Title"))]

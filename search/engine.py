@@ -148,3 +148,37 @@ def reset_circuit():
     """Forget a recent failure (tests restart the node and want an answer at once)."""
     global _down_until
     _down_until = 0.0
+
+
+def more_like_this(queryset, instance, limit, alias=ENGINE_ALIAS):
+    """Objects of `queryset` whose text is most like `instance`'s, from the engine.
+    Raises EngineUnavailable when the engine cannot answer."""
+    search = EngineFacetedSearch(queryset, [], alias)
+    compiler = search.backend.query_compiler_class(search.base, MATCH_ALL)
+    index = search.backend.get_index_for_model(search.model)
+    mapping = search.backend.mapping_class(search.model)
+    query = compiler.get_query()
+    like = {
+        "more_like_this": {
+            "fields": ["title", "summary", "body"],
+            "like": [{"_index": index.name, "_id": mapping.get_document_id(instance)}],
+            "min_term_freq": 1,
+            "min_doc_freq": 1,
+            "max_query_terms": 25,
+        }
+    }
+    body = {
+        "query": {
+            "bool": {
+                "must": [like],
+                "filter": query["bool"]["filter"] if "bool" in query else [query],
+            }
+        },
+        "size": limit,
+        "_source": False,
+        "stored_fields": ["pk"],
+    }
+    response = search.send(body)
+    pks = [int(hit["fields"]["pk"][0]) for hit in response["hits"]["hits"]]
+    objects = search.model.objects.in_bulk(pks)
+    return [objects[pk] for pk in pks if pk in objects]

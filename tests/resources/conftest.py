@@ -29,7 +29,9 @@ def engine_index(db):
 
     backend = engine_backend()
     index = backend.get_index_for_model(Resource)
-    index.reset()
+    # `update_index` leaves an alias over a suffixed index: remove both kinds.
+    backend.es.indices.delete(index=f"{index.name}*", ignore=[404])
+    index.put()
     index.add_model(Resource)
     engine.reset_circuit()
 

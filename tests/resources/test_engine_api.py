@@ -5,6 +5,7 @@ import subprocess
 import time
 
 import pytest
+from bs4 import BeautifulSoup
 
 from tests.processes import ROOT
 
@@ -62,3 +63,16 @@ def test_search_keeps_answering_while_the_engine_is_down_and_recovers(
     time.sleep(1.1)
     data = client.get("/api/v3/resources/", {"topic": "health"}).json()
     assert data["backend"] == "opensearch" and data["notice"] == ""
+
+
+def test_related_resources_come_from_more_like_this_on_the_engine(client, corpus, engine_index):
+    engine_index.index_all()
+    resource = corpus["resources"][1]  # "Toolkit on Health buying 1"
+    page = BeautifulSoup(client.get(f"/resources/{resource.slug}/").content, "html.parser")
+    related = [a.get_text() for a in page.select("#related-title ~ .card-list .card-title a")]
+    # The most similar texts share the title's words (the database would offer
+    # the newest resources on the same topic instead); drafts never appear.
+    assert len(related) == 4
+    # Three other "Toolkit on Health" resources exist: they come first.
+    assert all(title.startswith("Toolkit on Health") for title in related[:3]), related
+    assert resource.title not in related

@@ -169,3 +169,39 @@ def test_query_count_does_not_grow_with_the_page(client, db, url):
     for _ in range(45):
         factories.ResourceFactory(relations__topics=[topic], relations__tags=["a"])
     assert count(50) == five
+
+
+def test_v2_api_lists_published_resources_with_their_fields(client, corpus):
+    response = client.get("/api/v2/resources/", {"fields": "*", "limit": 100})
+    assert response.status_code == 200
+    data = response.json()
+    assert data["meta"]["total_count"] == len(corpus["resources"])
+    item = data["items"][0]
+    assert {
+        "title",
+        "slug",
+        "summary",
+        "resource_type",
+        "topics",
+        "countries",
+        "languages",
+        "procurement_types",
+        "publisher",
+        "publication_date",
+        "tags",
+        "html_url",
+    } <= set(item)
+    assert item["html_url"].startswith("http://testserver/resources/")
+    ids = {item["id"] for item in data["items"]}
+    assert corpus["draft"].pk not in ids
+    assert client.get(f"/api/v2/resources/{corpus['draft'].pk}/").status_code == 404
+    policies = client.get("/api/v2/resources/", {"resource_type": "policy", "limit": 100}).json()
+    assert policies["meta"]["total_count"] == sum(
+        r.resource_type == "policy" for r in corpus["resources"]
+    )
+
+
+def test_sitemap_lists_published_resources_only(client, corpus):
+    body = client.get("/sitemap.xml").content.decode()
+    assert f"/resources/{corpus['resources'][0].slug}/" in body
+    assert f"/resources/{corpus['draft'].slug}/" not in body

@@ -1,0 +1,25 @@
+"""Resources in Wagtail's API v2, for front ends built on it (`/api/v2/resources/`).
+
+Searching with facets is API v3's job (`/api/v3/resources/`); this endpoint lists
+and filters published resources the v2 way (`?fields=`, `?resource_type=`,
+`?search=`, `?order=`)."""
+
+from wagtail.api.v2.filters import FieldsFilter, OrderingFilter, SearchFilter
+from wagtail.api.v2.views import BaseAPIViewSet
+
+from .models import Resource
+
+
+class ResourcesAPIViewSet(BaseAPIViewSet):
+    model = Resource
+    name = "resources"
+    filter_backends = [FieldsFilter, OrderingFilter, SearchFilter]
+    listing_default_fields = [*BaseAPIViewSet.listing_default_fields, "title", "slug", "summary"]
+
+    def get_queryset(self):
+        return (
+            Resource.objects.visible()
+            .select_related("document", "locale")
+            .prefetch_related("topics", "countries", "languages", "procurement_types", "tags")
+            .order_by("id")
+        )

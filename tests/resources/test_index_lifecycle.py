@@ -1,0 +1,67 @@
+"""Publishing, editing, unpublishing and deleting keep the real engine's index
+equal to what the public may see."""
+
+import pytest
+from django.core.management import call_command
+
+from resources.facets import FACETS
+from resources.models import Resource
+from search.engine import EngineFacetedSearch
+from search.faceted import SearchQuery
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def engine_titles(engine_index, text=""):
+    engine_index.refresh()
+    page = EngineFacetedSearch(Resource.objects.visible(), FACETS).search(
+        SearchQuery(text=text, page_size=100)
+    )
+    return {item.title for item in page.items}
+
+
+def test_publish_edit_unpublish_and_delete(engine_index):
+    topic = factories.TopicFactory(slug="water", name="Water")
+    resource = factories.ResourceFactory(
+        title="Smart water meters", live=False, relations__topics=[topic], relations__publish=False
+    )
+    assert engine_titles(engine_index) == set(), "a draft is never indexed"
+
+    resource.save_revision().publish()
+    assert engine_titles(engine_index, "water meters") == {"Smart water meters"}
+    # The many-to-many relations are in the index too (they are saved after the row).
+    engine_index.refresh()
+    by_topic = EngineFacetedSearch(Resource.objects.visible(), FACETS).search(
+        SearchQuery(filters={"topic": ["water"]})
+    )
+    assert by_topic.total == 1
+
+    resource.refresh_from_db()  # publishing went through a copy made from the revision
+    resource.title = "Smart water meters, second edition"
+    resource.save_revision().publish()
+    resource.refresh_from_db()
+    assert engine_titles(engine_index, "edition") == {"Smart water meters, second edition"}
+
+    resource.unpublish()
+    assert engine_titles(engine_index) == set()
+
+    resource.save_revision().publish()
+    resource.refresh_from_db()
+    assert engine_titles(engine_index) == {"Smart water meters, second edition"}
+    resource.delete()
+    assert engine_titles(engine_index) == set()
+
+
+def test_saving_a_draft_of_a_live_resource_does_not_change_what_is_indexed(engine_index):
+    resource = factories.ResourceFactory(title="Published title", relations__publish=True)
+    resource.title = "Draft title nobody should see"
+    resource.save_revision()  # a draft: the live row keeps its published title
+    assert engine_titles(engine_index) == {"Published title"}
+
+
+def test_update_index_rebuilds_the_engine_index_with_only_live_resources(engine_index):
+    factories.ResourceFactory(title="Live one", relations__publish=True)
+    factories.ResourceFactory(title="Draft one", live=False)
+    call_command("update_index", backend_name="engine", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert engine_titles(engine_index) == {"Live one"}
