@@ -28,6 +28,9 @@ def resource_index(request):
         context["error"] = str(error)
         status = 400
     else:
+        for item in results.items:
+            # Engine fragments are HTML-escaped text with <mark> tags around matches.
+            item.highlight = results.highlights.get(item.pk)
         context["results"] = results
         context["chips"] = [
             (facet, value) for facet in results.facets for value in facet.values if value.selected

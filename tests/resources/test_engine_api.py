@@ -76,3 +76,20 @@ def test_related_resources_come_from_more_like_this_on_the_engine(client, corpus
     # Three other "Toolkit on Health" resources exist: they come first.
     assert all(title.startswith("Toolkit on Health") for title in related[:3]), related
     assert resource.title not in related
+
+
+def test_resource_centre_page_shows_highlighted_matches(client, corpus, engine_index):
+    engine_index.index_all()
+    page = BeautifulSoup(client.get("/resources/", {"q": "toolkit"}).content, "html.parser")
+    marks = page.select(".resource-card .highlight mark")
+    assert marks and all(mark.get_text().lower() == "toolkit" for mark in marks)
+
+
+def test_highlights_cannot_inject_markup(client, engine_index):
+    from tests import factories
+
+    factories.ResourceFactory(title="Toolkit", summary="<script>alert(1)</script> toolkit for buyers")
+    engine_index.index_all()
+    html = client.get("/resources/", {"q": "toolkit"}).content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;" in html
