@@ -65,3 +65,28 @@ def test_update_index_rebuilds_the_engine_index_with_only_live_resources(engine_
     factories.ResourceFactory(title="Draft one", live=False)
     call_command("update_index", backend_name="engine", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert engine_titles(engine_index) == {"Live one"}
+
+
+def test_scheduled_publishing_puts_the_resource_online_and_in_the_index(engine_index):
+    import datetime
+
+    from django.utils import timezone
+
+    resource = factories.ResourceFactory(title="Scheduled guide", live=False)
+    resource.go_live_at = timezone.now() + datetime.timedelta(hours=1)
+    revision = resource.save_revision()
+    revision.publish()  # with a future go-live time this schedules instead of publishing
+    resource.refresh_from_db()
+    assert not resource.live
+    assert engine_titles(engine_index) == set()
+
+    # Time passes: move the go-live time (kept on the revision and in its content) into the past.
+    past = timezone.now() - datetime.timedelta(minutes=1)
+    revision.refresh_from_db()
+    revision.approved_go_live_at = past
+    revision.content["go_live_at"] = past.isoformat()
+    revision.save()
+    call_command("publish_scheduled", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    resource.refresh_from_db()
+    assert resource.live
+    assert engine_titles(engine_index) == {"Scheduled guide"}
