@@ -110,6 +110,8 @@ class Resource(
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ResourceQuerySet.as_manager()
+    # Indexing follows publishing, not saving: see resources/signals.py.
+    search_auto_update = False
 
     panels = [
         FieldPanel("title"),

@@ -1,10 +1,15 @@
-"""Keep the search index equal to what the public may see.
+"""Keep the search indexes equal to what the public may see.
 
-Wagtail indexes a snippet on post_save, before modelcluster has written its
-many-to-many relations, and does not remove a resource that is unpublished.
-Publishing and unpublishing are the moments that matter, so index then.
+Wagtail's own handlers index a model on every save and delete, at once. For
+resources that is both too early (on post_save modelcluster has not yet written
+the many-to-many relations) and unsafe (a rolled-back import would stay in the
+engine). So Resource turns them off (`search_auto_update = False`) and the index
+follows the moments that matter, once the transaction commits: publishing,
+unpublishing and deleting.
 """
 
+from django.db import transaction
+from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from wagtail.search import index
 from wagtail.signals import published, unpublished
@@ -14,9 +19,10 @@ from .models import Resource
 
 @receiver(published, sender=Resource)
 def index_published_resource(sender, instance, **kwargs):
-    index.insert_or_update_object(instance)
+    transaction.on_commit(lambda: index.insert_or_update_object(instance))
 
 
 @receiver(unpublished, sender=Resource)
-def unindex_unpublished_resource(sender, instance, **kwargs):
-    index.remove_object(instance)
+@receiver(post_delete, sender=Resource)
+def unindex_resource(sender, instance, **kwargs):
+    transaction.on_commit(lambda: index.remove_object(instance))

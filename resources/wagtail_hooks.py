@@ -1,8 +1,11 @@
+from django.urls import path
+from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import Language, Resource
+from .views_admin import ResourceImportView, ResourceIndexView
 
 
 class ResourceFilterSet(WagtailFilterSet):
@@ -21,6 +24,7 @@ class ResourceFilterSet(WagtailFilterSet):
 
 class ResourceViewSet(SnippetViewSet):
     model = Resource
+    index_view_class = ResourceIndexView  # adds "Import CSV or JSON" to the header
     icon = "doc-full-inverse"
     menu_label = "Resources"
     menu_order = 150
@@ -51,3 +55,8 @@ class LanguageViewSet(SnippetViewSet):
 
 register_snippet(ResourceViewSet)
 register_snippet(LanguageViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_resource_import_url():
+    return [path("resources/import/", ResourceImportView.as_view(), name="resources_import")]

@@ -13,6 +13,13 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Each test runs in a transaction that never commits: `with committed():`
+    runs what the block schedules for commit (the index updates) as a commit would."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
 def engine_titles(engine_index, text=""):
     engine_index.refresh()
     page = EngineFacetedSearch(Resource.objects.visible(), FACETS).search(
@@ -21,14 +28,15 @@ def engine_titles(engine_index, text=""):
     return {item.title for item in page.items}
 
 
-def test_publish_edit_unpublish_and_delete(engine_index):
+def test_publish_edit_unpublish_and_delete(engine_index, committed):
     topic = factories.TopicFactory(slug="water", name="Water")
     resource = factories.ResourceFactory(
         title="Smart water meters", live=False, relations__topics=[topic], relations__publish=False
     )
     assert engine_titles(engine_index) == set(), "a draft is never indexed"
 
-    resource.save_revision().publish()
+    with committed():
+        resource.save_revision().publish()
     assert engine_titles(engine_index, "water meters") == {"Smart water meters"}
     # The many-to-many relations are in the index too (they are saved after the row).
     engine_index.refresh()
@@ -39,22 +47,27 @@ def test_publish_edit_unpublish_and_delete(engine_index):
 
     resource.refresh_from_db()  # publishing went through a copy made from the revision
     resource.title = "Smart water meters, second edition"
-    resource.save_revision().publish()
+    with committed():
+        resource.save_revision().publish()
     resource.refresh_from_db()
     assert engine_titles(engine_index, "edition") == {"Smart water meters, second edition"}
 
-    resource.unpublish()
+    with committed():
+        resource.unpublish()
     assert engine_titles(engine_index) == set()
 
-    resource.save_revision().publish()
+    with committed():
+        resource.save_revision().publish()
     resource.refresh_from_db()
     assert engine_titles(engine_index) == {"Smart water meters, second edition"}
-    resource.delete()
+    with committed():
+        resource.delete()
     assert engine_titles(engine_index) == set()
 
 
-def test_saving_a_draft_of_a_live_resource_does_not_change_what_is_indexed(engine_index):
-    resource = factories.ResourceFactory(title="Published title", relations__publish=True)
+def test_saving_a_draft_of_a_live_resource_does_not_change_what_is_indexed(engine_index, committed):
+    with committed():
+        resource = factories.ResourceFactory(title="Published title", relations__publish=True)
     resource.title = "Draft title nobody should see"
     resource.save_revision()  # a draft: the live row keeps its published title
     assert engine_titles(engine_index) == {"Published title"}
@@ -67,7 +80,7 @@ def test_update_index_rebuilds_the_engine_index_with_only_live_resources(engine_
     assert engine_titles(engine_index) == {"Live one"}
 
 
-def test_scheduled_publishing_puts_the_resource_online_and_in_the_index(engine_index):
+def test_scheduled_publishing_puts_the_resource_online_and_in_the_index(engine_index, committed):
     import datetime
 
     from django.utils import timezone
@@ -86,7 +99,18 @@ def test_scheduled_publishing_puts_the_resource_online_and_in_the_index(engine_i
     revision.approved_go_live_at = past
     revision.content["go_live_at"] = past.isoformat()
     revision.save()
-    call_command("publish_scheduled", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    with committed():
+        call_command("publish_scheduled", stdout=open("/dev/null", "w"))  # noqa: SIM115
     resource.refresh_from_db()
     assert resource.live
     assert engine_titles(engine_index) == {"Scheduled guide"}
+
+
+def test_a_rolled_back_publish_leaves_nothing_in_the_engine(engine_index, committed):
+    from django.db import transaction
+
+    resource = factories.ResourceFactory(title="Imported then rolled back", live=False)
+    with committed(), pytest.raises(RuntimeError), transaction.atomic():
+        resource.save_revision().publish()
+        raise RuntimeError("a later row of the import failed")
+    assert engine_titles(engine_index) == set()
