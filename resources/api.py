@@ -8,10 +8,11 @@ from django.http import HttpRequest, QueryDict
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
+from pydantic import model_validator
 from wagtail.api.v3.errors import ProblemDetail
 
 from search.faceted import SORTS, UnknownFacetValue
-from search.service import MAX_PAGE, faceted_search, query_from_params
+from search.service import MAX_RESULTS_DEPTH, faceted_search, max_page, query_from_params
 
 from .facets import FACETS
 from .models import Resource, ResourceType
@@ -118,8 +119,19 @@ class ResourceSearchParams(Schema):
     procurement: list[Literal["ppi", "pcp"]] = Field([], description="Procurement types (OR)")
     year: list[int] = Field([], description="Publication years (OR)")
     sort: Literal[SORTS] = "relevance"
-    page: int = Field(1, ge=1, le=MAX_PAGE)
+    page: int = Field(
+        1, ge=1, description=f"Pages reach {MAX_RESULTS_DEPTH:,} results deep at most"
+    )
     page_size: int = Field(20, ge=1, le=100)
+
+    @model_validator(mode="after")
+    def check_depth(self):
+        if self.page > max_page(self.page_size):
+            raise ValueError(
+                f"page times page_size may not exceed {MAX_RESULTS_DEPTH:,}: with page_size "
+                f"{self.page_size}, the last page is {max_page(self.page_size)}."
+            )
+        return self
 
 
 def prefetched(items):

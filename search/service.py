@@ -17,7 +17,13 @@ from search.query import clean_query
 
 logger = logging.getLogger(__name__)
 
-MAX_PAGE = 1000
+# How deep anyone may page: OpenSearch and Elasticsearch refuse to go past their
+# max_result_window (10,000 hits by default), and nobody reads that far.
+MAX_RESULTS_DEPTH = 10_000
+
+
+def max_page(page_size):
+    return MAX_RESULTS_DEPTH // page_size
 
 
 def engine_configured():
@@ -46,7 +52,8 @@ def faceted_search(queryset, facets, query: SearchQuery) -> SearchPage:
 def query_from_params(params, facets, page_size=20):
     """A SearchQuery from a query dict (the page's GET or the API's parameters).
 
-    Unusable page numbers mean page one; unknown sorts mean relevance. Unknown
+    Unusable page numbers mean page one, pages past the deepest allowed mean
+    the deepest; unknown sorts mean relevance. Unknown
     facet values are left in, for the search to report.
     """
     names = {spec.name for spec in facets}
@@ -64,6 +71,6 @@ def query_from_params(params, facets, page_size=20):
         text=clean_query(params.get("q", "")),
         filters=filters,
         sort=sort if sort in SORTS else "relevance",
-        page=min(max(page, 1), MAX_PAGE),
+        page=min(max(page, 1), max_page(page_size)),
         page_size=page_size,
     )

@@ -95,3 +95,14 @@ def test_highlights_cannot_inject_markup(client, engine_index):
     html = client.get("/resources/", {"q": "toolkit"}).content.decode()
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;" in html
+
+
+def test_a_very_deep_page_is_answered_by_the_engine_not_refused(client, corpus, engine_index):
+    engine_index.index_all()
+    response = client.get("/resources/", {"page": "99999"})
+    assert response.status_code == 200
+    assert "search engine is not answering" not in response.content.decode()
+    assert (
+        client.get("/api/v3/resources/", {"page": 500, "page_size": 20}).json()["backend"]
+        == "opensearch"
+    )

@@ -113,6 +113,7 @@ def test_api_search_returns_results_total_pages_and_facets(client, corpus):
         ({"type": "poem"}, 422),
         ({"page": "abc"}, 422),
         ({"page": "99999999"}, 422),
+        ({"page": "101", "page_size": "100"}, 422),
         ({"page_size": "1000"}, 422),
         ({"year": "last"}, 422),
         ({"q": "x" * 10_001}, 422),
