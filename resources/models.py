@@ -202,9 +202,14 @@ class Resource(
 
     @classmethod
     def get_indexed_objects(cls):
-        # Only live content is ever in the search index; see resources/signals.py
-        # for removal on unpublish.
-        return super().get_indexed_objects().filter(live=True)
+        # Only live resources are indexed (resources/signals.py keeps it so), and
+        # their taxonomies, which go into every document, load per batch.
+        return (
+            super()
+            .get_indexed_objects()
+            .filter(live=True)
+            .prefetch_related("topics", "countries", "languages", "procurement_types", "tags")
+        )
 
     def get_url(self):
         return reverse("resources:detail", kwargs={"slug": self.slug})
