@@ -21,6 +21,9 @@ HIGHLIGHT_FIELDS = ("title", "summary")
 # visitor wait for a time-out; the next request after that tries it again.
 RETRY_AFTER_SECONDS = 10
 _down_until = 0.0
+# Typo tolerance within reason: a typo in a word's first letter is rare, and
+# matching it makes every fuzzy query several times slower.
+FUZZY_OPTIONS = {"prefix_length": 1, "max_expansions": 20}
 
 
 class EngineUnavailable(Exception):
@@ -62,7 +65,7 @@ class EngineFacetedSearch(FacetedSearch):
         compiler = self.backend.query_compiler_class(self.base, text)
         compiler.check()
         body = {
-            "query": compiler.get_query(),
+            "query": tune_fuzziness(compiler.get_query()),
             "post_filter": {"bool": {"filter": self.selections(query)}},
             "aggs": {name: self.aggregation(spec, query) for name, spec in self.specs.items()},
             "sort": self.sort(query),
@@ -86,6 +89,7 @@ class EngineFacetedSearch(FacetedSearch):
                         "query": query.text,
                         "fields": list(HIGHLIGHT_FIELDS),
                         "fuzziness": "AUTO",
+                        **FUZZY_OPTIONS,
                     }
                 },
             }
@@ -142,6 +146,20 @@ class EngineFacetedSearch(FacetedSearch):
             backend=self.backend_name,
             highlights=highlights,
         )
+
+
+def tune_fuzziness(query):
+    """Add FUZZY_OPTIONS to the fuzzy multi_match modelsearch compiles."""
+    if isinstance(query, dict):
+        match = query.get("multi_match")
+        if isinstance(match, dict) and "fuzziness" in match:
+            match.update(FUZZY_OPTIONS)
+        for value in query.values():
+            tune_fuzziness(value)
+    elif isinstance(query, list):
+        for value in query:
+            tune_fuzziness(value)
+    return query
 
 
 def reset_circuit():

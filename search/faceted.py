@@ -82,13 +82,20 @@ class FacetedSearch:
         self.base = queryset
         self.model = queryset.model
         self.specs = {spec.name: spec for spec in facets}
+        self._labels = {}
+
+    def labels(self, name):
+        """A facet's value -> label map, read once per search."""
+        if name not in self._labels:
+            self._labels[name] = self.specs[name].labels()
+        return self._labels[name]
 
     def validate(self, query):
         """Unknown facet values are an error the caller reports (a 400 in the
         API, a message on the page), not a silent empty result."""
         for name, values in query.filters.items():
             spec = self.specs[name]
-            known = spec.labels()
+            known = self.labels(name)
             for value in values:
                 if value not in known:
                     raise UnknownFacetValue(spec.label, value)
@@ -96,7 +103,7 @@ class FacetedSearch:
     def build_facets(self, query, counts_by_facet):
         facets = []
         for name, spec in self.specs.items():
-            labels = spec.labels()
+            labels = self.labels(name)
             selected = set(query.filters.get(name, []))
             counts = counts_by_facet.get(name, {})
             values = [
