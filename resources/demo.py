@@ -105,7 +105,12 @@ class ResourceDemoLoader:
                 title=full_title,
                 slug=slug,
                 summary=f"This {kind.label.lower()} {summary.format(**words)}",
-                body=f"<p>{summary.format(**words).capitalize()}</p>",
+                body=(
+                    f"<p>{full_title} {summary.format(**words)}</p>"
+                    f"<p>Published by {PUBLISHERS[number % len(PUBLISHERS)].lower()} for "
+                    f"contracting authorities, policy makers and suppliers interested in "
+                    f"{words['proc']} for {words['topic']}.</p>"
+                ),
                 resource_type=kind,
                 publisher=PUBLISHERS[number % len(PUBLISHERS)],
                 publication_date=datetime.date(
