@@ -107,7 +107,7 @@ class ResourceDemoLoader:
                 summary=f"This {kind.label.lower()} {summary.format(**words)}",
                 body=(
                     f"<p>{full_title} {summary.format(**words)}</p>"
-                    f"<p>Published by {PUBLISHERS[number % len(PUBLISHERS)].lower()} for "
+                    f"<p>Published by {PUBLISHERS[number % len(PUBLISHERS)]} for "
                     f"contracting authorities, policy makers and suppliers interested in "
                     f"{words['proc']} for {words['topic']}.</p>"
                 ),
