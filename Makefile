@@ -5,8 +5,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
+BENCH_SIZES ?= 10000 100000
 
-.PHONY: run test lint services-start services-stop clean
+.PHONY: run test lint bench services-start services-stop clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -52,6 +53,12 @@ test: $(VENV)/.dev-installed
 	DJANGO_SETTINGS_MODULE=cms.settings.test python manage.py check && \
 	DJANGO_SETTINGS_MODULE=cms.settings.test python manage.py makemigrations --check --dry-run && \
 	python -m pytest $(PYTEST_ARGS)
+
+# The Resource Centre search benchmark (bench/README.md): 10k and 100k resources on
+# OpenSearch and PostgreSQL; writes bench/RESULTS.md. Takes about 30 minutes.
+bench: $(VENV)/.dev-installed
+	scripts/services.sh start
+	bench/run.sh $(BENCH_SIZES)
 
 services-start:
 	scripts/services.sh start

@@ -1,0 +1,63 @@
+"""Drop the benchmark's database and delete its OpenSearch indices.
+
+    python bench/cleanup.py
+
+Only what the benchmark made: the database named by BENCH_DATABASE_URL (never
+one of the shared names, see bench/settings.py) and indices whose names start
+with BENCH_INDEX_PREFIX (default bench_).
+"""
+
+import http.client
+import json
+import os
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def drop_database():
+    import dj_database_url
+    import psycopg
+    from psycopg import sql
+
+    from bench.settings import BENCH_DATABASE_URL
+
+    db = dj_database_url.parse(BENCH_DATABASE_URL)
+    with psycopg.connect(
+        host=db["HOST"],
+        port=db["PORT"],
+        user=db["USER"],
+        password=db["PASSWORD"],
+        dbname="postgres",
+        autocommit=True,
+    ) as conn:
+        conn.execute(
+            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(db["NAME"]))
+        )
+    print(f"dropped database {db['NAME']}")
+
+
+def delete_indices():
+    from bench.settings import INDEX_PREFIX
+
+    url = os.environ.get("SEARCH_URL")
+    if not url:
+        return
+    parsed = urlsplit(url)
+    connection = http.client.HTTPConnection(parsed.hostname, parsed.port or 9200, timeout=30)
+    connection.request("GET", f"/_cat/indices/{INDEX_PREFIX}*?format=json")
+    indices = [row["index"] for row in json.loads(connection.getresponse().read())]
+    for name in indices:
+        if name.startswith(INDEX_PREFIX):
+            connection.request("DELETE", f"/{name}")
+            connection.getresponse().read()
+            print(f"deleted index {name}")
+    connection.close()
+
+
+if __name__ == "__main__":
+    drop_database()
+    delete_indices()

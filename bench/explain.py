@@ -1,0 +1,271 @@
+"""Where a search's time goes, in-process, on the benchmark's corpus.
+
+    python bench/explain.py --label 10k [--queries 20]
+
+For the first searches of latency.py's request list (same seed):
+
+- PostgreSQL: every SQL statement of DatabaseFacetedSearch timed and grouped
+  (text match, facet counts, total, page, facet labels), and EXPLAIN (ANALYZE,
+  BUFFERS) of the slowest facet-count statement, saved to
+  bench/results/explain-<label>-postgres.txt;
+- OpenSearch: the engine's own `took` for the request EngineFacetedSearch
+  sends, and for variants without highlighting, without fuzziness, with
+  prefix_length 2, and without aggregations;
+- the API around them: the whole request in-process (Django test client) next
+  to the faceted search alone, per backend.
+
+Writes bench/results/explain-<label>.json.
+"""
+
+import argparse
+import copy
+import json
+import os
+import statistics
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+from urllib.parse import parse_qsl, urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
+RESULTS = ROOT / "bench" / "results"
+REPEAT = 3
+
+
+def log(message):
+    print(f"[explain {time.strftime('%H:%M:%S', time.gmtime())}Z] {message}", flush=True)
+
+
+def median_ms(values):
+    return round(statistics.median(values) * 1000, 2) if values else None
+
+
+def search_queries(paths):
+    from django.http import QueryDict
+
+    from resources.facets import FACETS
+    from search.service import query_from_params
+
+    made = []
+    for path in paths:
+        params = QueryDict(mutable=True)
+        for key, value in parse_qsl(urlsplit(path).query):
+            params.appendlist(key, value)
+        made.append(query_from_params(params, FACETS))
+    return made
+
+
+def base_queryset():
+    from wagtail.models import Locale
+
+    from resources.models import Resource
+
+    return Resource.objects.visible().filter(locale=Locale.get_default())
+
+
+def kind_of(sql):
+    if "COUNT(DISTINCT" in sql:
+        return "facet_counts"
+    if sql.startswith("SELECT COUNT(*)"):
+        return "total"
+    if "publication_year" in sql and "DISTINCT" in sql and "LIMIT" not in sql:
+        return "labels"
+    if sql.startswith("SELECT") and '"resources_resource"' not in sql.split("FROM", 1)[1][:40]:
+        return "labels"
+    return "page"
+
+
+class Timer:
+    """An execute wrapper: each statement's SQL (parameters inlined) and time."""
+
+    def __init__(self, captured):
+        self.captured = captured
+
+    def __call__(self, execute, sql, params, many, context):
+        started = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            seconds = time.perf_counter() - started
+            ops = context["connection"].ops
+            self.captured.append((ops.compose_sql(sql, params) if params else sql, seconds))
+
+
+def postgres(queries, label):
+    from django.db import connection
+
+    from resources.facets import FACETS
+    from search.faceted import DatabaseFacetedSearch
+
+    search = DatabaseFacetedSearch(base_queryset(), FACETS)
+    per_kind = defaultdict(list)
+    totals = []
+    slowest = (0.0, "", "")
+    for query in queries:
+        for _ in range(REPEAT):
+            captured = []
+            with connection.execute_wrapper(Timer(captured)):
+                started = time.perf_counter()
+                search.search(query)
+                totals.append(time.perf_counter() - started)
+            sums = defaultdict(float)
+            for sql, seconds in captured:
+                kind = kind_of(sql)
+                sums[kind] += seconds
+                sums["statements"] += 1
+                if kind == "facet_counts" and seconds > slowest[0]:
+                    slowest = (seconds, sql, query.text)
+            for kind, value in sums.items():
+                per_kind[kind].append(value)
+    result = {
+        "search_ms_median": median_ms(totals),
+        "search_ms_max": round(max(totals) * 1000, 2),
+        "statements_per_search": statistics.median(per_kind.pop("statements")),
+        "sql_ms_median_by_kind": {kind: median_ms(values) for kind, values in per_kind.items()},
+    }
+    labels = {}
+    for spec in FACETS:
+        started = time.perf_counter()
+        spec.labels()
+        labels[spec.name] = round((time.perf_counter() - started) * 1000, 2)
+    result["labels_ms_each"] = labels
+    if slowest[1]:
+        with connection.cursor() as cursor:
+            cursor.execute("EXPLAIN (ANALYZE, BUFFERS, SETTINGS) " + slowest[1])
+            plan = "\n".join(row[0] for row in cursor.fetchall())
+        path = RESULTS / f"explain-{label}-postgres.txt"
+        path.write_text(
+            f"-- slowest facet-count statement (q={slowest[2]!r}), "
+            f"{slowest[0] * 1000:.1f} ms when captured\n{slowest[1]}\n\n{plan}\n"
+        )
+        result["slowest_facet_count_ms"] = round(slowest[0] * 1000, 2)
+        result["plan"] = str(path.relative_to(ROOT))
+    return result
+
+
+def engine_variants(body):
+    variants = {"as sent": body}
+    if "highlight" in body:
+        variants["no highlight"] = {k: v for k, v in body.items() if k != "highlight"}
+    fuzzy = json.dumps(body["query"]).find('"fuzziness"') >= 0
+    if fuzzy:
+        exact = copy.deepcopy(body)
+        exact["query"]["bool"]["must"]["multi_match"].pop("fuzziness", None)
+        exact.pop("highlight", None)
+        variants["no fuzziness, no highlight"] = exact
+        prefixed = copy.deepcopy(body)
+        prefixed["query"]["bool"]["must"]["multi_match"]["prefix_length"] = 2
+        if "highlight" in prefixed:
+            prefixed["highlight"]["highlight_query"]["multi_match"]["prefix_length"] = 2
+        variants["prefix_length 2"] = prefixed
+    variants["no aggregations"] = {k: v for k, v in body.items() if k != "aggs"}
+    return variants
+
+
+def opensearch(queries):
+    from django.conf import settings
+
+    from resources.facets import FACETS
+    from search.engine import EngineFacetedSearch
+
+    if "engine" not in settings.WAGTAILSEARCH_BACKENDS:
+        return None
+    search = EngineFacetedSearch(base_queryset(), FACETS)
+    took = defaultdict(list)
+    wall = []
+    for query in queries:
+        for name, body in engine_variants(search.body(query)).items():
+            for _ in range(REPEAT):
+                started = time.perf_counter()
+                response = search.send(body)
+                if name == "as sent":
+                    wall.append(time.perf_counter() - started)
+                took[name].append(response["took"])
+    return {
+        "took_ms_median": {name: statistics.median(values) for name, values in took.items()},
+        "took_ms_p95": {
+            name: statistics.quantiles(values, n=20, method="inclusive")[18]
+            for name, values in took.items()
+        },
+        "round_trip_ms_median": median_ms(wall),
+    }
+
+
+def api(paths, engine):
+    """The request in-process next to the faceted search alone: the rest is
+    Django, ninja, the page's prefetch and serialising the answer."""
+    from django.conf import settings
+    from django.test import Client, override_settings
+
+    from resources.facets import FACETS
+    from search.service import faceted_search
+
+    backends = {
+        alias: config
+        for alias, config in settings.WAGTAILSEARCH_BACKENDS.items()
+        if engine or alias != "engine"
+    }
+    client = Client(HTTP_HOST="127.0.0.1")
+    requests, searches = [], []
+    with override_settings(WAGTAILSEARCH_BACKENDS=backends):
+        for path, query in zip(paths, search_queries(paths), strict=True):
+            for _ in range(REPEAT):
+                started = time.perf_counter()
+                response = client.get(path)
+                requests.append(time.perf_counter() - started)
+                assert response.status_code == 200, response.content[:200]
+                started = time.perf_counter()
+                faceted_search(base_queryset(), FACETS, query)
+                searches.append(time.perf_counter() - started)
+        ceiling = []
+        for _ in range(len(paths) * REPEAT):
+            started = time.perf_counter()
+            client.get("/api/v3/events/?limit=1")
+            ceiling.append(time.perf_counter() - started)
+    return {
+        "request_ms_median": median_ms(requests),
+        "faceted_search_ms_median": median_ms(searches),
+        "ceiling_request_ms_median": median_ms(ceiling),
+    }
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--label", required=True)
+    parser.add_argument("--queries", type=int, default=20)
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+
+    import django
+
+    django.setup()
+    from django.conf import settings
+
+    from bench.latency import queries as latency_queries
+
+    # The measured requests of latency.py, not its warm-up ones.
+    paths = latency_queries(30 + args.queries, args.seed)[30:]
+    queries = search_queries(paths)
+    RESULTS.mkdir(exist_ok=True)
+    from bench.provenance import commit
+
+    result = {"label": args.label, "commit": commit(), "queries": args.queries, "repeat": REPEAT}
+    log("PostgreSQL statements")
+    result["postgres"] = postgres(queries, args.label)
+    log("OpenSearch variants")
+    result["opensearch"] = opensearch(queries)
+    log("API in-process")
+    result["api_database"] = api(paths, engine=False)
+    if "engine" in settings.WAGTAILSEARCH_BACKENDS:
+        result["api_opensearch"] = api(paths, engine=True)
+    path = RESULTS / f"explain-{args.label}.json"
+    path.write_text(json.dumps(result, indent=2) + "\n")
+    log(f"wrote {path.relative_to(ROOT)}")
+    print(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,333 @@
+"""Search latency of the Resource Centre API, against a ceiling measured in the same run.
+
+    python bench/latency.py --label 10k [--requests 300] [--warmup 30] [--budget 300]
+
+Runs the site under gunicorn on 127.0.0.1 (bench.wsgi, 2 workers) twice: with
+SEARCH_URL (OpenSearch answers) and without it (PostgreSQL answers). Each time
+one sequential keep-alive client sends, round after round:
+
+  1. a search: /api/v3/resources/?q=<words>&topic=<slug>&country=<code>
+     (text + two filters; the answer always carries all six facets' counts),
+  2. the ceiling: /api/v3/events/?limit=1 (a trivial API v3 endpoint, one query),
+  3. the floor: /bench/ping/ (a bare Django view: routing, middleware, WSGI).
+
+Interleaving them means all three see the same machine load. Every search
+answer is checked (status 200, `backend` as expected, no fallback notice).
+Writes bench/results/latency-<label>.json.
+"""
+
+import argparse
+import http.client
+import json
+import os
+import random
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlencode, urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+RESULTS = ROOT / "bench" / "results"
+HOST = "127.0.0.1"
+
+CEILING = "/api/v3/events/?limit=1"
+FLOOR = "/bench/ping/"
+
+
+def log(message):
+    print(f"[latency {time.strftime('%H:%M:%S', time.gmtime())}Z] {message}", flush=True)
+
+
+def queries(count, seed):
+    """Search requests as visitors make them: popular filter values more often,
+    words from generic to specific (some combinations match nothing)."""
+    from bench import corpus
+
+    rng = random.Random(seed)  # noqa: S311 repeatable requests, not secrets
+    topics = corpus.Sampler(rng, [slug for slug, _ in corpus.TOPICS], corpus.zipf_weights(18))
+    countries = corpus.Sampler(
+        rng, corpus.COUNTRY_ORDER, corpus.zipf_weights(len(corpus.COUNTRY_ORDER), 0.8)
+    )
+    made = []
+    for _ in range(count):
+        topic = topics.one()
+        kind = rng.choices(["generic", "activity", "solution", "other"], [25, 30, 35, 10])[0]
+        if kind == "generic":
+            text = rng.choice(corpus.QUERIES_GENERIC)
+        elif kind == "activity":
+            text = rng.choice(corpus.QUERIES_ACTIVITY)
+        else:
+            # A thing bought, in the chosen topic or (for "other") in any topic.
+            pool = corpus.SOLUTIONS[
+                topic if kind == "solution" else rng.choice(list(corpus.SOLUTIONS))
+            ]
+            words = rng.choice(pool).split()
+            text = " ".join(words[: rng.randint(1, min(2, len(words)))])
+        params = {"q": text, "topic": topic, "country": countries.one()}
+        made.append("/api/v3/resources/?" + urlencode(params))
+    return made
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind((HOST, 0))
+        return sock.getsockname()[1]
+
+
+class Server:
+    """gunicorn bench.wsgi on 127.0.0.1, with or without the search engine."""
+
+    def __init__(self, engine, workers=2):
+        self.engine = engine
+        self.workers = workers
+        self.port = free_port()
+        self.log_path = RESULTS / f"gunicorn-{'opensearch' if engine else 'database'}.log"
+
+    def environment(self):
+        env = {
+            key: value
+            for key, value in os.environ.items()
+            if not key.startswith("AWS_") and key not in {"DATABASE_URL", "SEARCH_URL"}
+        }
+        env["DJANGO_SETTINGS_MODULE"] = "bench.settings"
+        env["PYTHONPATH"] = str(ROOT)
+        if self.engine:
+            env["SEARCH_URL"] = self.engine
+        return env
+
+    def __enter__(self):
+        RESULTS.mkdir(exist_ok=True)
+        self.log = self.log_path.open("w")
+        gunicorn = Path(sys.executable).with_name("gunicorn")
+        self.process = subprocess.Popen(  # noqa: S603 fixed arguments
+            [
+                str(gunicorn),
+                "bench.wsgi",
+                f"--bind={HOST}:{self.port}",
+                f"--workers={self.workers}",
+                # gthread workers keep connections alive (sync workers close
+                # each one); one thread each, so a worker serves one request at a time.
+                "--worker-class=gthread",
+                "--threads=1",
+                "--keep-alive=30",
+                "--timeout=120",
+                f"--chdir={ROOT}",
+            ],
+            env=self.environment(),
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                connection = http.client.HTTPConnection(HOST, self.port, timeout=5)
+                connection.request("GET", FLOOR)
+                if connection.getresponse().status == 200:
+                    connection.close()
+                    log(f"gunicorn pid {self.process.pid} on {HOST}:{self.port}")
+                    return self
+            except OSError:
+                time.sleep(0.3)
+            if self.process.poll() is not None:
+                break
+        self.stop()
+        raise RuntimeError(f"gunicorn did not start; see {self.log_path}")
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.log.close()
+
+    def __exit__(self, *exc):
+        self.stop()
+
+
+class Client:
+    """One keep-alive connection; reconnects if the server closed it."""
+
+    def __init__(self, port):
+        self.port = port
+        self.connection = None
+
+    def get(self, path):
+        for attempt in range(2):
+            if self.connection is None:
+                self.connection = http.client.HTTPConnection(HOST, self.port, timeout=120)
+            started = time.perf_counter()
+            try:
+                self.connection.request("GET", path, headers={"Accept": "application/json"})
+                response = self.connection.getresponse()
+                body = response.read()
+            except (http.client.HTTPException, ConnectionError):
+                self.connection.close()
+                self.connection = None
+                if attempt:
+                    raise
+                continue
+            elapsed = time.perf_counter() - started
+            if response.getheader("Connection", "").lower() == "close":
+                self.connection.close()
+                self.connection = None
+            return response.status, body, elapsed
+        raise AssertionError("unreachable")
+
+
+def percentiles(samples):
+    ms = sorted(sample * 1000 for sample in samples)
+    cuts = statistics.quantiles(ms, n=100, method="inclusive")
+    return {
+        "n": len(ms),
+        "p50": round(statistics.median(ms), 2),
+        "p95": round(cuts[94], 2),
+        "p99": round(cuts[98], 2),
+        "mean": round(statistics.fmean(ms), 2),
+        "max": round(ms[-1], 2),
+    }
+
+
+def measure(engine, expected_backend, paths, warmup, budget):
+    with Server(engine) as server:
+        client = Client(server.port)
+        for path in paths[:warmup]:
+            for url in (path, CEILING, FLOOR):
+                client.get(url)
+        searches, ceiling, floor, counts = [], [], [], []
+        problems = []
+        loads = []
+        started = time.monotonic()
+        for number, path in enumerate(paths[warmup:]):
+            if number % 25 == 0:
+                loads.append(os.getloadavg()[0])
+            status, body, elapsed = client.get(path)
+            answer = json.loads(body) if status == 200 else {}
+            if status != 200 or answer.get("backend") != expected_backend or answer.get("notice"):
+                problems.append({"path": path, "status": status, "backend": answer.get("backend")})
+            else:
+                counts.append(answer["count"])
+                facets = {facet["name"] for facet in answer["facets"]}
+                if len(facets) != 6:
+                    problems.append({"path": path, "facets": sorted(facets)})
+            searches.append(elapsed)
+            for url, samples in ((CEILING, ceiling), (FLOOR, floor)):
+                status, _, elapsed = client.get(url)
+                if status != 200:
+                    problems.append({"path": url, "status": status})
+                samples.append(elapsed)
+            if time.monotonic() - started > budget:
+                log(f"time budget of {budget} s spent after {len(searches)} searches")
+                break
+    if problems:
+        log(f"{len(problems)} bad answers, first: {problems[0]}")
+    search = percentiles(searches)
+    result = {
+        "backend": expected_backend,
+        "search": search,
+        "ceiling": percentiles(ceiling),
+        "floor": percentiles(floor),
+        "matches": {
+            "median": statistics.median(counts) if counts else None,
+            "zero": sum(1 for count in counts if count == 0),
+            "max": max(counts, default=None),
+        },
+        "problems": problems[:10],
+        "problem_count": len(problems),
+        "seconds": round(time.monotonic() - started, 1),
+        "load_average_max_during": round(max(loads), 2),
+    }
+    for name in ("p50", "p95", "p99"):
+        result[f"ratio_{name}"] = round(search[name] / result["ceiling"][name], 1)
+    log(
+        f"{expected_backend}: search p50 {search['p50']} p95 {search['p95']} "
+        f"p99 {search['p99']} ms; ceiling p50 {result['ceiling']['p50']} "
+        f"p95 {result['ceiling']['p95']} ms; p95 ratio {result['ratio_p95']}x; "
+        f"n={search['n']}, median matches {result['matches']['median']}"
+    )
+    return result
+
+
+def load_average():
+    return [round(value, 2) for value in os.getloadavg()]
+
+
+def wait_for_quiet(threshold, longest):
+    """Other work on the machine (a test suite, an index build) lands in the
+    figures; wait a while for the one-minute load average to settle first."""
+    started = time.monotonic()
+    while os.getloadavg()[0] > threshold and time.monotonic() - started < longest:
+        time.sleep(10)
+    waited = round(time.monotonic() - started)
+    load = load_average()
+    if load[0] > threshold:
+        log(f"load average still {load} after {waited} s; measuring anyway")
+    return {"load_average_before": load, "waited_seconds": waited}
+
+
+def engine_documents(url, index):
+    parsed = urlsplit(url)
+    connection = http.client.HTTPConnection(parsed.hostname, parsed.port or 9200, timeout=10)
+    connection.request("GET", f"/{index}/_count")
+    response = connection.getresponse()
+    answer = json.loads(response.read())
+    connection.close()
+    return answer.get("count")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--label", required=True, help="corpus name, e.g. 10k")
+    parser.add_argument("--requests", type=int, default=300)
+    parser.add_argument("--warmup", type=int, default=30)
+    parser.add_argument("--budget", type=float, default=480, help="seconds per backend, at most")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--engine-url", default=os.environ.get("SEARCH_URL"))
+    parser.add_argument("--only", choices=["opensearch", "database"])
+    parser.add_argument("--expect", type=int, help="resources the engine index must hold")
+    parser.add_argument("--quiet-load", type=float, default=1.2)
+    parser.add_argument("--quiet-wait", type=float, default=600)
+    args = parser.parse_args()
+    index = os.environ.get("BENCH_INDEX_PREFIX", "bench_") + "resources_resource"
+
+    from bench.provenance import commit
+
+    paths = queries(args.warmup + args.requests, args.seed)
+    runs = []
+    if args.only != "database":
+        if not args.engine_url:
+            parser.error("SEARCH_URL (or --engine-url) is needed for the OpenSearch run")
+        stored = engine_documents(args.engine_url, index)
+        if args.expect is not None and stored != args.expect:
+            sys.exit(f"{index} holds {stored} documents, not {args.expect}: run generate.py again")
+        quiet = wait_for_quiet(args.quiet_load, args.quiet_wait)
+        log(f"OpenSearch run: {args.warmup} warm-up + {args.requests} rounds")
+        runs.append(measure(args.engine_url, "opensearch", paths, args.warmup, args.budget))
+        runs[-1].update(quiet, index=index, documents=stored, load_average_after=load_average())
+    if args.only != "opensearch":
+        quiet = wait_for_quiet(args.quiet_load, args.quiet_wait)
+        log(f"PostgreSQL run: {args.warmup} warm-up + {args.requests} rounds")
+        runs.append(measure(None, "database", paths, args.warmup, args.budget))
+        runs[-1].update(quiet, load_average_after=load_average())
+    RESULTS.mkdir(exist_ok=True)
+    path = RESULTS / f"latency-{args.label}.json"
+    path.write_text(
+        json.dumps(
+            {"label": args.label, "seed": args.seed, "commit": commit(), "runs": runs}, indent=2
+        )
+        + "\n"
+    )
+    log(f"wrote {path.relative_to(ROOT)}")
+    if any(run["problem_count"] for run in runs):
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

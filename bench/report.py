@@ -1,0 +1,169 @@
+"""Write bench/RESULTS.md from the JSON files in bench/results/.
+
+python bench/report.py 10k 100k
+"""
+
+import datetime
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+TARGET_P95_MS = {"opensearch": 50, "database": 250}
+TARGET_INDEX_PER_SECOND = 1000
+NAMES = {"opensearch": "OpenSearch", "database": "PostgreSQL"}
+
+
+def size_of(label):
+    return int(label.removesuffix("k")) * 1000 if label.endswith("k") else int(label)
+
+
+def read(name):
+    path = RESULTS / name
+    return json.loads(path.read_text()) if path.exists() else None
+
+
+def verdict(value, target, higher_is_better=False):
+    met = value >= target if higher_is_better else value <= target
+    return "met" if met else "**missed**"
+
+
+def main():
+    labels = sys.argv[1:] or ["10k", "100k"]
+    lines = [
+        "# Resource Centre benchmark: results",
+        "",
+        f"Written by `bench/report.py` on {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC. "
+        "How the figures are made and what they mean: [README.md](README.md).",
+        "",
+        "Reproduce: `scripts/services.sh start` (or running services), then "
+        f"`bench/run.sh {' '.join(str(size_of(label)) for label in labels)}`.",
+        "",
+        "## Machine",
+        "",
+    ]
+    from bench.provenance import commit, machine
+
+    lines += [f"- {key}: {value}" for key, value in machine().items()]
+    lines.append(f"- Checkout when the report was written: {commit()}")
+    lines += [
+        "",
+        "## Search latency through the API",
+        "",
+        "`GET /api/v3/resources/?q=<words>&topic=<slug>&country=<code>` (text + two filters; "
+        "every answer carries all six facets' counts), sequential keep-alive client, "
+        "gunicorn `bench.wsgi` with 2 gthread workers, all on 127.0.0.1. The ceiling is "
+        "`GET /api/v3/events/?limit=1` and the floor a bare Django view, interleaved with the "
+        "searches in the same run; ratio = search percentile / ceiling percentile.",
+        "",
+        "| corpus | backend | n | search p50 | p95 | p99 | ceiling p50 | ceiling p95 "
+        "| floor p50 | ratio p50 | ratio p95 | median matches | p95 target | load avg before / max during | commit |",
+        "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|---|---|",
+    ]
+    for label in labels:
+        latency = read(f"latency-{label}.json")
+        if not latency:
+            continue
+        for run in latency["runs"]:
+            s, c, f = run["search"], run["ceiling"], run["floor"]
+            target = TARGET_P95_MS[run["backend"]]
+            lines.append(
+                f"| {size_of(label):,} | {NAMES[run['backend']]} | {s['n']} | {s['p50']} | "
+                f"{s['p95']} | {s['p99']} | {c['p50']} | {c['p95']} | {f['p50']} | "
+                f"{run['ratio_p50']}x | {run['ratio_p95']}x | {run['matches']['median']} | "
+                f"≤ {target} ms: {verdict(s['p95'], target)} | "
+                f"{run.get('load_average_before', ['?'])[0]} / "
+                f"{run.get('load_average_max_during', '?')} | {latency.get('commit', '?')} |"
+            )
+    lines += [
+        "",
+        "All times in milliseconds, measured by the client (request sent to body read).",
+        "",
+        "## Index build throughput",
+        "",
+        "Resources per second, from reading the indexed objects to the last write (and, for "
+        "OpenSearch, creating the index and refreshing it), 1,000 per batch as `update_index`. "
+        "*With prefetch*: the full build, the benchmark prefetching the four "
+        "ParentalManyToMany relations itself (a no-op once `Resource.get_indexed_objects()` "
+        "prefetches them, as it does since commit 23d4d56); *as the code stands*: the newest "
+        "5,000 resources of the full corpus re-indexed through `Resource.get_indexed_objects()` "
+        "as it is.",
+        "",
+        "| corpus | index | with prefetch: resources/s | (load s / index s) | as the code stands: "
+        "resources/s | target ≥ 1,000/s | bulk insert of the corpus | commit |",
+        "|---|---|--:|---|--:|---|--:|---|",
+    ]
+    for label in labels:
+        generated = read(f"generate-{size_of(label)}.json")
+        if not generated:
+            continue
+        for name, key in (("PostgreSQL", "database_index"), ("OpenSearch", "engine_index")):
+            built = generated.get(key)
+            if not built:
+                continue
+            lines.append(
+                f"| {size_of(label):,} | {name} | {built['per_second']:,} | "
+                f"{built['load_seconds']} / {built['index_seconds']} | "
+                f"{built['as_is']['per_second']:,} | "
+                f"with prefetch {verdict(built['per_second'], TARGET_INDEX_PER_SECOND, True)}, "
+                f"as it stands {verdict(built['as_is']['per_second'], TARGET_INDEX_PER_SECOND, True)} | "
+                f"{generated['count'] / generated['generate_seconds']:,.0f}/s | "
+                f"{generated.get('commit', '?')} |"
+            )
+    lines += ["", "## Where the time goes (bench/explain.py, in-process)", ""]
+    for label in labels:
+        explained = read(f"explain-{label}.json")
+        if not explained:
+            continue
+        pg, engine = explained["postgres"], explained.get("opensearch")
+        lines += [
+            f"### {size_of(label):,} resources",
+            "",
+            f"- PostgreSQL faceted search: median {pg['search_ms_median']} ms, "
+            f"{pg['statements_per_search']:.0f} statements; SQL time by kind (median ms): "
+            + ", ".join(f"{k} {v}" for k, v in pg["sql_ms_median_by_kind"].items())
+            + ". Facet label look-ups: "
+            + ", ".join(f"{k} {v}" for k, v in pg["labels_ms_each"].items())
+            + f" ms. Plan of the slowest facet count: `{pg.get('plan', '-')}`.",
+        ]
+        if engine:
+            lines.append(
+                "- OpenSearch `took` (median / p95 ms): "
+                + ", ".join(
+                    f"{name} {engine['took_ms_median'][name]} / {engine['took_ms_p95'][name]}"
+                    for name in engine["took_ms_median"]
+                )
+                + f"; round trip {engine['round_trip_ms_median']} ms."
+            )
+        for key, name in (("api_database", "PostgreSQL"), ("api_opensearch", "OpenSearch")):
+            if explained.get(key):
+                a = explained[key]
+                lines.append(
+                    f"- API in-process, {name}: request {a['request_ms_median']} ms, of which "
+                    f"faceted search {a['faceted_search_ms_median']} ms; events ceiling "
+                    f"{a['ceiling_request_ms_median']} ms."
+                )
+        lines.append("")
+    lines += ["## Corpus", ""]
+    for label in labels:
+        generated = read(f"generate-{size_of(label)}.json")
+        if generated:
+            d = generated["distribution"]
+            share = ", ".join(
+                f"{facet}: "
+                + " ".join(f"{value} {count / generated['count']:.0%}" for value, count in d[facet])
+                for facet in ("topic", "country", "language", "type", "year")
+            )
+            lines.append(
+                f"- {generated['count']:,} resources (seed {generated['seed']}), largest values "
+                f"(share of resources): {share}; both PPI and PCP: "
+                f"{d['both_ppi_and_pcp'] / generated['count']:.0%}."
+            )
+    (ROOT / "bench" / "RESULTS.md").write_text("\n".join(lines) + "\n")
+    print("wrote bench/RESULTS.md")
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    main()
