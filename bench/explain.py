@@ -103,6 +103,7 @@ def postgres(queries, label):
     search = DatabaseFacetedSearch(base_queryset(), FACETS)
     per_kind = defaultdict(list)
     totals = []
+    per_search = []
     slowest = (0.0, "", "")
     for query in queries:
         for _ in range(REPEAT):
@@ -111,6 +112,7 @@ def postgres(queries, label):
                 started = time.perf_counter()
                 search.search(query)
                 totals.append(time.perf_counter() - started)
+                per_search.append((totals[-1], query))
             sums = defaultdict(float)
             for sql, seconds in captured:
                 kind = kind_of(sql)
@@ -120,7 +122,15 @@ def postgres(queries, label):
                     slowest = (seconds, sql, query.text)
             for kind, value in sums.items():
                 per_kind[kind].append(value)
+    slowest_searches = {}
+    for seconds, query in sorted(per_search, key=lambda item: item[0], reverse=True):
+        key = (query.text, tuple(sorted((k, tuple(v)) for k, v in query.filters.items())))
+        slowest_searches.setdefault(key, round(seconds * 1000, 1))
     result = {
+        "slowest_searches": [
+            {"q": text, "filters": dict(filters), "ms": ms}
+            for (text, filters), ms in list(slowest_searches.items())[:5]
+        ],
         "search_ms_median": median_ms(totals),
         "search_ms_max": round(max(totals) * 1000, 2),
         "statements_per_search": statistics.median(per_kind.pop("statements")),

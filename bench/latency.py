@@ -203,6 +203,7 @@ def measure(engine, expected_backend, paths, warmup, budget):
                 client.get(url)
         searches, ceiling, floor, counts = [], [], [], []
         problems = []
+        timed = []
         loads = []
         started = time.monotonic()
         for number, path in enumerate(paths[warmup:]):
@@ -218,6 +219,7 @@ def measure(engine, expected_backend, paths, warmup, budget):
                 if len(facets) != 6:
                     problems.append({"path": path, "facets": sorted(facets)})
             searches.append(elapsed)
+            timed.append((elapsed, path, answer.get("count")))
             for url, samples in ((CEILING, ceiling), (FLOOR, floor)):
                 status, _, elapsed = client.get(url)
                 if status != 200:
@@ -239,6 +241,10 @@ def measure(engine, expected_backend, paths, warmup, budget):
             "zero": sum(1 for count in counts if count == 0),
             "max": max(counts, default=None),
         },
+        "slowest": [
+            {"ms": round(elapsed * 1000, 1), "path": path, "count": count}
+            for elapsed, path, count in sorted(timed, reverse=True)[:10]
+        ],
         "problems": problems[:10],
         "problem_count": len(problems),
         "seconds": round(time.monotonic() - started, 1),
