@@ -57,7 +57,7 @@ test: $(VENV)/.dev-installed
 # The Resource Centre search benchmark (bench/README.md): 10k and 100k resources on
 # OpenSearch and PostgreSQL; writes bench/RESULTS.md. Takes about 30 minutes.
 bench: $(VENV)/.dev-installed
-	scripts/services.sh start
+	scripts/services.sh status >/dev/null 2>&1 || scripts/services.sh start
 	bench/run.sh $(BENCH_SIZES)
 
 services-start:
