@@ -1,10 +1,9 @@
 from django.shortcuts import get_object_or_404, render
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale
 
 from search.faceted import UnknownFacetValue
 from search.service import engine_configured, faceted_search, query_from_params
+from search.sources import current_locale
 
 from .facets import FACETS
 from .models import Resource
@@ -14,8 +13,7 @@ PAGE_SIZE = 20
 
 def visible_resources(request):
     """Published resources in the visitor's language."""
-    locale = Locale.objects.filter(language_code=get_language()).first() or Locale.get_default()
-    return Resource.objects.visible().filter(locale=locale)
+    return Resource.objects.visible().filter(locale=current_locale())
 
 
 def resource_index(request):

@@ -163,12 +163,14 @@ class DatabaseFacetedSearch(FacetedSearch):
         for name, spec in self.specs.items():
             rows = (
                 self.restricted(query, text_matches, exclude=name)
-                .exclude(**{f"{spec.lookup}__isnull": True})
                 .values(spec.lookup)
                 .annotate(n=Count("pk", distinct=True))
                 .order_by()
             )
-            counts[name] = {str(row[spec.lookup]): row["n"] for row in rows}
+            # Resources without a value (a NULL row of the join) are not a facet value.
+            counts[name] = {
+                str(row[spec.lookup]): row["n"] for row in rows if row[spec.lookup] is not None
+            }
 
         matching = self.restricted(query, None)
         if query.text and query.sort == "relevance":
