@@ -125,7 +125,7 @@ def main():
             + ", ".join(f"{k} {v}" for k, v in pg["sql_ms_median_by_kind"].items())
             + ". Facet label look-ups: "
             + ", ".join(f"{k} {v}" for k, v in pg["labels_ms_each"].items())
-            + f" ms. Plan of the slowest facet count: `{pg.get('plan', '-')}`.",
+            + f" ms. Plan of the slowest statement: `{pg.get('plan', '-')}`.",
         ]
         if engine:
             lines.append(

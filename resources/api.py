@@ -4,7 +4,6 @@ and facets as /resources/, as JSON."""
 import datetime
 from typing import Literal
 
-from django.db.models import prefetch_related_objects
 from django.http import HttpRequest, QueryDict
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
@@ -15,6 +14,7 @@ from wagtail.api.v3.errors import ProblemDetail
 from search.faceted import SORTS, UnknownFacetValue
 from search.service import MAX_RESULTS_DEPTH, faceted_search, max_page, query_from_params
 
+from .api_data import resource_data
 from .facets import FACETS
 from .models import Resource, ResourceType
 from .views import visible_resources
@@ -49,40 +49,6 @@ class ResourceOut(Schema):
     highlight: str | None = Field(
         None, description="Matching text with <mark> around the words searched for"
     )
-
-    @staticmethod
-    def resolve_url(obj, context):
-        return context["request"].build_absolute_uri(obj.get_url())
-
-    @staticmethod
-    def resolve_resource_type(obj):
-        return {"value": obj.resource_type, "label": obj.get_resource_type_display()}
-
-    @staticmethod
-    def resolve_topics(obj):
-        return [{"value": item.slug, "label": item.name} for item in obj.topics.all()]
-
-    @staticmethod
-    def resolve_countries(obj):
-        return [{"value": item.code, "label": item.name} for item in obj.countries.all()]
-
-    @staticmethod
-    def resolve_languages(obj):
-        return [{"value": item.code, "label": item.name} for item in obj.languages.all()]
-
-    @staticmethod
-    def resolve_procurement_types(obj):
-        return [
-            {"value": item.slug, "label": item.abbreviation} for item in obj.procurement_types.all()
-        ]
-
-    @staticmethod
-    def resolve_file_url(obj, context):
-        return context["request"].build_absolute_uri(obj.document.url) if obj.document_id else None
-
-    @staticmethod
-    def resolve_tags(obj):
-        return sorted(tag.name for tag in obj.tags.all())
 
 
 class FacetValueOut(Schema):
@@ -135,15 +101,6 @@ class ResourceSearchParams(Schema):
         return self
 
 
-def prefetched(items):
-    """The page's resources, already loaded by the search, with their relations
-    added in a fixed number of queries."""
-    prefetch_related_objects(
-        items, "document", "topics", "countries", "languages", "procurement_types", "tags"
-    )
-    return items
-
-
 @router.get(
     "/",
     response={200: ResourceSearchOut, 400: ProblemDetail, 422: ProblemDetail},
@@ -166,9 +123,6 @@ def search_resources(request: HttpRequest, params: ResourceSearchParams = Query(
         results = faceted_search(visible_resources(request), FACETS, query)
     except UnknownFacetValue as error:
         raise HttpError(400, str(error)) from error
-    items = prefetched(results.items)
-    for item in items:
-        item.highlight = results.highlights.get(item.pk)
     return {
         "count": results.total,
         "page": query.page,
@@ -176,8 +130,15 @@ def search_resources(request: HttpRequest, params: ResourceSearchParams = Query(
         "num_pages": results.num_pages,
         "backend": results.backend,
         "notice": str(results.notice),
-        "facets": results.facets,
-        "items": items,
+        "facets": [
+            {
+                "name": facet.name,
+                "label": facet.label,
+                "values": [vars(value) for value in facet.values],
+            }
+            for facet in results.facets
+        ],
+        "items": resource_data(results.items, request, results.highlights),
     }
 
 
@@ -188,9 +149,5 @@ def search_resources(request: HttpRequest, params: ResourceSearchParams = Query(
     operation_id="resources_detail",
 )
 def get_resource(request: HttpRequest, resource_id: int):
-    queryset = (
-        Resource.objects.visible()
-        .select_related("document")
-        .prefetch_related("topics", "countries", "languages", "procurement_types", "tags")
-    )
-    return get_object_or_404(queryset, pk=resource_id)
+    resource = get_object_or_404(Resource.objects.visible(), pk=resource_id)
+    return resource_data([resource], request)[0]

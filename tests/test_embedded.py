@@ -104,6 +104,43 @@ def test_demo_content_matches_the_design(embedded_env):
     assert data["checked"] is True
 
 
+SQLITE_FACETS = r"""
+import json
+from resources.facets import FACETS
+from resources.models import Resource
+from search.faceted import DatabaseFacetedSearch, SearchQuery
+from tests.resources.expected import expected_counts, matching
+
+filters = {"country": ["EU", "FI"], "procurement": ["pcp"]}
+search = DatabaseFacetedSearch(Resource.objects.visible(), FACETS)
+everything = search.search(SearchQuery(filters=filters, page_size=500))
+texts = search.search(SearchQuery(text="procurement", filters=filters, page_size=500))
+resources = list(Resource.objects.visible())
+print(json.dumps({
+    "total": everything.total,
+    "ids": sorted(item.pk for item in everything.items),
+    "expected_ids": sorted(r.pk for r in matching(resources, filters)),
+    "counts": {f.name: {v.value: v.count for v in f.values if v.count} for f in everything.facets},
+    "expected_counts": {
+        spec.name: expected_counts(resources, filters, spec.name) for spec in FACETS
+    },
+    "text_total": texts.total,
+    "text_within": set(i.pk for i in texts.items) <= set(i.pk for i in everything.items),
+}, default=list))
+"""
+
+
+def test_database_facets_on_sqlite_match_the_rows(embedded_env):
+    # The id sets travel to SQLite as one JSON parameter (search/id_sets.py).
+    env, _ = embedded_env
+    data = python_json(env, SQLITE_FACETS)
+    assert data["total"] > 0
+    assert data["ids"] == data["expected_ids"]
+    assert data["counts"] == data["expected_counts"]
+    assert 0 < data["text_total"] < data["total"]
+    assert data["text_within"] is True
+
+
 def test_load_demo_refuses_production_settings(embedded_env):
     env, _ = embedded_env
     production = dict(

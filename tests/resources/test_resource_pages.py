@@ -131,6 +131,39 @@ def test_api_survives_odd_text(client, corpus, q):
     assert client.get("/api/v3/resources/", {"q": q}).status_code == 200
 
 
+def test_api_items_carry_each_relation_in_its_own_order(client, db):
+    import wagtail_factories
+
+    from home.models import Country
+
+    water = factories.TopicFactory(slug="water", name="Water")
+    energy = factories.TopicFactory(slug="energy", name="Energy")
+    finland, spain = Country.objects.get(code="FI"), Country.objects.get(code="ES")
+    document = wagtail_factories.DocumentFactory(title="Guide")
+    resource = factories.ResourceFactory(
+        title="Buying water and energy",
+        document=document,
+        relations__topics=[water, energy],
+        relations__countries=[spain, finland],
+        relations__tags=["zeta", "alpha"],
+    )
+    factories.ResourceFactory(title="Another", relations__topics=[water])
+
+    detail = client.get(f"/api/v3/resources/{resource.pk}/").json()
+    listed = client.get("/api/v3/resources/", {"topic": "energy"}).json()["items"]
+    assert [item["id"] for item in listed] == [resource.pk]
+    for item in (detail, listed[0]):
+        assert item["topics"] == [
+            {"value": "energy", "label": "Energy"},
+            {"value": "water", "label": "Water"},
+        ]
+        assert [c["value"] for c in item["countries"]] == ["FI", "ES"]  # Finland, Spain
+        assert item["languages"] == [] and item["procurement_types"] == []
+        assert item["tags"] == ["alpha", "zeta"]
+        assert item["file_url"] == "http://testserver" + document.url
+        assert item["resource_type"] == {"value": "guidance", "label": "Guidance or tool"}
+
+
 def test_api_detail_hides_drafts(client, corpus):
     assert client.get(f"/api/v3/resources/{corpus['resources'][0].pk}/").status_code == 200
     assert client.get(f"/api/v3/resources/{corpus['draft'].pk}/").status_code == 404
