@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.contrib.auth import views as auth_views
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
@@ -36,9 +35,9 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("resources/", include("resources.urls")),
-    # Sign-in for restricted pages and documents; the Forum issue brings sign-up.
-    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
-    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/", include("allauth.urls")),
+    path("forum/", include("community.urls")),
+    path("members/", include("community.urls_members")),
     # Wagtail's page URLs end in a slash; calendar files are routes of their page.
     re_path(r"^((?:[\w\-]+/)*)((?:feed|event)\.ics)$", calendar_file, name="calendar_file"),
     path("", include(wagtail_urls)),

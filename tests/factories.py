@@ -145,3 +145,55 @@ class ResourceFactory(factory.django.DjangoModelFactory):
         self.save()
         if kwargs.get("publish"):
             self.save_revision().publish()
+
+
+class ForumGroupFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "community.ForumGroup"
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Forum group {n}")
+    slug = factory.LazyAttribute(lambda group: slugify(group.name))
+    description = "Buyers comparing notes."
+    visibility = "public"
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "community.Membership"
+
+    group = factory.SubFactory(ForumGroupFactory)
+    user = factory.SubFactory(UserFactory)
+    role = "member"
+
+
+class DiscussionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "community.Discussion"
+
+    group = factory.SubFactory(ForumGroupFactory)
+    title = factory.Sequence(lambda n: f"Discussion {n}")
+    body = "What did your market consultation teach you?"
+    author = factory.SubFactory(UserFactory)
+
+
+def forum_comment(discussion, user, text="Thanks, very useful.", parent=None):
+    """A comment on a discussion, stored as the Forum stores it."""
+    from django.conf import settings
+    from django.contrib.contenttypes.models import ContentType
+    from django.utils import timezone
+
+    from community.models import Discussion, ForumComment
+
+    return ForumComment.objects.create(
+        content_type=ContentType.objects.get_for_model(Discussion),
+        object_pk=str(discussion.pk),
+        site_id=settings.SITE_ID,
+        user=user,
+        user_name=user.username,
+        user_email=user.email,
+        comment=text,
+        submit_date=timezone.now(),
+        scope=discussion.group,
+        parent_id=parent.pk if parent else 0,
+    )

@@ -24,7 +24,9 @@ urls = [
     "/", "/news/", "/news/?topic=health", news.url, "/news/feed/",
     "/events/", "/events/?past=1", event.url, event.url + "event.ics", "/events/feed.ics",
     "/legal-framework/", section.url, "/search/?q=procurement", "/about/", "/fr/", "/fr/news/",
-    "/accounts/login/", "/admin/", "/sitemap.xml", "/robots.txt",
+    "/accounts/login/", "/accounts/signup/", "/accounts/password/reset/",
+    "/forum/", "/forum/zero-emission-transport/", "/members/alice/",
+    "/admin/", "/sitemap.xml", "/robots.txt",
     "/api/v2/pages/", "/api/v2/images/", "/api/v2/documents/",
     "/api/v3/openapi.json", "/api/v3/pages/", "/api/v3/events/",
 ]
@@ -37,9 +39,13 @@ import json
 from django.contrib.auth.models import User
 from django.utils import timezone
 from home.models import EventPage, LegalSectionPage, NewsPage
+from community.models import ForumGroup, Membership
 from resources.facets import FACETS
 from resources.models import Resource
 now = timezone.now()
+private = ForumGroup.objects.filter(visibility="private")
+def groups_of(username):
+    return set(Membership.objects.filter(user__username=username, banned=False).values_list("group__slug", flat=True))
 events = EventPage.objects.live()
 print(json.dumps({
     "news": NewsPage.objects.live().filter(locale__language_code="en").count(),
@@ -59,6 +65,14 @@ print(json.dumps({
     ],
     "users": sorted(User.objects.values_list("username", flat=True)),
     "checked": User.objects.get(username="editor").check_password("procure-demo"),
+    "groups": ForumGroup.objects.count(),
+    "private_groups": sorted(private.values_list("slug", flat=True)),
+    "alice_groups": sorted(groups_of("alice")),
+    "bob_groups": sorted(groups_of("bob")),
+    "groups_with_threads": sorted(
+        ForumGroup.objects.filter(comments__level__gt=0).values_list("slug", flat=True).distinct()
+    ),
+    "moderator_moderates": User.objects.get(username="moderator").has_perm("community.moderate_forum"),
 }))
 """
 
@@ -102,6 +116,11 @@ def test_demo_content_matches_the_design(embedded_env):
     assert data["facet_values_without_resources"] == []
     assert {"admin", "editor", "moderator", "alice", "bob"} <= set(data["users"])
     assert data["checked"] is True
+    assert data["groups"] >= 3 and data["private_groups"]
+    assert set(data["private_groups"]) <= set(data["alice_groups"])
+    assert not set(data["private_groups"]) & set(data["bob_groups"]) and data["bob_groups"]
+    assert len(data["groups_with_threads"]) == data["groups"]
+    assert data["moderator_moderates"] is True
 
 
 SQLITE_FACETS = r"""

@@ -46,6 +46,11 @@ INSTALLED_APPS = [
     "home",
     "resources",
     "search",
+    "community",
+    "django_comments_xtd",
+    "django_comments",
+    "allauth",
+    "allauth.account",
     "wagtail.api.v2",
     "wagtail.api.v3",
     "wagtail.contrib.redirects",
@@ -78,7 +83,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.contrib.sites",  # the comments framework records a site per comment
 ]
+SITE_ID = 1
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -89,6 +96,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -197,6 +205,45 @@ WAGTAILDOCS_EXTENSIONS = [
 LOGIN_URL = WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "/"
 
+# Accounts (django-allauth): sign in with a username or an email address; a new
+# account must confirm its address before it can sign in. allauth's own rate
+# limits (in the cache) slow down guessing and mail bombing.
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+ACCOUNT_LOGIN_METHODS = {"username", "email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": "5/5m/ip,5/5m/key",
+    "signup": "10/h/ip",
+    "reset_password": "5/h/ip,3/h/key",
+    "reset_password_from_key": "20/m/ip",
+    "confirm_email": "1/3m/key",
+    "change_password": "5/m/user",
+}
+ACCOUNT_FORMS = {"login": "community.forms_accounts.SignInForm"}
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Procurement of Innovation Platform] "
+
+# The Forum's comments: django-comments-xtd with the project's own model, which
+# carries the comment's scope (public, or one group). Replies nest up to
+# FORUM_MAX_REPLY_DEPTH levels below a top-level comment.
+COMMENTS_APP = "django_comments_xtd"
+COMMENTS_XTD_MODEL = "community.models.ForumComment"
+COMMENTS_XTD_MAX_THREAD_LEVEL = int(env("FORUM_MAX_REPLY_DEPTH", "3"))
+COMMENTS_XTD_CONFIRM_EMAIL = False  # only signed-in members comment
+# django-contrib-comments reads this into its model: its own default, or its migrations drift.
+COMMENT_MAX_LENGTH = 3000
+COMMENTS_XTD_LIST_ORDER = ("thread_id", "order")
+COMMENTS_XTD_SALT = env("COMMENTS_XTD_SALT", "ppi-forum-comments").encode()
+FORUM_EDIT_WINDOW_MINUTES = int(env("FORUM_EDIT_WINDOW_MINUTES", "30"))
+FORUM_PAGE_SIZE = 20
+FORUM_COMMENTS_PAGE_SIZE = 50
+
 WAGTAIL_SITE_NAME = "Procurement of Innovation Platform"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_ENABLE_UPDATE_CHECK = False
@@ -255,4 +302,8 @@ LOGGING = {
 # `manage.py load_demo`: each app's demo loader, run in order. Production turns
 # the command off.
 DEMO_CONTENT_ALLOWED = True
-DEMO_LOADERS = ["home.demo.loader.DemoLoader", "resources.demo.ResourceDemoLoader"]
+DEMO_LOADERS = [
+    "home.demo.loader.DemoLoader",
+    "resources.demo.ResourceDemoLoader",
+    "community.demo.ForumDemoLoader",
+]

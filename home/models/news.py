@@ -105,8 +105,14 @@ class NewsFeed(Feed):
         site_name = index_page.get_site().site_name or settings.WAGTAIL_SITE_NAME
         return f"{index_page.title} — {site_name}"
 
+    # Absolute URLs from Wagtail's site and the request: Django's syndication
+    # would otherwise prefix the sites framework's domain (which the comments
+    # framework needs, but which knows nothing of Wagtail's sites).
     def link(self, index_page):
-        return index_page.get_url(request=self.request)
+        return index_page.get_full_url(request=self.request)
+
+    def feed_url(self, index_page):
+        return self.request.build_absolute_uri()
 
     def description(self, index_page):
         return index_page.intro or str(_("News on public procurement of innovation"))

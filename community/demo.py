@@ -1,0 +1,186 @@
+"""Demo content for the Procurement Forum: three groups (one private), their
+discussions and threaded comments, and the demo users' memberships as
+DESIGN.md lists them: alice belongs to every private group, bob to none."""
+
+import datetime
+
+from allauth.account.models import EmailAddress
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
+from django.utils import timezone
+
+from .models import Discussion, ForumComment, ForumGroup, Membership, Profile, Role, Visibility
+
+PROFILES = {
+    "alice": ("Alice Andersen", "City of Aarhus, procurement office", "DK", "Procurement officer"),
+    "bob": ("Bob Bakker", "Rijkswaterstaat", "NL", "Innovation manager"),
+    "moderator": ("Mo Moderator", "Platform team", "EU", "Forum moderator"),
+    "editor": ("Eda Editor", "Platform team", "EU", "Editor"),
+}
+
+GROUPS = [
+    {
+        "slug": "zero-emission-transport",
+        "name": "Zero-emission public transport",
+        "visibility": Visibility.PUBLIC,
+        "description": (
+            "Buyers of buses, ferries and charging infrastructure compare tenders, "
+            "total-cost-of-ownership models and market consultations."
+        ),
+        "members": {"alice": Role.OWNER, "bob": Role.MEMBER, "editor": Role.MODERATOR},
+        "discussions": [
+            (
+                "Battery warranties in e-bus tenders",
+                "How long a battery warranty do you ask for, and how do you score "
+                "longer ones?\n\nWe are drafting award criteria for 40 articulated buses.",
+                [
+                    (
+                        "bob",
+                        "We ask for 8 years and score each extra year. Suppliers answered well.",
+                    ),
+                    ("alice", "Did anyone bid with battery leasing instead?", 0),
+                    ("bob", "Two of five bidders did; we allowed it as a variant.", 1),
+                    ("editor", "There is a good case study on this in the Resource Centre."),
+                ],
+            ),
+            (
+                "Market consultation for hydrogen ferries",
+                "We plan an open market consultation in spring. Who has run one for "
+                "vessels, and what did you publish beforehand?",
+                [("alice", "We published a prior information notice and a short needs paper.")],
+            ),
+        ],
+    },
+    {
+        "slug": "digital-health-buyers",
+        "name": "Digital health buyers",
+        "visibility": Visibility.PUBLIC,
+        "description": "Hospitals and regions buying telemonitoring, AI triage and e-health services.",
+        "members": {"bob": Role.OWNER, "alice": Role.MEMBER},
+        "discussions": [
+            (
+                "Data protection clauses for telemonitoring",
+                "Which clauses do you put in contracts for remote patient monitoring?",
+                [
+                    (
+                        "alice",
+                        "A data processing agreement annex, plus exit and data return terms.",
+                    ),
+                    ("bob", "And an audit right for the contracting authority.", 0),
+                ],
+            ),
+        ],
+    },
+    {
+        "slug": "pcp-emergency-dispatch",
+        "name": "PCP consortium: AI for emergency dispatch",
+        "visibility": Visibility.PRIVATE,
+        "description": (
+            "Working space of the buyers group running a pre-commercial procurement of "
+            "AI support for emergency call handling."
+        ),
+        "members": {"alice": Role.OWNER, "editor": Role.MEMBER},
+        "discussions": [
+            (
+                "Phase 2 evaluation schedule",
+                "Draft schedule for evaluating the phase 2 prototypes. Please comment "
+                "by Friday.\n\n1. Lab tests in week 10\n2. Field tests in week 14",
+                [
+                    ("editor", "Week 14 clashes with the Easter holidays in two partner regions."),
+                    ("alice", "Good catch: moving field tests to week 16.", 0),
+                ],
+            ),
+        ],
+    },
+]
+
+
+class ForumDemoLoader:
+    def __init__(self, log=print):
+        self.log = log
+
+    def run(self):
+        users = self.people()
+        created = 0
+        for spec in GROUPS:
+            group, new = ForumGroup.objects.get_or_create(
+                slug=spec["slug"],
+                defaults={
+                    "name": spec["name"],
+                    "visibility": spec["visibility"],
+                    "description": spec["description"],
+                    "created_by": users[next(iter(spec["members"]))],
+                },
+            )
+            created += new
+            for username, role in spec["members"].items():
+                Membership.objects.get_or_create(
+                    group=group, user=users[username], defaults={"role": role}
+                )
+            owner = users[next(iter(spec["members"]))]
+            for title, body, comments in spec["discussions"]:
+                self.discussion(group, owner, users, title, body, comments)
+        self.log(f"Forum demo content ready ({created} groups created).")
+
+    def people(self):
+        User = get_user_model()
+        users = {
+            user.username: user for user in User.objects.filter(username__in=["admin", *PROFILES])
+        }
+        for username, (name, organisation, country, role) in PROFILES.items():
+            user = users[username]
+            Profile.objects.update_or_create(
+                user=user,
+                defaults={
+                    "display_name": name,
+                    "organisation": organisation,
+                    "country_id": self.country_id(country),
+                    "role": role,
+                },
+            )
+        # allauth lets nobody in before their address is confirmed.
+        for user in users.values():
+            EmailAddress.objects.update_or_create(
+                user=user, email=user.email, defaults={"verified": True, "primary": True}
+            )
+        users["moderator"].groups.add(Group.objects.get(name="Forum moderators"))
+        return users
+
+    @staticmethod
+    def country_id(code):
+        from home.models import Country
+
+        return Country.objects.filter(code=code).values_list("pk", flat=True).first()
+
+    def discussion(self, group, owner, users, title, body, comments):
+        start = timezone.now() - datetime.timedelta(days=len(title) % 9 + 2)
+        discussion, new = Discussion.objects.get_or_create(
+            group=group,
+            title=title,
+            defaults={"body": body, "author": owner, "created_at": start},
+        )
+        if not new:
+            return
+        posted = []
+        for number, (username, text, *reply_to) in enumerate(comments):
+            parent = posted[reply_to[0]] if reply_to else None
+            user = users[username]
+            comment = ForumComment.objects.create(
+                content_type=ContentType.objects.get_for_model(Discussion),
+                object_pk=str(discussion.pk),
+                site_id=settings.SITE_ID,
+                user=user,
+                user_name=user.username,
+                user_email=user.email,
+                comment=text,
+                submit_date=start + datetime.timedelta(hours=number + 1),
+                scope=group,
+                parent_id=parent.pk if parent else 0,
+            )
+            posted.append(comment)
+        discussion.comment_count = len(posted)
+        discussion.last_activity_at = start + datetime.timedelta(hours=len(posted))
+        discussion.save()
+        ForumGroup.objects.filter(pk=group.pk).update(last_activity_at=discussion.last_activity_at)

@@ -1,0 +1,75 @@
+from django import forms
+from django.conf import settings
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from .models import Discussion, ForumGroup, JoinRequest, Profile
+
+# Slugs that are the forum's own pages rather than groups.
+RESERVED_SLUGS = {"new", "join", "invitations", "comments"}
+
+
+class GroupForm(forms.ModelForm):
+    class Meta:
+        model = ForumGroup
+        fields = ["name", "slug", "description", "visibility"]
+        widgets = {"visibility": forms.RadioSelect}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["slug"].required = False
+        self.fields["slug"].help_text = _("The group's address; made from the name if empty.")
+
+    def clean_slug(self):
+        slug = self.cleaned_data.get("slug") or slugify(self.cleaned_data.get("name", ""))
+        if not slug:
+            raise forms.ValidationError(_("Give the group a name or an address."))
+        if slug in RESERVED_SLUGS:
+            raise forms.ValidationError(_("This address is reserved; choose another."))
+        taken = ForumGroup.objects.filter(slug=slug).exclude(pk=self.instance.pk)
+        if taken.exists():
+            raise forms.ValidationError(_("Another group already uses this address."))
+        return slug
+
+
+class DiscussionForm(forms.ModelForm):
+    class Meta:
+        model = Discussion
+        fields = ["title", "body"]
+        widgets = {"body": forms.Textarea(attrs={"rows": 8})}
+
+
+class CommentForm(forms.Form):
+    comment = forms.CharField(
+        label=_("Your comment"),
+        max_length=settings.COMMENT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Markdown: **bold**, *italic*, lists, links."),
+    )
+    parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+
+class JoinRequestForm(forms.ModelForm):
+    class Meta:
+        model = JoinRequest
+        fields = ["message"]
+        widgets = {"message": forms.Textarea(attrs={"rows": 3})}
+        labels = {"message": _("A word for the group's owners (optional)")}
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = Profile
+        fields = [
+            "display_name",
+            "organisation",
+            "country",
+            "role",
+            "bio",
+            "public",
+            "share_organisation",
+            "share_country",
+            "share_role",
+            "share_bio",
+        ]
+        widgets = {"bio": forms.Textarea(attrs={"rows": 4})}

@@ -1,0 +1,20 @@
+"""The Procurement Forum: groups, who belongs to them, their discussions and the
+comments on them, and members' profiles. Who may see what is decided here, in
+the `visible_to(user)` queryset methods; every surface starts from them."""
+
+from .comments import ForumComment
+from .discussions import Discussion
+from .groups import ForumGroup, Invitation, JoinRequest, Membership, Role, Visibility
+from .profiles import Profile
+
+__all__ = [
+    "Discussion",
+    "ForumComment",
+    "ForumGroup",
+    "Invitation",
+    "JoinRequest",
+    "Membership",
+    "Profile",
+    "Role",
+    "Visibility",
+]

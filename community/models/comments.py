@@ -1,0 +1,62 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django_comments_xtd.models import XtdComment, XtdCommentManager
+
+from .discussions import Discussion
+from .groups import ForumGroup
+
+
+class ForumCommentManager(XtdCommentManager):
+    def visible_to(self, user):
+        """Comments `user` may see: public ones and those scoped to a group they
+        may see. Removed comments stay (as placeholders that keep a thread's
+        shape); unpublished ones do not."""
+        groups = ForumGroup.objects.visible_to(user)
+        return self.get_queryset().filter(
+            Q(scope__isnull=True) | Q(scope__in=groups), is_public=True
+        )
+
+
+class ForumComment(XtdComment):
+    """A comment with a scope: public (no group) or one group, whose members
+    alone see it. Comments on a discussion always belong to its group; a reply
+    always has its parent's scope, so a thread never mixes audiences."""
+
+    scope = models.ForeignKey(
+        ForumGroup,
+        verbose_name=_("visible to"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="comments",
+        help_text=_("Empty: everyone. A group: its members only."),
+    )
+    edited_at = models.DateTimeField(_("edited"), null=True, blank=True)
+
+    objects = ForumCommentManager()
+
+    class Meta:
+        verbose_name = _("forum comment")
+        verbose_name_plural = _("forum comments")
+
+    def get_absolute_url(self, anchor_pattern=None):
+        # django-comments' own permalink view is not mounted: it checks nothing.
+        return reverse("community:comment", kwargs={"comment_id": self.pk})
+
+    def clean(self):
+        super().clean()
+        target = self.content_object
+        if isinstance(target, Discussion) and self.scope_id != target.group_id:
+            raise ValidationError(_("A comment on a discussion belongs to its group."))
+        if self.parent_id and self.parent_id != self.pk:
+            parent = ForumComment.objects.filter(pk=self.parent_id).first()
+            if parent is None or (parent.content_type_id, parent.object_pk) != (
+                self.content_type_id,
+                self.object_pk,
+            ):
+                raise ValidationError(_("A reply must answer a comment on the same page."))
+            if parent.scope_id != self.scope_id:
+                raise ValidationError(_("A reply is seen by the same people as its parent."))

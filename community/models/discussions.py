@@ -1,0 +1,46 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .groups import ForumGroup
+
+
+class DiscussionQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(group__in=ForumGroup.objects.visible_to(user))
+
+
+class Discussion(models.Model):
+    group = models.ForeignKey(ForumGroup, on_delete=models.CASCADE, related_name="discussions")
+    title = models.CharField(_("title"), max_length=200)
+    body = models.TextField(
+        _("body"), max_length=20_000, help_text=_("Markdown: **bold**, *italic*, lists, links.")
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    pinned = models.BooleanField(_("pinned"), default=False)
+    locked = models.BooleanField(
+        _("locked"), default=False, help_text=_("A locked discussion takes no new comments.")
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    last_activity_at = models.DateTimeField(_("last activity"), default=timezone.now)
+    comment_count = models.PositiveIntegerField(default=0)
+
+    objects = DiscussionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-pinned", "-last_activity_at", "-pk"]
+        verbose_name = _("discussion")
+        verbose_name_plural = _("discussions")
+        indexes = [models.Index(fields=["group", "-pinned", "-last_activity_at"])]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse(
+            "community:discussion", kwargs={"slug": self.group.slug, "discussion_id": self.pk}
+        )

@@ -1,0 +1,187 @@
+import secrets
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from community.permissions import is_site_moderator
+
+
+class Visibility(models.TextChoices):
+    PUBLIC = "public", _("Public: anyone can read, any signed-in user can join")
+    PRIVATE = "private", _("Private: only members see it; joining needs approval")
+
+
+class Role(models.TextChoices):
+    OWNER = "owner", _("Owner")
+    MODERATOR = "moderator", _("Moderator")
+    MEMBER = "member", _("Member")
+
+
+class ForumGroupQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Groups whose pages and content `user` may see: public groups, the
+        private groups they are an active member of, and everything for site
+        moderators. A private group is invisible to everyone else, down to its
+        existence."""
+        if is_site_moderator(user):
+            return self.all()
+        public = Q(visibility=Visibility.PUBLIC)
+        if not user.is_authenticated:
+            return self.filter(public)
+        mine = Membership.objects.filter(user=user, banned=False).values("group")
+        return self.filter(public | Q(pk__in=mine))
+
+
+class ForumGroup(models.Model):
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True, allow_unicode=False)
+    description = models.TextField(_("description"), max_length=2000, blank=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    visibility = models.CharField(
+        _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    last_activity_at = models.DateTimeField(_("last activity"), default=timezone.now)
+    # The address of a private group's "request to join" page holds this token:
+    # owners share it with people they want to hear from, and nobody else can
+    # find out the group exists.
+    join_token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+
+    objects = ForumGroupQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("forum group")
+        verbose_name_plural = _("forum groups")
+        permissions = [("moderate_forum", _("Can see and moderate every forum group"))]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("community:group", kwargs={"slug": self.slug})
+
+    @property
+    def is_private(self):
+        return self.visibility == Visibility.PRIVATE
+
+    def get_join_request_url(self):
+        return reverse("community:request_to_join", kwargs={"token": self.join_token})
+
+
+class Membership(models.Model):
+    """A user's place in a group. A banned user keeps a row (marked banned) so
+    that they cannot join again; a member who leaves or is removed has none."""
+
+    group = models.ForeignKey(ForumGroup, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="forum_memberships"
+    )
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.MEMBER)
+    banned = models.BooleanField(_("banned"), default=False)
+    joined_at = models.DateTimeField(_("joined"), default=timezone.now)
+
+    class Meta:
+        ordering = ["group", "user__username"]
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            models.UniqueConstraint(fields=["group", "user"], name="one_membership_per_group")
+        ]
+
+    def __str__(self):
+        return f"{self.user} in {self.group} ({self.get_role_display()})"
+
+
+class JoinRequest(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        APPROVED = "approved", _("Approved")
+        DECLINED = "declined", _("Declined")
+
+    group = models.ForeignKey(ForumGroup, on_delete=models.CASCADE, related_name="join_requests")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="forum_join_requests"
+    )
+    message = models.TextField(_("message"), max_length=1000, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    created_at = models.DateTimeField(default=timezone.now)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("join request")
+        verbose_name_plural = _("join requests")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["group", "user"],
+                condition=Q(status="pending"),
+                name="one_pending_request_per_group",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} → {self.group} ({self.get_status_display()})"
+
+
+def invitation_token():
+    return secrets.token_urlsafe(32)
+
+
+def invitation_expiry():
+    return timezone.now() + timezone.timedelta(days=14)
+
+
+class Invitation(models.Model):
+    """An invitation to a user or an email address; its token expires."""
+
+    group = models.ForeignKey(ForumGroup, on_delete=models.CASCADE, related_name="invitations")
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="forum_invitations",
+    )
+    email = models.EmailField(_("email"), blank=True)
+    token = models.CharField(max_length=64, unique=True, default=invitation_token, editable=False)
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField(default=invitation_expiry)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+
+    def __str__(self):
+        return f"{self.user or self.email} → {self.group}"
+
+    @property
+    def is_usable(self):
+        return self.accepted_at is None and self.expires_at > timezone.now()

@@ -1,0 +1,32 @@
+"""Who may do what in the Forum. What a user may *see* is the models'
+`visible_to(user)`; this module answers the questions about acting."""
+
+MODERATE_FORUM = "community.moderate_forum"
+
+
+def is_site_moderator(user):
+    """Site moderators see and act on every group, private ones included."""
+    return user.is_authenticated and user.has_perm(MODERATE_FORUM)
+
+
+def membership_of(user, group):
+    """The user's active (not banned) membership of `group`, or None."""
+    if not user.is_authenticated:
+        return None
+    return group.memberships.filter(user=user, banned=False).first()
+
+
+def can_manage(user, group):
+    """Owners and moderators of the group, and site moderators: approve join
+    requests, invite, remove and ban members, pin and lock discussions."""
+    from .models import Role
+
+    if is_site_moderator(user):
+        return True
+    membership = membership_of(user, group)
+    return membership is not None and membership.role in (Role.OWNER, Role.MODERATOR)
+
+
+def can_post(user, group):
+    """Only members write in a group (a public group is joined in one click)."""
+    return membership_of(user, group) is not None

@@ -1,0 +1,26 @@
+from django.urls import path
+
+from .views import discussions, groups
+
+app_name = "community"
+
+urlpatterns = [
+    path("", groups.group_list, name="index"),
+    path("new/", groups.group_create, name="group_create"),
+    path("join/<uuid:token>/", groups.request_to_join, name="request_to_join"),
+    path("comments/<int:comment_id>/", discussions.comment_permalink, name="comment"),
+    path("comments/<int:comment_id>/edit/", discussions.comment_edit, name="comment_edit"),
+    path("comments/<int:comment_id>/remove/", discussions.comment_remove, name="comment_remove"),
+    path("<slug:slug>/", groups.group_detail, name="group"),
+    path("<slug:slug>/members/", groups.group_members, name="members"),
+    path("<slug:slug>/join/", groups.join, name="join"),
+    path("<slug:slug>/leave/", groups.leave, name="leave"),
+    path("<slug:slug>/requests/", groups.join_requests, name="join_requests"),
+    path("<slug:slug>/new/", discussions.discussion_create, name="discussion_create"),
+    path("<slug:slug>/<int:discussion_id>/", discussions.discussion_detail, name="discussion"),
+    path(
+        "<slug:slug>/<int:discussion_id>/comment/",
+        discussions.comment_post,
+        name="comment_post",
+    ),
+]

@@ -1,0 +1,189 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from community.forms import GroupForm, JoinRequestForm
+from community.models import Discussion, ForumGroup, JoinRequest, Membership, Role
+from community.permissions import can_manage, can_post, membership_of
+from home.models.base import paginate
+
+from .lookup import visible_group
+
+
+def group_list(request):
+    groups = (
+        ForumGroup.objects.visible_to(request.user)
+        .annotate(
+            member_count=Count("memberships", filter=Q(memberships__banned=False), distinct=True),
+            discussion_count=Count("discussions", distinct=True),
+        )
+        .order_by("-last_activity_at", "name")
+    )
+    page = paginate(request, groups, settings.FORUM_PAGE_SIZE)
+    mine = set()
+    if request.user.is_authenticated:
+        mine = set(
+            Membership.objects.filter(user=request.user, banned=False).values_list(
+                "group_id", flat=True
+            )
+        )
+    return render(request, "community/group_list.html", {"groups": page, "my_group_ids": mine})
+
+
+@login_required
+def group_create(request):
+    form = GroupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            group = form.save(commit=False)
+            group.created_by = request.user
+            group.save()
+            Membership.objects.create(group=group, user=request.user, role=Role.OWNER)
+        messages.success(request, _("Your group is ready. You are its owner."))
+        return redirect(group)
+    return render(request, "community/group_form.html", {"form": form})
+
+
+def group_detail(request, slug):
+    group = visible_group(request, slug)
+    discussions = (
+        Discussion.objects.filter(group=group)
+        .select_related("author__profile")
+        .order_by("-pinned", "-last_activity_at", "-pk")
+    )
+    page = paginate(request, discussions, settings.FORUM_PAGE_SIZE)
+    membership = membership_of(request.user, group)
+    return render(
+        request,
+        "community/group_detail.html",
+        {
+            "group": group,
+            "discussions": page,
+            "membership": membership,
+            "can_post": membership is not None,
+            "can_manage": can_manage(request.user, group),
+            "banned": request.user.is_authenticated
+            and group.memberships.filter(user=request.user, banned=True).exists(),
+            "pending_requests": (
+                group.join_requests.filter(status=JoinRequest.Status.PENDING).count()
+                if can_manage(request.user, group)
+                else 0
+            ),
+        },
+    )
+
+
+def group_members(request, slug):
+    group = visible_group(request, slug)
+    members = (
+        group.memberships.filter(banned=False)
+        .select_related("user__profile")
+        .order_by("role", "user__username")
+    )
+    page = paginate(request, members, 50)
+    return render(request, "community/group_members.html", {"group": group, "members": page})
+
+
+@login_required
+@require_POST
+def join(request, slug):
+    """Join a public group at once. A private group cannot be joined here: it is
+    not even found (members come in by invitation or an approved request)."""
+    group = visible_group(request, slug)
+    existing = group.memberships.filter(user=request.user).first()
+    if existing and not existing.banned:
+        messages.info(request, _("You are already a member."))
+    elif group.is_private:
+        raise Http404
+    elif existing:
+        messages.error(request, _("You cannot join this group."))
+    else:
+        try:
+            with transaction.atomic():
+                Membership.objects.create(group=group, user=request.user)
+        except IntegrityError:  # a double click: the first one joined
+            pass
+        messages.success(request, _("Welcome to %(group)s.") % {"group": group.name})
+    return redirect(group)
+
+
+@login_required
+@require_POST
+def leave(request, slug):
+    group = visible_group(request, slug)
+    membership = membership_of(request.user, group)
+    if membership is None:
+        raise Http404
+    if membership.role == Role.OWNER and not group.memberships.filter(
+        role=Role.OWNER, banned=False
+    ).exclude(pk=membership.pk):
+        messages.error(request, _("Hand the group over to another owner before you leave it."))
+        return redirect(group)
+    membership.delete()
+    messages.success(request, _("You have left %(group)s.") % {"group": group.name})
+    # A private group is gone from view the moment one leaves it.
+    return redirect("community:index" if group.is_private else group.get_absolute_url())
+
+
+@login_required
+def request_to_join(request, token):
+    """The page behind a private group's shareable "request to join" link."""
+    group = get_object_or_404(ForumGroup, join_token=token)
+    if can_post(request.user, group):
+        return redirect(group)
+    if group.memberships.filter(user=request.user, banned=True).exists():
+        raise Http404
+    pending = group.join_requests.filter(user=request.user, status=JoinRequest.Status.PENDING)
+    form = JoinRequestForm(request.POST or None)
+    if request.method == "POST" and not pending.exists() and form.is_valid():
+        join_request = form.save(commit=False)
+        join_request.group, join_request.user = group, request.user
+        try:
+            with transaction.atomic():
+                join_request.save()
+        except IntegrityError:
+            pass
+        messages.success(request, _("Your request has been sent to the group's owners."))
+        return redirect("community:request_to_join", token=token)
+    return render(
+        request,
+        "community/request_to_join.html",
+        {"group": group, "form": form, "pending": pending.exists()},
+    )
+
+
+@login_required
+def join_requests(request, slug):
+    group = visible_group(request, slug)
+    if not can_manage(request.user, group):
+        raise Http404
+    if request.method == "POST":
+        decide(request, group)
+        return redirect("community:join_requests", slug=slug)
+    pending = group.join_requests.filter(status=JoinRequest.Status.PENDING).select_related(
+        "user__profile"
+    )
+    return render(request, "community/join_requests.html", {"group": group, "requests": pending})
+
+
+def decide(request, group):
+    join_request = get_object_or_404(
+        group.join_requests, pk=request.POST.get("request"), status=JoinRequest.Status.PENDING
+    )
+    approve = request.POST.get("decision") == "approve"
+    with transaction.atomic():
+        join_request.status = (
+            JoinRequest.Status.APPROVED if approve else JoinRequest.Status.DECLINED
+        )
+        join_request.decided_at, join_request.decided_by = timezone.now(), request.user
+        join_request.save()
+        if approve:
+            Membership.objects.get_or_create(group=group, user=join_request.user)
+    messages.success(request, _("Request approved.") if approve else _("Request declined."))

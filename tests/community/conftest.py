@@ -1,0 +1,77 @@
+import pytest
+
+from tests import factories
+
+ROLES = [
+    "anonymous",
+    "outsider",  # signed in, not a member
+    "member",
+    "group_moderator",
+    "site_moderator",
+    "banned",
+    "former_member",
+]
+# Who sees a private group's pages: its members and site moderators, nobody else.
+SEES_PRIVATE = {"member", "group_moderator", "site_moderator"}
+
+
+@pytest.fixture
+def forum(db):
+    """A public and a private group, each with a discussion and a short thread,
+    and one user per role with respect to the private group."""
+    from django.contrib.auth.models import Group
+
+    from community.models import Membership
+
+    public = factories.ForumGroupFactory(name="Open buyers", slug="open-buyers")
+    private = factories.ForumGroupFactory(
+        name="Secret consortium", slug="secret-consortium", visibility="private"
+    )
+    users = {role: factories.UserFactory(username=role) for role in ROLES if role != "anonymous"}
+    owner = factories.UserFactory(username="owner")
+    Membership.objects.create(group=private, user=owner, role="owner")
+    Membership.objects.create(group=private, user=users["member"])
+    Membership.objects.create(group=private, user=users["group_moderator"], role="moderator")
+    Membership.objects.create(group=private, user=users["banned"], banned=True)
+    users["site_moderator"].groups.add(Group.objects.get(name="Forum moderators"))
+    # The former member was in the group and wrote in it, then left.
+    former = Membership.objects.create(group=private, user=users["former_member"])
+
+    public_discussion = factories.DiscussionFactory(
+        group=public, title="Open question on tenders", author=owner
+    )
+    private_discussion = factories.DiscussionFactory(
+        group=private, title="Confidential evaluation plan", author=owner
+    )
+    private_comment = factories.forum_comment(
+        private_discussion, users["former_member"], "Budget figures for phase two."
+    )
+    reply = factories.forum_comment(
+        private_discussion, owner, "Thanks, noted.", parent=private_comment
+    )
+    former.delete()
+    public_comment = factories.forum_comment(public_discussion, owner, "Anyone used PIN notices?")
+    return {
+        "public": public,
+        "private": private,
+        "users": users,
+        "owner": owner,
+        "public_discussion": public_discussion,
+        "private_discussion": private_discussion,
+        "private_comment": private_comment,
+        "private_reply": reply,
+        "public_comment": public_comment,
+    }
+
+
+@pytest.fixture
+def as_role(client, forum):
+    """A test client signed in as the given role (or anonymous)."""
+
+    def sign_in(role):
+        client.logout()
+        if role != "anonymous":
+            client.force_login(forum["users"][role])
+        return client
+
+    return sign_in

@@ -1,0 +1,53 @@
+"""A member takes part in a private group in Chromium; a non-member finds nothing there."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+PRIVATE_GROUP = "/forum/pcp-emergency-dispatch/"
+
+
+def sign_in(page, server_url, username):
+    page.goto(server_url + "/accounts/login/")
+    page.get_by_label(re.compile("Username or email", re.I)).fill(username)
+    page.get_by_label("Password").fill("procure-demo")
+    page.get_by_role("button", name="Sign In").click()
+    expect(page.get_by_role("navigation", name="Your account")).to_contain_text(username)
+
+
+def test_member_replies_in_a_private_group_and_an_outsider_gets_404(server_url, page, screenshot):
+    sign_in(page, server_url, "alice")
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Forum").click()
+    expect(
+        page.get_by_role("link", name="PCP consortium: AI for emergency dispatch")
+    ).to_be_visible()
+    screenshot("20-forum-index-member")
+
+    page.get_by_role("link", name="PCP consortium: AI for emergency dispatch").click()
+    expect(page.locator("h1")).to_have_text("PCP consortium: AI for emergency dispatch")
+    page.get_by_role("link", name="Phase 2 evaluation schedule").click()
+    discussion_url = page.url
+    expect(page.locator(".comment.level-1")).to_contain_text("moving field tests to week 16")
+
+    page.locator(".comment").first.get_by_role("link", name="Reply").click()
+    page.get_by_label("Your comment").fill("Week 16 works for **Tampere** too.")
+    page.get_by_role("button", name="Post the reply").click()
+    reply = page.locator(".comment", has_text="works for Tampere too")
+    expect(reply).to_be_visible()
+    expect(reply.locator("strong", has_text="Tampere")).to_be_visible()
+    assert "level-1" in reply.get_attribute("class")
+    screenshot("21-private-discussion-after-reply")
+
+    page.get_by_role("button", name="Sign out").click()
+    sign_in(page, server_url, "bob")
+    for url in (PRIVATE_GROUP, discussion_url):
+        response = page.goto(url if url.startswith("http") else server_url + url)
+        assert response.status == 404
+    # runserver with DEBUG on shows Django's "Page not found (404)".
+    expect(page.locator("h1")).to_have_text(re.compile("Page not found"))
+    page.goto(server_url + "/forum/")
+    expect(page.get_by_text("PCP consortium")).to_have_count(0)
+    screenshot("22-forum-index-outsider")
