@@ -9,9 +9,14 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from home.demo.media import pdf, picture
+
+from .attachments import attach
 from .models import Discussion, ForumComment, ForumGroup, Membership, Profile, Role, Visibility
+from .uploads import check_upload
 
 PROFILES = {
     "alice": ("Alice Andersen", "City of Aarhus, procurement office", "DK", "Procurement officer"),
@@ -120,8 +125,10 @@ class ForumDemoLoader:
                     group=group, user=users[username], defaults={"role": role}
                 )
             owner = users[next(iter(spec["members"]))]
-            for title, body, comments in spec["discussions"]:
-                self.discussion(group, owner, users, title, body, comments)
+            for number, (title, body, comments) in enumerate(spec["discussions"]):
+                discussion = self.discussion(group, owner, users, title, body, comments)
+                if discussion is not None and number == 0:
+                    self.attachments(group, owner, discussion)
         self.log(f"Forum demo content ready ({created} groups created).")
 
     def people(self):
@@ -162,7 +169,7 @@ class ForumDemoLoader:
             defaults={"body": body, "author": owner, "created_at": start},
         )
         if not new:
-            return
+            return None
         posted = []
         for number, (username, text, *reply_to) in enumerate(comments):
             parent = posted[reply_to[0]] if reply_to else None
@@ -184,3 +191,24 @@ class ForumDemoLoader:
         discussion.last_activity_at = start + datetime.timedelta(hours=len(posted))
         discussion.save()
         ForumGroup.objects.filter(pk=group.pk).update(last_activity_at=discussion.last_activity_at)
+        return discussion
+
+    @staticmethod
+    def attachments(group, owner, discussion):
+        """A briefing note on the first discussion of each group, and a picture
+        on its first comment, stored as members' uploads are."""
+        briefing = ContentFile(
+            pdf(
+                f"{group.name}: briefing note",
+                [
+                    "Written for the demo of the Procurement of Innovation Platform.",
+                    f"It summarises what the group discusses: {discussion.title.lower()}.",
+                ],
+            ),
+            name="briefing-note.pdf",
+        )
+        attach(check_upload(briefing), group, owner, discussion=discussion)
+        first = ForumComment.objects.filter(object_pk=str(discussion.pk)).order_by("pk").first()
+        if first is not None:
+            image = ContentFile(picture(group.pk, size=(800, 450)), name="whiteboard.png")
+            attach(check_upload(image), group, first.user, comment=first)

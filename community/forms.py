@@ -4,9 +4,10 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from .models import Discussion, ForumGroup, JoinRequest, Profile
+from .uploads import check_upload
 
 # Slugs that are the forum's own pages rather than groups.
-RESERVED_SLUGS = {"new", "join", "invitations", "comments"}
+RESERVED_SLUGS = {"new", "join", "invitations", "comments", "attachments"}
 
 
 class GroupForm(forms.ModelForm):
@@ -32,7 +33,27 @@ class GroupForm(forms.ModelForm):
         return slug
 
 
+class AttachmentField(forms.FileField):
+    """An optional file, checked by its content (community/uploads.py)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            required=False,
+            label=_("Attach a file"),
+            help_text=_(
+                "Optional: a document (PDF, Office, OpenDocument, CSV), an image or a video."
+            ),
+            **kwargs,
+        )
+
+    def clean(self, data, initial=None):
+        upload = super().clean(data, initial)
+        return check_upload(upload) if upload else None
+
+
 class DiscussionForm(forms.ModelForm):
+    attachment = AttachmentField()
+
     class Meta:
         model = Discussion
         fields = ["title", "body"]
@@ -47,6 +68,7 @@ class CommentForm(forms.Form):
         help_text=_("Markdown: **bold**, *italic*, lists, links."),
     )
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    attachment = AttachmentField()
 
 
 class JoinRequestForm(forms.ModelForm):

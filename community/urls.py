@@ -11,6 +11,17 @@ urlpatterns = [
     path("comments/<int:comment_id>/", discussions.comment_permalink, name="comment"),
     path("comments/<int:comment_id>/edit/", discussions.comment_edit, name="comment_edit"),
     path("comments/<int:comment_id>/remove/", discussions.comment_remove, name="comment_remove"),
+    path(
+        "attachments/<int:attachment_id>/<str:name>",
+        discussions.serve_attachment,
+        name="attachment",
+    ),
+    path(
+        "attachments/<int:attachment_id>/rendition/",
+        discussions.serve_attachment,
+        {"rendition": True},
+        name="attachment_rendition",
+    ),
     path("<slug:slug>/", groups.group_detail, name="group"),
     path("<slug:slug>/members/", groups.group_members, name="members"),
     path("<slug:slug>/join/", groups.join, name="join"),

@@ -264,9 +264,10 @@ class DatabaseFacetedSearch(FacetedSearch):
         if not (query.text and query.sort == "relevance"):
             return list(matching.order_by(*self.ordering(query.sort))[start:stop])
         # Rank with the ids alone, then load the page's rows: sorting thousands
-        # of matches with their full rows attached costs a third more.
-        ranked = self.search_backend.search(query.text, matching.only("pk"), operator="and")
-        pks = [item.pk for item in ranked[start:stop]]
+        # of matches with their rows (or the concatenated text vector the
+        # search annotates) attached costs about half the statement.
+        ranked = self.search_backend.search(query.text, matching, operator="and")
+        pks = list(ranked[start:stop].get_queryset().values_list("pk", flat=True))
         objects = self.model.objects.in_bulk(pks)
         return [objects[pk] for pk in pks]
 

@@ -307,3 +307,10 @@ DEMO_LOADERS = [
     "resources.demo.ResourceDemoLoader",
     "community.demo.ForumDemoLoader",
 ]
+
+# Forum uploads: the largest file of each kind, in bytes.
+FORUM_UPLOAD_LIMITS = {
+    "document": int(env("FORUM_MAX_DOCUMENT_MB", "20")) * 2**20,
+    "image": int(env("FORUM_MAX_IMAGE_MB", "10")) * 2**20,
+    "video": int(env("FORUM_MAX_VIDEO_MB", "200")) * 2**20,
+}

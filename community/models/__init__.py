@@ -2,12 +2,14 @@
 comments on them, and members' profiles. Who may see what is decided here, in
 the `visible_to(user)` queryset methods; every surface starts from them."""
 
+from .attachments import Attachment
 from .comments import ForumComment
 from .discussions import Discussion
 from .groups import ForumGroup, Invitation, JoinRequest, Membership, Role, Visibility
 from .profiles import Profile
 
 __all__ = [
+    "Attachment",
     "Discussion",
     "ForumComment",
     "ForumGroup",

@@ -5,14 +5,15 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import F, Q
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from community.attachments import attach
 from community.forms import CommentForm, DiscussionForm
-from community.models import Discussion, ForumComment
+from community.models import Attachment, Discussion, ForumComment
 from community.permissions import can_manage, can_post
 from home.models.base import paginate
 
@@ -29,12 +30,13 @@ def require_membership(user, group):
 def discussion_create(request, slug):
     group = visible_group(request, slug)
     require_membership(request.user, group)
-    form = DiscussionForm(request.POST or None)
+    form = DiscussionForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             discussion = form.save(commit=False)
             discussion.group, discussion.author = group, request.user
             discussion.save()
+            attach(form.cleaned_data["attachment"], group, request.user, discussion=discussion)
             type(group).objects.filter(pk=group.pk).update(last_activity_at=timezone.now())
         return redirect(discussion)
     return render(request, "community/discussion_form.html", {"group": group, "form": form})
@@ -53,6 +55,7 @@ def render_discussion(request, discussion, form, status=200):
             is_public=True,
         )
         .select_related("user__profile")
+        .prefetch_related("attachments")
         .order_by("thread_id", "order")
     )
     page = paginate(request, comments, settings.FORUM_COMMENTS_PAGE_SIZE)
@@ -79,7 +82,7 @@ def render_discussion(request, discussion, form, status=200):
 def comment_post(request, slug, discussion_id):
     discussion = visible_discussion(request, slug, discussion_id)
     require_membership(request.user, discussion.group)
-    form = CommentForm(request.POST)
+    form = CommentForm(request.POST, request.FILES)
     if discussion.locked:
         form.add_error(None, _("This discussion is locked; it takes no new comments."))
     parent = None
@@ -95,11 +98,13 @@ def comment_post(request, slug, discussion_id):
             form.add_error(None, _("This thread is as deep as it goes; reply further up."))
     if not form.is_valid():
         return render_discussion(request, discussion, form, status=400)
-    comment = save_comment(request, discussion, form.cleaned_data["comment"], parent)
+    comment = save_comment(
+        request, discussion, form.cleaned_data["comment"], parent, form.cleaned_data["attachment"]
+    )
     return redirect(comment.get_absolute_url())
 
 
-def save_comment(request, discussion, text, parent):
+def save_comment(request, discussion, text, parent, upload=None):
     """Store the comment and the activity it causes, all or nothing.
 
     Not through django-comments' own posting view or its comment_was_posted
@@ -122,6 +127,7 @@ def save_comment(request, discussion, text, parent):
         )
         comment.full_clean(exclude=["user_url", "ip_address"])
         comment.save()
+        attach(upload, discussion.group, request.user, comment=comment)
         Discussion.objects.filter(pk=discussion.pk).update(
             last_activity_at=now, comment_count=F("comment_count") + 1
         )
@@ -190,3 +196,29 @@ def comment_permalink(request, comment_id):
     page = before // settings.FORUM_COMMENTS_PAGE_SIZE + 1
     suffix = f"?page={page}" if page > 1 else ""
     return redirect(f"{target.get_absolute_url()}{suffix}#c{comment.pk}")
+
+
+def serve_attachment(request, attachment_id, name=None, rendition=False):
+    """Stream a file to whoever may see its group; 404 to everyone else.
+
+    Files never get a public or long-lived URL: on S3 they are private objects
+    read by the application. Documents download (Content-Disposition:
+    attachment); images and videos show inline with their checked type, and
+    nosniff stops a browser from second-guessing it."""
+    attachment = get_object_or_404(Attachment.objects.visible_to(request.user), pk=attachment_id)
+    if name is not None and name != attachment.name:
+        raise Http404
+    stored = attachment.rendition if rendition else attachment.file
+    if not stored:
+        raise Http404
+    inline = attachment.kind in ("image", "video")
+    response = FileResponse(
+        stored.open("rb"),
+        as_attachment=not inline,
+        filename=attachment.name,
+        content_type=attachment.content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, max-age=600"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response

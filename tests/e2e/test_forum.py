@@ -5,6 +5,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from home.demo.media import picture
+
 pytestmark = pytest.mark.browser
 
 PRIVATE_GROUP = "/forum/pcp-emergency-dispatch/"
@@ -34,16 +36,23 @@ def test_member_replies_in_a_private_group_and_an_outsider_gets_404(server_url, 
 
     page.locator(".comment").first.get_by_role("link", name="Reply").click()
     page.get_by_label("Your comment").fill("Week 16 works for **Tampere** too.")
+    page.get_by_label("Attach a file").set_input_files(
+        {"name": "test-site.png", "mimeType": "image/png", "buffer": picture(3, (640, 360))}
+    )
     page.get_by_role("button", name="Post the reply").click()
     reply = page.locator(".comment", has_text="works for Tampere too")
     expect(reply).to_be_visible()
     expect(reply.locator("strong", has_text="Tampere")).to_be_visible()
     assert "level-1" in reply.get_attribute("class")
+    image = reply.get_by_role("img", name="test-site.png")
+    expect(image).to_be_visible()
+    assert image.evaluate("img => img.naturalWidth") == 640
+    image_url = server_url + image.get_attribute("src")
     screenshot("21-private-discussion-after-reply")
 
     page.get_by_role("button", name="Sign out").click()
     sign_in(page, server_url, "bob")
-    for url in (PRIVATE_GROUP, discussion_url):
+    for url in (PRIVATE_GROUP, discussion_url, image_url):
         response = page.goto(url if url.startswith("http") else server_url + url)
         assert response.status == 404
     # runserver with DEBUG on shows Django's "Page not found (404)".

@@ -1,0 +1,81 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .groups import ForumGroup
+
+
+class AttachmentQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Files are seen by whoever sees the group they were shared in."""
+        return self.filter(group__in=ForumGroup.objects.visible_to(user))
+
+
+def upload_to(instance, filename):
+    from community.uploads import storage_path
+
+    return storage_path(instance.group_id, filename)
+
+
+class Attachment(models.Model):
+    """A file shared with a discussion or a comment. It always belongs to a
+    group, and is only ever served through a view that checks who may see it."""
+
+    group = models.ForeignKey(ForumGroup, on_delete=models.CASCADE, related_name="attachments")
+    discussion = models.ForeignKey(
+        "community.Discussion",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="attachments",
+    )
+    comment = models.ForeignKey(
+        "community.ForumComment",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="attachments",
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    file = models.FileField(upload_to=upload_to, max_length=255)
+    rendition = models.FileField(upload_to=upload_to, max_length=255, blank=True)
+    name = models.CharField(_("file name"), max_length=100)
+    kind = models.CharField(max_length=10)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveBigIntegerField()
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects = AttachmentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(discussion__isnull=False) | Q(comment__isnull=False),
+                name="attachment_belongs_to_a_post",
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("community:attachment", kwargs={"attachment_id": self.pk, "name": self.name})
+
+    def get_rendition_url(self):
+        return reverse("community:attachment_rendition", kwargs={"attachment_id": self.pk})
+
+    @property
+    def is_image(self):
+        return self.kind == "image"
+
+    @property
+    def is_video(self):
+        return self.kind == "video"

@@ -1,0 +1,145 @@
+"""Files in the Forum: checked by content, stored on the S3-compatible server,
+served only to those who may see their group."""
+
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+
+from community.models import Attachment, ForumComment
+from home.demo.media import pdf
+from tests.community.conftest import ROLES, SEES_PRIVATE
+
+pytestmark = pytest.mark.django_db
+
+
+def post_url(discussion):
+    return f"{discussion.get_absolute_url()}comment/"
+
+
+def jpeg_with_exif():
+    image = Image.new("RGB", (1600, 1200), "teal")
+    exif = Image.Exif()
+    exif[0x010F] = "SpyCam"  # Make
+    exif[0x0110] = "Model X"  # Model
+    exif[0x0132] = "2026:01:01 10:00:00"  # DateTime
+    buffer = io.BytesIO()
+    image.save(buffer, format="JPEG", exif=exif)
+    return buffer.getvalue()
+
+
+def upload(client, discussion, name, content, text="See attached."):
+    return client.post(
+        post_url(discussion), {"comment": text, "attachment": SimpleUploadedFile(name, content)}
+    )
+
+
+def test_a_document_is_stored_privately_and_served_to_those_who_see_the_group(
+    client, forum, as_role, settings
+):
+    content = pdf("Evaluation grid", ["Criteria and weights."])
+    member = as_role("member")
+    response = upload(member, forum["private_discussion"], "grid.pdf", content)
+    assert response.status_code == 302
+    attachment = Attachment.objects.get()
+    assert attachment.group == forum["private"] and attachment.kind == "document"
+    assert attachment.comment.comment == "See attached."
+    # The object is in the bucket, under an unguessable key.
+    assert settings.STORAGES["default"]["BACKEND"] == "storages.backends.s3.S3Storage"
+    assert attachment.file.name.startswith(f"forum/{forum['private'].pk}/")
+    assert attachment.file.storage.exists(attachment.file.name)
+
+    url = attachment.get_absolute_url()
+    page = member.get(forum["private_discussion"].get_absolute_url()).content.decode()
+    assert url in page
+    for role in ROLES:
+        response = as_role(role).get(url)
+        if role in SEES_PRIVATE:
+            assert response.status_code == 200, role
+            assert b"".join(response.streaming_content) == content
+            assert response["Content-Type"] == "application/pdf"
+            assert response["Content-Disposition"].startswith("attachment;")
+            assert response["X-Content-Type-Options"] == "nosniff"
+        else:
+            assert response.status_code == 404, role
+
+
+def test_images_lose_their_exif_and_get_a_smaller_rendition(forum, as_role):
+    member = as_role("member")
+    upload(member, forum["private_discussion"], "site-visit.JPG", jpeg_with_exif())
+    attachment = Attachment.objects.get()
+    assert attachment.kind == "image" and attachment.name == "site-visit.jpg"
+    with attachment.file.open("rb") as stored:
+        image = Image.open(io.BytesIO(stored.read()))
+    assert image.size == (1600, 1200)
+    assert not image.getexif()
+    assert Image.open(io.BytesIO(jpeg_with_exif())).getexif()  # the original had some
+    response = member.get(attachment.get_rendition_url())
+    rendition = Image.open(io.BytesIO(b"".join(response.streaming_content)))
+    assert max(rendition.size) <= 960 and response["Content-Type"] == "image/jpeg"
+    assert as_role("outsider").get(attachment.get_rendition_url()).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("report.pdf", b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, "its content is png"),
+        ("page.pdf", b"<html><script>alert(1)</script></html>", "cannot be shared here"),
+        ("tool.exe", b"MZ\x90\x00" + b"\x00" * 100, "cannot be shared here"),
+        ("data.csv", b"\x00\x01\x02binary", "cannot be shared here"),
+    ],
+)
+def test_uploads_that_lie_about_their_type_are_refused_and_nothing_is_saved(
+    forum, as_role, name, content, message
+):
+    comments = ForumComment.objects.count()
+    response = upload(as_role("member"), forum["private_discussion"], name, content)
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert ForumComment.objects.count() == comments
+    assert not Attachment.objects.exists()
+
+
+def test_oversized_uploads_are_refused(forum, as_role, settings):
+    settings.FORUM_UPLOAD_LIMITS = {"document": 1000, "image": 1000, "video": 1000}
+    response = upload(
+        as_role("member"), forum["private_discussion"], "big.pdf", b"%PDF-1.4\n" + bytes(5000)
+    )
+    assert response.status_code == 400 and "the limit is" in response.content.decode()
+    assert not Attachment.objects.exists()
+
+
+def test_file_names_cannot_reach_outside_their_folder(forum, as_role):
+    upload(
+        as_role("member"),
+        forum["private_discussion"],
+        "../../etc/<evil> name;.pdf",
+        pdf("Plan", ["Text"]),
+    )
+    attachment = Attachment.objects.get()
+    assert attachment.name == "evil_name.pdf"
+    assert ".." not in attachment.file.name and "<" not in attachment.file.name
+
+
+def test_a_csv_file_is_accepted_as_a_document(forum, as_role):
+    response = upload(
+        as_role("member"), forum["private_discussion"], "prices.csv", b"item;price\nbus;420000\n"
+    )
+    assert response.status_code == 302
+    assert Attachment.objects.get().content_type == "text/csv"
+
+
+def test_a_discussion_can_start_with_a_file(forum, as_role):
+    member = as_role("member")
+    response = member.post(
+        "/forum/secret-consortium/new/",
+        {
+            "title": "Tender documents",
+            "body": "Draft attached.",
+            "attachment": SimpleUploadedFile("draft.pdf", pdf("Draft", ["Lot 1"])),
+        },
+    )
+    assert response.status_code == 302
+    attachment = Attachment.objects.get()
+    assert attachment.discussion.title == "Tender documents" and attachment.comment is None
