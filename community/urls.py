@@ -29,6 +29,7 @@ urlpatterns = [
     path("<slug:slug>/requests/", groups.join_requests, name="join_requests"),
     path("<slug:slug>/new/", discussions.discussion_create, name="discussion_create"),
     path("<slug:slug>/<int:discussion_id>/", discussions.discussion_detail, name="discussion"),
+    path("<slug:slug>/<int:discussion_id>/mute/", discussions.mute, name="mute"),
     path(
         "<slug:slug>/<int:discussion_id>/comment/",
         discussions.comment_post,

@@ -28,6 +28,12 @@ class Discussion(models.Model):
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     last_activity_at = models.DateTimeField(_("last activity"), default=timezone.now)
     comment_count = models.PositiveIntegerField(default=0)
+    muted_by = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="muted_discussions",
+        help_text=_("Members who get no emails about new comments here."),
+    )
 
     objects = DiscussionQuerySet.as_manager()
 

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F, Q
 from django.http import FileResponse, Http404
@@ -11,10 +11,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from community import notifications
 from community.attachments import attach
 from community.forms import CommentForm, DiscussionForm
 from community.models import Attachment, Discussion, ForumComment
 from community.permissions import can_manage, can_post
+from community.throttle import allow_post
 from home.models.base import paginate
 
 from .lookup import visible_discussion, visible_group
@@ -31,7 +33,7 @@ def discussion_create(request, slug):
     group = visible_group(request, slug)
     require_membership(request.user, group)
     form = DiscussionForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and not throttled(request, form):
         with transaction.atomic():
             discussion = form.save(commit=False)
             discussion.group, discussion.author = group, request.user
@@ -39,7 +41,23 @@ def discussion_create(request, slug):
             attach(form.cleaned_data["attachment"], group, request.user, discussion=discussion)
             type(group).objects.filter(pk=group.pk).update(last_activity_at=timezone.now())
         return redirect(discussion)
-    return render(request, "community/discussion_form.html", {"group": group, "form": form})
+    status = 429 if form.has_error(NON_FIELD_ERRORS, "throttled") else 200
+    return render(
+        request, "community/discussion_form.html", {"group": group, "form": form}, status=status
+    )
+
+
+def throttled(request, form):
+    """Count this post; past the limit, say so on the form and refuse it."""
+    if allow_post(request.user):
+        return False
+    form.add_error(
+        None,
+        ValidationError(
+            _("You are posting too fast. Wait a minute, then send it again."), code="throttled"
+        ),
+    )
+    return True
 
 
 def discussion_detail(request, slug, discussion_id):
@@ -98,6 +116,8 @@ def comment_post(request, slug, discussion_id):
             form.add_error(None, _("This thread is as deep as it goes; reply further up."))
     if not form.is_valid():
         return render_discussion(request, discussion, form, status=400)
+    if throttled(request, form):
+        return render_discussion(request, discussion, form, status=429)
     comment = save_comment(
         request, discussion, form.cleaned_data["comment"], parent, form.cleaned_data["attachment"]
     )
@@ -128,6 +148,7 @@ def save_comment(request, discussion, text, parent, upload=None):
         comment.full_clean(exclude=["user_url", "ip_address"])
         comment.save()
         attach(upload, discussion.group, request.user, comment=comment)
+        notifications.comment_posted(comment, discussion)
         Discussion.objects.filter(pk=discussion.pk).update(
             last_activity_at=now, comment_count=F("comment_count") + 1
         )
@@ -222,3 +243,19 @@ def serve_attachment(request, attachment_id, name=None, rendition=False):
     response["Cache-Control"] = "private, max-age=600"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response
+
+
+@login_required
+def mute(request, slug, discussion_id):
+    """Stop (or restart) emails about one discussion; the email links here."""
+    discussion = visible_discussion(request, slug, discussion_id)
+    muted = discussion.muted_by.filter(pk=request.user.pk).exists()
+    if request.method == "POST":
+        if muted:
+            discussion.muted_by.remove(request.user)
+            messages.success(request, _("You will get emails about new comments again."))
+        else:
+            discussion.muted_by.add(request.user)
+            messages.success(request, _("No more emails about this discussion."))
+        return redirect(discussion)
+    return render(request, "community/mute.html", {"discussion": discussion, "muted": muted})

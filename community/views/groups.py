@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from community import notifications
 from community.forms import GroupForm, JoinRequestForm
 from community.models import Discussion, ForumGroup, JoinRequest, Membership, Role
 from community.permissions import can_manage, can_post, membership_of
@@ -148,6 +149,7 @@ def request_to_join(request, token):
         try:
             with transaction.atomic():
                 join_request.save()
+                notifications.join_request_received(join_request)
         except IntegrityError:
             pass
         messages.success(request, _("Your request has been sent to the group's owners."))
@@ -186,4 +188,5 @@ def decide(request, group):
         join_request.save()
         if approve:
             Membership.objects.get_or_create(group=group, user=join_request.user)
+        notifications.join_request_decided(join_request)
     messages.success(request, _("Request approved.") if approve else _("Request declined."))

@@ -1,0 +1,100 @@
+"""Forum emails. Each is sent after the change it reports is committed, and
+only to people who can see what it talks about, checked with the same
+`visible_to(user)` rule as every page."""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mass_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from .models import ForumComment, ForumGroup, Membership, Role
+
+
+def absolute(path):
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def can_see(user, group):
+    return user.is_active and ForumGroup.objects.visible_to(user).filter(pk=group.pk).exists()
+
+
+def send(recipients, template, context):
+    """One email per recipient, after the surrounding transaction commits."""
+    messages = []
+    for user in recipients:
+        if not user.email:
+            continue
+        body = render_to_string(f"community/email/{template}.txt", {**context, "user": user})
+        subject, _, text = body.partition("\n")
+        messages.append((subject.strip(), text.strip() + "\n", None, [user.email]))
+    if messages:
+        transaction.on_commit(lambda: send_mass_mail(messages, fail_silently=False))
+
+
+def join_request_received(join_request):
+    group = join_request.group
+    managers = [
+        membership.user
+        for membership in Membership.objects.filter(
+            group=group, banned=False, role__in=[Role.OWNER, Role.MODERATOR]
+        ).select_related("user")
+    ]
+    send(
+        [user for user in managers if can_see(user, group)],
+        "join_request",
+        {
+            "join_request": join_request,
+            "group": group,
+            "url": absolute(reverse("community:join_requests", kwargs={"slug": group.slug})),
+        },
+    )
+
+
+def join_request_decided(join_request):
+    group = join_request.group
+    send(
+        [join_request.user],
+        "join_decision",
+        {
+            "approved": join_request.status == join_request.Status.APPROVED,
+            "group": group,
+            "url": absolute(group.get_absolute_url()),
+        },
+    )
+
+
+def comment_posted(comment, discussion):
+    """Tell the discussion's followers: its author and everyone who commented
+    in it, except the writer, those who muted it and those who can no longer
+    see it (a member who left a private group hears nothing more from it)."""
+    writers = ForumComment.objects.filter(
+        content_type_id=comment.content_type_id, object_pk=comment.object_pk
+    ).values("user_id")
+    followers = (
+        get_user_model()
+        .objects.filter(pk__in=writers)
+        .union(get_user_model().objects.filter(pk=discussion.author_id))
+    )
+    muted = set(discussion.muted_by.values_list("pk", flat=True))
+    recipients = [
+        user
+        for user in followers
+        if user.pk != comment.user_id and user.pk not in muted and can_see(user, discussion.group)
+    ]
+    send(
+        recipients,
+        "reply",
+        {
+            "comment": comment,
+            "discussion": discussion,
+            "url": absolute(comment.get_absolute_url()),
+            "mute_url": absolute(
+                reverse(
+                    "community:mute",
+                    kwargs={"slug": discussion.group.slug, "discussion_id": discussion.pk},
+                )
+            ),
+        },
+    )
