@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import discussions, groups
+from .views import discussions, groups, members
 
 app_name = "community"
 
@@ -24,6 +24,7 @@ urlpatterns = [
     ),
     path("<slug:slug>/", groups.group_detail, name="group"),
     path("<slug:slug>/members/", groups.group_members, name="members"),
+    path("<slug:slug>/members/<int:user_id>/", members.manage_member, name="manage_member"),
     path("<slug:slug>/join/", groups.join, name="join"),
     path("<slug:slug>/leave/", groups.leave, name="leave"),
     path("<slug:slug>/requests/", groups.join_requests, name="join_requests"),

@@ -83,13 +83,18 @@ def group_detail(request, slug):
 
 def group_members(request, slug):
     group = visible_group(request, slug)
-    members = (
-        group.memberships.filter(banned=False)
-        .select_related("user__profile")
-        .order_by("role", "user__username")
+    manager = can_manage(request.user, group)
+    members = group.memberships.select_related("user__profile").order_by(
+        "banned", "role", "user__username"
     )
+    if not manager:
+        members = members.filter(banned=False)
     page = paginate(request, members, 50)
-    return render(request, "community/group_members.html", {"group": group, "members": page})
+    return render(
+        request,
+        "community/group_members.html",
+        {"group": group, "members": page, "can_manage": manager},
+    )
 
 
 @login_required
