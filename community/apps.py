@@ -8,4 +8,9 @@ class CommunityConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from search.sources import register
+
         from . import signals  # noqa: F401
+        from .search import SOURCE
+
+        register(SOURCE)

@@ -4,6 +4,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_comments_xtd.models import XtdComment, XtdCommentManager
+from wagtail.search import index
 
 from .discussions import Discussion
 from .groups import ForumGroup
@@ -20,7 +21,7 @@ class ForumCommentManager(XtdCommentManager):
         )
 
 
-class ForumComment(XtdComment):
+class ForumComment(index.Indexed, XtdComment):
     """A comment with a scope: public (no group) or one group, whose members
     alone see it. Comments on a discussion always belong to its group; a reply
     always has its parent's scope, so a thread never mixes audiences."""
@@ -37,6 +38,19 @@ class ForumComment(XtdComment):
     edited_at = models.DateTimeField(_("edited"), null=True, blank=True)
 
     objects = ForumCommentManager()
+
+    # Indexed with its scope, so that a search filters on what the user may see;
+    # removed and unpublished comments leave the index (community/search.py).
+    search_fields = [
+        index.SearchField("comment"),
+        index.FilterField("scope_id"),
+        index.FilterField("is_public"),
+        index.FilterField("is_removed"),
+    ]
+
+    @classmethod
+    def get_indexed_objects(cls):
+        return cls.objects.filter(is_public=True, is_removed=False)
 
     class Meta:
         verbose_name = _("forum comment")

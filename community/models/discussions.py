@@ -3,6 +3,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.search import index
 
 from .groups import ForumGroup
 
@@ -12,7 +13,7 @@ class DiscussionQuerySet(models.QuerySet):
         return self.filter(group__in=ForumGroup.objects.visible_to(user))
 
 
-class Discussion(models.Model):
+class Discussion(index.Indexed, models.Model):
     group = models.ForeignKey(ForumGroup, on_delete=models.CASCADE, related_name="discussions")
     title = models.CharField(_("title"), max_length=200)
     body = models.TextField(
@@ -36,6 +37,14 @@ class Discussion(models.Model):
     )
 
     objects = DiscussionQuerySet.as_manager()
+
+    # The group is the scope: searches filter on the groups the user may see.
+    search_fields = [
+        index.SearchField("title", boost=3),
+        index.AutocompleteField("title"),
+        index.SearchField("body"),
+        index.FilterField("group_id"),
+    ]
 
     class Meta:
         ordering = ["-pinned", "-last_activity_at", "-pk"]

@@ -16,6 +16,7 @@ from community.attachments import attach
 from community.forms import CommentForm, DiscussionForm
 from community.models import Attachment, Discussion, ForumComment
 from community.permissions import can_manage, can_post
+from community.search import reindex_comment
 from community.throttle import allow_post
 from home.models.base import paginate
 
@@ -174,6 +175,7 @@ def comment_edit(request, comment_id):
         ForumComment.objects.filter(pk=comment.pk).update(
             comment=form.cleaned_data["comment"], edited_at=timezone.now()
         )
+        reindex_comment(comment)
         return redirect(comment.get_absolute_url())
     return render(
         request,
@@ -194,6 +196,7 @@ def comment_remove(request, comment_id):
     if not allowed:
         raise Http404
     ForumComment.objects.filter(pk=comment.pk).update(is_removed=True)
+    reindex_comment(comment)
     messages.success(request, _("The comment was removed."))
     return redirect(comment.get_absolute_url())
 

@@ -17,7 +17,7 @@ def content(news_index, corpus):
 def test_search_page_groups_pages_and_resources(client, content):
     page = BeautifulSoup(client.get("/search/", {"q": "toolkit energy"}).content, "html.parser")
     groups = {section.h2["id"]: section for section in page.select("section.search-group")}
-    assert set(groups) == {"group-pages", "group-resources"}
+    assert set(groups) == {"group-pages", "group-resources", "group-forum"}
     assert [a.get_text() for a in groups["group-pages"].select(".search-results a")] == [
         "Toolkit launch for energy buyers"
     ]

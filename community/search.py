@@ -1,0 +1,78 @@
+"""The Forum's part of site-wide search: discussions and comments, filtered by
+the groups the requesting user may see before the search engine is asked."""
+
+import logging
+
+from django.conf import settings
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from wagtail.search import index
+from wagtail.search.backends import get_search_backend
+
+from search.sources import Group, Hit, Source
+
+from .models import Discussion, ForumComment, ForumGroup
+
+logger = logging.getLogger(__name__)
+
+
+def search_backend_alias():
+    return "engine" if "engine" in settings.WAGTAILSEARCH_BACKENDS else "default"
+
+
+def forum_hits(user, query, limit, backend):
+    """(hits, count) of what `user` may see, discussions first."""
+    search = get_search_backend(backend).search
+    # Plain ids, not a subquery: the engine filters on values.
+    groups = list(ForumGroup.objects.visible_to(user).values_list("pk", flat=True))
+    discussions = search(query, Discussion.objects.filter(group_id__in=groups), operator="and")
+    comments = search(
+        query,
+        ForumComment.objects.filter(
+            Q(scope__isnull=True) | Q(scope_id__in=groups), is_public=True, is_removed=False
+        ),
+        operator="and",
+    )
+    hits = [
+        Hit(
+            title=discussion.title,
+            url=discussion.get_absolute_url(),
+            summary=discussion.body[:200],
+            type=str(_("Discussion")),
+        )
+        for discussion in discussions[:limit]
+    ]
+    for comment in comments[: max(0, limit - len(hits))]:
+        hits.append(
+            Hit(
+                title=str(_("Comment by %(name)s") % {"name": comment.user_name}),
+                url=comment.get_absolute_url(),
+                summary=comment.comment[:200],
+                type=str(_("Comment")),
+            )
+        )
+    return hits, discussions.count() + comments.count()
+
+
+def search_forum(request, query, limit):
+    backend = search_backend_alias()
+    try:
+        hits, count = forum_hits(request.user, query, limit, backend)
+    except Exception:  # the engine failed: the database index answers instead
+        if backend == "default":
+            raise
+        logger.warning("Search engine unavailable for the Forum; using the database.")
+        hits, count = forum_hits(request.user, query, limit, "default")
+    return Group(kind="forum", label=str(_("Forum")), count=count, hits=hits)
+
+
+def reindex_comment(comment):
+    """After an edit or removal made with update(): keep the index in step."""
+    comment.refresh_from_db()
+    if comment.is_public and not comment.is_removed:
+        index.insert_or_update_object(comment)
+    else:
+        index.remove_object(comment)
+
+
+SOURCE = Source(kind="forum", label=_("Forum"), search=search_forum)

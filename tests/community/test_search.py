@@ -1,0 +1,87 @@
+"""Forum posts in site search: only what the user may see, on the database
+backend and on the real OpenSearch node."""
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
+from wagtail.search.backends import get_search_backend
+
+from community.models import Discussion, ForumComment
+from community.search import forum_hits
+from tests.community.conftest import ROLES, SEES_PRIVATE
+
+pytestmark = pytest.mark.django_db
+
+
+def index_forum(alias):
+    """Every forum post in the backend's index, as `update_index` leaves it."""
+    search_backend = get_search_backend(alias)
+    for model in (Discussion, ForumComment):
+        if alias == "engine":
+            index = search_backend.get_index_for_model(model)
+            search_backend.es.indices.delete(index=f"{index.name}*", ignore=[404])
+            index.put()
+            index.add_model(model)
+        search_backend.add_bulk(model, list(model.get_indexed_objects()))
+        if alias == "engine":
+            search_backend.get_index_for_model(model).refresh()
+    return alias
+
+
+@pytest.fixture(params=["default", "engine"])
+def backend(request, forum):
+    if request.param == "engine":
+        assert "engine" in settings.WAGTAILSEARCH_BACKENDS, "run through `make test`"
+    return index_forum(request.param)
+
+
+@pytest.fixture
+def site_index(forum):
+    """The index site search reads: the engine under `make test`."""
+    from community.search import search_backend_alias
+
+    return index_forum(search_backend_alias())
+
+
+def user_for(forum, role):
+    return AnonymousUser() if role == "anonymous" else forum["users"][role]
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_search_finds_private_posts_only_for_those_who_see_them(forum, backend, role):
+    user = user_for(forum, role)
+    titles = {hit.title for hit in forum_hits(user, "confidential evaluation", 10, backend)[0]}
+    assert ("Confidential evaluation plan" in titles) == (role in SEES_PRIVATE)
+    summaries = {hit.summary for hit in forum_hits(user, "budget figures", 10, backend)[0]}
+    assert ("Budget figures for phase two." in summaries) == (role in SEES_PRIVATE)
+    public = {hit.summary for hit in forum_hits(user, "PIN notices", 10, backend)[0]}
+    assert public == {"Anyone used PIN notices?"}
+
+
+def test_removed_comments_leave_the_index(client, forum, backend):
+    client.force_login(forum["users"]["group_moderator"])
+    client.post(f"/forum/comments/{forum['private_comment'].pk}/remove/")
+    if backend == "engine":
+        get_search_backend("engine").get_index_for_model(ForumComment).refresh()
+    member = forum["users"]["member"]
+    assert forum_hits(member, "budget figures", 10, backend)[0] == []
+
+
+def test_site_search_page_shows_forum_hits_to_members(client, forum, site_index):
+    client.force_login(forum["users"]["member"])
+    page = client.get("/search/", {"q": "confidential evaluation"}).content.decode()
+    assert "Confidential evaluation plan" in page
+    client.force_login(forum["users"]["outsider"])
+    page = client.get("/search/", {"q": "confidential evaluation"}).content.decode()
+    assert "Confidential evaluation plan" not in page
+
+
+def test_api_search_carries_forum_hits_only_for_those_who_see_them(client, forum, site_index):
+    client.force_login(forum["users"]["member"])
+    groups = client.get("/api/v3/search/", {"q": "confidential evaluation"}).json()["groups"]
+    forum_group = next(group for group in groups if group["kind"] == "forum")
+    assert forum_group["count"] >= 1
+    client.logout()
+    groups = client.get("/api/v3/search/", {"q": "confidential evaluation"}).json()["groups"]
+    forum_group = next(group for group in groups if group["kind"] == "forum")
+    assert forum_group["count"] == 0 and forum_group["hits"] == []
