@@ -16,6 +16,7 @@ from home.demo.media import pdf, picture
 
 from .attachments import attach
 from .models import Discussion, ForumComment, ForumGroup, Membership, Profile, Role, Visibility
+from .moderation import flag
 from .uploads import check_upload
 
 PROFILES = {
@@ -129,6 +130,12 @@ class ForumDemoLoader:
                 discussion = self.discussion(group, owner, users, title, body, comments)
                 if discussion is not None and number == 0:
                     self.attachments(group, owner, discussion)
+        # One comment waits in the moderators' queue (Forum → Flagged comments).
+        reported = ForumComment.objects.filter(scope__slug="zero-emission-transport").exclude(
+            user=users["bob"]
+        )
+        if reported.exists():
+            flag(reported.order_by("pk").first(), users["bob"])
         self.log(f"Forum demo content ready ({created} groups created).")
 
     def people(self):

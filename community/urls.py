@@ -11,6 +11,7 @@ urlpatterns = [
     path("comments/<int:comment_id>/", discussions.comment_permalink, name="comment"),
     path("comments/<int:comment_id>/edit/", discussions.comment_edit, name="comment_edit"),
     path("comments/<int:comment_id>/remove/", discussions.comment_remove, name="comment_remove"),
+    path("comments/<int:comment_id>/flag/", discussions.comment_flag, name="comment_flag"),
     path(
         "attachments/<int:attachment_id>/<str:name>",
         discussions.serve_attachment,

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "wagtail.api.v2",
     "wagtail.api.v3",
+    "wagtail_modeladmin",
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.settings",

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from community import notifications
+from community import moderation, notifications
 from community.attachments import attach
 from community.forms import CommentForm, DiscussionForm
 from community.models import Attachment, Discussion, ForumComment
@@ -262,3 +262,15 @@ def mute(request, slug, discussion_id):
             messages.success(request, _("No more emails about this discussion."))
         return redirect(discussion)
     return render(request, "community/mute.html", {"discussion": discussion, "muted": muted})
+
+
+@login_required
+@require_POST
+def comment_flag(request, comment_id):
+    """A member asks the site moderators to look at a comment."""
+    comment = get_object_or_404(ForumComment.objects.visible_to(request.user), pk=comment_id)
+    if comment.user_id == request.user.pk or comment.is_removed:
+        raise Http404
+    moderation.flag(comment, request.user)
+    messages.success(request, _("Thank you. The moderators will look at this comment."))
+    return redirect(comment.get_absolute_url())

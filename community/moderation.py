@@ -1,0 +1,60 @@
+"""What site moderators do to a flagged comment: keep it, remove it, or remove
+it and ban its author from the group. One place for the rules, used by the
+admin screens."""
+
+from django.db import transaction
+from django.utils import timezone
+from django_comments.models import CommentFlag
+
+from .models import ForumComment, Membership, Role
+from .search import reindex_comment
+
+SUGGEST_REMOVAL = CommentFlag.SUGGEST_REMOVAL
+
+
+def flagged_comments():
+    """Comments members flagged, not yet dealt with, most flagged first."""
+    from django.db.models import Count, Q
+
+    return (
+        ForumComment.objects.filter(flags__flag=SUGGEST_REMOVAL, is_removed=False)
+        .annotate(flag_count=Count("flags", filter=Q(flags__flag=SUGGEST_REMOVAL)))
+        .order_by("-flag_count", "-submit_date")
+    )
+
+
+def flag(comment, user):
+    """A member asks moderators to look at a comment (once per member)."""
+    CommentFlag.objects.get_or_create(
+        comment=comment, user=user, flag=SUGGEST_REMOVAL, defaults={"flag_date": timezone.now()}
+    )
+
+
+def decide(comment, action, moderator):
+    with transaction.atomic():
+        if action == "approve":
+            comment.flags.filter(flag=SUGGEST_REMOVAL).delete()
+            CommentFlag.objects.get_or_create(
+                comment=comment,
+                user=moderator,
+                flag=CommentFlag.MODERATOR_APPROVAL,
+                defaults={"flag_date": timezone.now()},
+            )
+        elif action in ("remove", "ban"):
+            ForumComment.objects.filter(pk=comment.pk).update(is_removed=True)
+            comment.flags.filter(flag=SUGGEST_REMOVAL).delete()
+            CommentFlag.objects.get_or_create(
+                comment=comment,
+                user=moderator,
+                flag=CommentFlag.MODERATOR_DELETION,
+                defaults={"flag_date": timezone.now()},
+            )
+            if action == "ban" and comment.scope_id and comment.user_id:
+                Membership.objects.update_or_create(
+                    group_id=comment.scope_id,
+                    user_id=comment.user_id,
+                    defaults={"banned": True, "role": Role.MEMBER},
+                )
+        else:
+            raise ValueError(action)
+    reindex_comment(comment)

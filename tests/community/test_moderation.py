@@ -1,0 +1,72 @@
+"""Flags from members feed a queue in the Wagtail admin, where site moderators
+keep, remove, or remove and ban."""
+
+import pytest
+from django_comments.models import CommentFlag
+
+from community.models import ForumComment, Membership
+
+pytestmark = pytest.mark.django_db
+
+QUEUE = "/admin/community/forumcomment/"
+
+
+def flag(client, comment):
+    return client.post(f"/forum/comments/{comment.pk}/flag/")
+
+
+def test_members_flag_comments_they_see_and_not_their_own(client, forum, as_role):
+    comment = forum["private_reply"]  # by the owner
+    flag(as_role("member"), comment)
+    flag(as_role("member"), comment)  # once per member
+    assert CommentFlag.objects.filter(comment=comment).count() == 1
+    assert flag(as_role("outsider"), comment).status_code == 404
+    client.force_login(forum["owner"])
+    assert flag(client, comment).status_code == 404
+
+
+def test_the_queue_is_for_site_moderators_only(client, forum, as_role):
+    flag(as_role("member"), forum["private_reply"])
+    moderator = as_role("site_moderator")
+    page = moderator.get(QUEUE)
+    assert page.status_code == 200 and "Thanks, noted." in page.content.decode()
+    inspect = moderator.get(f"{QUEUE}inspect/{forum['private_reply'].pk}/")
+    assert inspect.status_code == 200 and "Remove and ban" in inspect.content.decode()
+    for role in ("member", "group_moderator", "outsider"):
+        response = as_role(role).get(QUEUE)
+        assert response.status_code in (302, 403), role
+        if response.status_code == 302:
+            assert "/login" in response["Location"] or response["Location"] == "/admin/"
+
+
+@pytest.mark.parametrize("action", ["approve", "remove", "ban"])
+def test_moderators_decide_and_the_queue_empties(client, forum, as_role, action):
+    comment = forum["private_reply"]
+    flag(as_role("member"), comment)
+    moderator = as_role("site_moderator")
+    response = moderator.post(f"/admin/forum/comments/{comment.pk}/moderate/", {"action": action})
+    assert response.status_code == 302
+    comment.refresh_from_db()
+    assert comment.is_removed == (action != "approve")
+    banned = Membership.objects.filter(group=forum["private"], user=forum["owner"], banned=True)
+    assert banned.exists() == (action == "ban")
+    assert "Thanks, noted." not in moderator.get(QUEUE).content.decode()
+
+
+def test_only_site_moderators_may_decide(client, forum, as_role):
+    comment = forum["private_reply"]
+    response = as_role("group_moderator").post(
+        f"/admin/forum/comments/{comment.pk}/moderate/", {"action": "remove"}
+    )
+    assert response.status_code in (302, 403)
+    assert not ForumComment.objects.get(pk=comment.pk).is_removed
+
+
+def test_group_and_membership_screens_open_for_site_moderators(forum, as_role):
+    moderator = as_role("site_moderator")
+    for url in ("/admin/community/forumgroup/", "/admin/community/membership/",
+                "/admin/community/joinrequest/"):  # fmt: skip
+        response = moderator.get(url)
+        assert response.status_code == 200, url
+    page = moderator.get("/admin/community/forumgroup/").content.decode()
+    assert "Secret consortium" in page
