@@ -9,6 +9,7 @@ from wagtail.api.v3.api import api as api_v3
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
+from community.api import router as forum_router
 from home.api import router as events_router
 from home.api_v2 import PagesAPIViewSet
 from resources.api import router as resources_router
@@ -24,3 +25,4 @@ api_v2.register_endpoint("resources", ResourcesAPIViewSet)
 api_v3.add_router("/events/", events_router, tags=["events"])
 api_v3.add_router("/resources/", resources_router, tags=["resources"])
 api_v3.add_router("/search/", search_router, tags=["search"])
+api_v3.add_router("/forum/", forum_router, tags=["forum"])

@@ -1,0 +1,215 @@
+"""API v3 (django-ninja) router for the Forum, read side: groups, their members
+and discussions, and a discussion's comments in thread order. Every endpoint
+starts from the models' `visible_to(user)`; what the user may not see answers
+404, as on the pages. Signed-in clients use the session (browsers)."""
+
+import datetime
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Q
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from ninja import Field, Router, Schema
+from ninja.pagination import paginate
+from wagtail.api.v3.errors import ProblemDetail
+from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
+
+from .models import Discussion, ForumComment, ForumGroup
+from .text import render_markdown
+
+router = Router()
+
+
+def absolute_url(obj, context):
+    return context["request"].build_absolute_uri(obj.get_absolute_url())
+
+
+class GroupOut(Schema):
+    id: int
+    name: str
+    slug: str
+    description: str
+    visibility: str = Field(description="public or private")
+    url: str
+    member_count: int
+    discussion_count: int
+
+    resolve_url = staticmethod(absolute_url)
+
+
+class MemberOut(Schema):
+    username: str
+    name: str
+    role: str
+
+    @staticmethod
+    def resolve_username(membership):
+        return membership.user.get_username()
+
+    @staticmethod
+    def resolve_name(membership):
+        profile = getattr(membership.user, "profile", None)
+        return profile.name if profile else membership.user.get_username()
+
+
+class AttachmentOut(Schema):
+    name: str
+    kind: str = Field(description="document, image or video")
+    content_type: str
+    size: int
+    url: str = Field(description="Served through a permission check; needs the same session")
+
+    resolve_url = staticmethod(absolute_url)
+
+
+class DiscussionOut(Schema):
+    id: int
+    title: str
+    author: str | None
+    created_at: datetime.datetime
+    last_activity_at: datetime.datetime
+    comment_count: int
+    pinned: bool
+    locked: bool
+    url: str
+
+    resolve_url = staticmethod(absolute_url)
+
+    @staticmethod
+    def resolve_author(discussion):
+        return discussion.author.get_username() if discussion.author else None
+
+
+class DiscussionDetailOut(DiscussionOut):
+    body: str = Field(description="Markdown as written")
+    body_html: str = Field(description="Sanitised HTML")
+    attachments: list[AttachmentOut]
+
+    @staticmethod
+    def resolve_body_html(discussion):
+        return str(render_markdown(discussion.body))
+
+    @staticmethod
+    def resolve_attachments(discussion):
+        return list(discussion.attachments.all())
+
+
+class CommentOut(Schema):
+    id: int
+    parent_id: int | None = Field(description="The comment this one answers; null at the top")
+    level: int
+    author: str
+    submitted_at: datetime.datetime
+    edited_at: datetime.datetime | None
+    removed: bool
+    text: str = Field(description="Markdown as written; empty if removed")
+    text_html: str
+    attachments: list[AttachmentOut]
+    url: str
+
+    resolve_url = staticmethod(absolute_url)
+
+    @staticmethod
+    def resolve_parent_id(comment):
+        return None if comment.parent_id == comment.pk else comment.parent_id
+
+    @staticmethod
+    def resolve_author(comment):
+        return comment.user_name
+
+    @staticmethod
+    def resolve_submitted_at(comment):
+        return comment.submit_date
+
+    @staticmethod
+    def resolve_removed(comment):
+        return comment.is_removed
+
+    @staticmethod
+    def resolve_text(comment):
+        return "" if comment.is_removed else comment.comment
+
+    @staticmethod
+    def resolve_text_html(comment):
+        return "" if comment.is_removed else str(render_markdown(comment.comment))
+
+    @staticmethod
+    def resolve_attachments(comment):
+        return [] if comment.is_removed else list(comment.attachments.all())
+
+
+def visible_groups(request):
+    return ForumGroup.objects.visible_to(request.user).annotate(
+        member_count=Count("memberships", filter=Q(memberships__banned=False), distinct=True),
+        discussion_count=Count("discussions", distinct=True),
+    )
+
+
+NOT_FOUND = {404: ProblemDetail}
+
+
+@router.get("/groups/", response=list[GroupOut], summary="Forum groups you may see",
+            operation_id="forum_groups")  # fmt: skip
+@paginate(WagtailLimitOffsetPagination)
+def list_groups(request: HttpRequest):
+    return visible_groups(request).order_by("-last_activity_at", "name")
+
+
+@router.get("/groups/{slug}/", response={200: GroupOut, **NOT_FOUND}, summary="A forum group",
+            operation_id="forum_group")  # fmt: skip
+def get_group(request: HttpRequest, slug: str):
+    return get_object_or_404(visible_groups(request), slug=slug)
+
+
+@router.get("/groups/{slug}/members/", response={200: list[MemberOut], **NOT_FOUND},
+            summary="A group's members", operation_id="forum_group_members")  # fmt: skip
+@paginate(WagtailLimitOffsetPagination)
+def list_members(request: HttpRequest, slug: str):
+    group = get_object_or_404(ForumGroup.objects.visible_to(request.user), slug=slug)
+    return (
+        group.memberships.filter(banned=False)
+        .select_related("user__profile")
+        .order_by("role", "user__username")
+    )
+
+
+@router.get("/groups/{slug}/discussions/", response={200: list[DiscussionOut], **NOT_FOUND},
+            summary="A group's discussions, by last activity",
+            operation_id="forum_discussions")  # fmt: skip
+@paginate(WagtailLimitOffsetPagination)
+def list_discussions(request: HttpRequest, slug: str):
+    group = get_object_or_404(ForumGroup.objects.visible_to(request.user), slug=slug)
+    return group.discussions.select_related("author", "group")
+
+
+@router.get("/groups/{slug}/discussions/{discussion_id}/",
+            response={200: DiscussionDetailOut, **NOT_FOUND}, summary="A discussion",
+            operation_id="forum_discussion")  # fmt: skip
+def get_discussion(request: HttpRequest, slug: str, discussion_id: int):
+    discussion = get_object_or_404(
+        Discussion.objects.visible_to(request.user).select_related("author", "group"),
+        group__slug=slug,
+        pk=discussion_id,
+    )
+    return discussion
+
+
+@router.get("/groups/{slug}/discussions/{discussion_id}/comments/",
+            response={200: list[CommentOut], **NOT_FOUND},
+            summary="A discussion's comments in thread order (parent_id and level give the tree)",
+            operation_id="forum_comments")  # fmt: skip
+@paginate(WagtailLimitOffsetPagination)
+def list_comments(request: HttpRequest, slug: str, discussion_id: int):
+    discussion = get_object_or_404(
+        Discussion.objects.visible_to(request.user), group__slug=slug, pk=discussion_id
+    )
+    return (
+        ForumComment.objects.filter(
+            content_type=ContentType.objects.get_for_model(Discussion),
+            object_pk=str(discussion.pk),
+            is_public=True,
+        )
+        .select_related("user__profile")
+        .prefetch_related("attachments")
+        .order_by("thread_id", "order")
+    )
