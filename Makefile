@@ -31,9 +31,9 @@ run: $(VENV)/.runtime-installed
 	@echo "  Demo logins (password: $${DEMO_PASSWORD:-procure-demo}):"
 	@echo "    admin      superuser"
 	@echo "    editor     Wagtail editor (submits pages for moderation)"
-	@echo "    moderator  moderator (approves and publishes)"
-	@echo "    alice      member"
-	@echo "    bob        member"
+	@echo "    moderator  approves and publishes pages; forum moderator (sees every group)"
+	@echo "    alice      forum member, in every private group"
+	@echo "    bob        forum member, in no private group"
 	@echo ""
 	DJANGO_SETTINGS_MODULE=cms.settings.dev $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
