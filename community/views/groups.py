@@ -56,7 +56,7 @@ def group_detail(request, slug):
     group = visible_group(request, slug)
     discussions = (
         Discussion.objects.filter(group=group)
-        .select_related("author__profile")
+        .select_related("author__profile", "group")
         .order_by("-pinned", "-last_activity_at", "-pk")
     )
     page = paginate(request, discussions, settings.FORUM_PAGE_SIZE)

@@ -184,3 +184,22 @@ def test_discussion_page_queries_do_not_grow_with_the_comments(
     for n in range(40):
         factories.forum_comment(discussion, users[n % 5], f"Point {n}")
     assert count() == few
+
+
+def test_group_page_queries_do_not_grow_with_the_discussions(client, forum):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(forum["owner"])
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/forum/open-buyers/").status_code == 200
+        return len(queries)
+
+    count()
+    few = count()
+    authors = [factories.UserFactory() for _ in range(3)]
+    for n in range(25):
+        factories.DiscussionFactory(group=forum["public"], author=authors[n % 3])
+    assert count() == few
