@@ -5,7 +5,6 @@ starts from the models' `visible_to(user)`; what the user may not see answers
 
 import datetime
 
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
@@ -203,13 +202,4 @@ def list_comments(request: HttpRequest, slug: str, discussion_id: int):
     discussion = get_object_or_404(
         Discussion.objects.visible_to(request.user), group__slug=slug, pk=discussion_id
     )
-    return (
-        ForumComment.objects.filter(
-            content_type=ContentType.objects.get_for_model(Discussion),
-            object_pk=str(discussion.pk),
-            is_public=True,
-        )
-        .select_related("user__profile")
-        .prefetch_related("attachments")
-        .order_by("thread_id", "order")
-    )
+    return ForumComment.objects.on(discussion)

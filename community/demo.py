@@ -5,10 +5,8 @@ DESIGN.md lists them: alice belongs to every private group, bob to none."""
 import datetime
 
 from allauth.account.models import EmailAddress
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
@@ -181,18 +179,10 @@ class ForumDemoLoader:
         for number, (username, text, *reply_to) in enumerate(comments):
             parent = posted[reply_to[0]] if reply_to else None
             user = users[username]
-            comment = ForumComment.objects.create(
-                content_type=ContentType.objects.get_for_model(Discussion),
-                object_pk=str(discussion.pk),
-                site_id=settings.SITE_ID,
-                user=user,
-                user_name=user.username,
-                user_email=user.email,
-                comment=text,
-                submit_date=start + datetime.timedelta(hours=number + 1),
-                scope=group,
-                parent_id=parent.pk if parent else 0,
+            comment = ForumComment.objects.new_on(
+                discussion, user, text, parent, start + datetime.timedelta(hours=number + 1)
             )
+            comment.save()
             posted.append(comment)
         discussion.comment_count = len(posted)
         discussion.last_activity_at = start + datetime.timedelta(hours=len(posted))

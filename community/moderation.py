@@ -25,36 +25,29 @@ def flagged_comments():
 
 def flag(comment, user):
     """A member asks moderators to look at a comment (once per member)."""
+    record(comment, user, SUGGEST_REMOVAL)
+
+
+def record(comment, moderator, flag_name):
     CommentFlag.objects.get_or_create(
-        comment=comment, user=user, flag=SUGGEST_REMOVAL, defaults={"flag_date": timezone.now()}
+        comment=comment, user=moderator, flag=flag_name, defaults={"flag_date": timezone.now()}
     )
 
 
 def decide(comment, action, moderator):
+    if action not in ("approve", "remove", "ban"):
+        raise ValueError(action)
     with transaction.atomic():
+        comment.flags.filter(flag=SUGGEST_REMOVAL).delete()
         if action == "approve":
-            comment.flags.filter(flag=SUGGEST_REMOVAL).delete()
-            CommentFlag.objects.get_or_create(
-                comment=comment,
-                user=moderator,
-                flag=CommentFlag.MODERATOR_APPROVAL,
-                defaults={"flag_date": timezone.now()},
-            )
-        elif action in ("remove", "ban"):
-            ForumComment.objects.filter(pk=comment.pk).update(is_removed=True)
-            comment.flags.filter(flag=SUGGEST_REMOVAL).delete()
-            CommentFlag.objects.get_or_create(
-                comment=comment,
-                user=moderator,
-                flag=CommentFlag.MODERATOR_DELETION,
-                defaults={"flag_date": timezone.now()},
-            )
-            if action == "ban" and comment.scope_id and comment.user_id:
-                Membership.objects.update_or_create(
-                    group_id=comment.scope_id,
-                    user_id=comment.user_id,
-                    defaults={"banned": True, "role": Role.MEMBER},
-                )
+            record(comment, moderator, CommentFlag.MODERATOR_APPROVAL)
         else:
-            raise ValueError(action)
+            ForumComment.objects.filter(pk=comment.pk).update(is_removed=True)
+            record(comment, moderator, CommentFlag.MODERATOR_DELETION)
+        if action == "ban" and comment.scope_id and comment.user_id:
+            Membership.objects.update_or_create(
+                group_id=comment.scope_id,
+                user_id=comment.user_id,
+                defaults={"banned": True, "role": Role.MEMBER},
+            )
     reindex_comment(comment)

@@ -179,21 +179,8 @@ class DiscussionFactory(factory.django.DjangoModelFactory):
 
 def forum_comment(discussion, user, text="Thanks, very useful.", parent=None):
     """A comment on a discussion, stored as the Forum stores it."""
-    from django.conf import settings
-    from django.contrib.contenttypes.models import ContentType
-    from django.utils import timezone
+    from community.models import ForumComment
 
-    from community.models import Discussion, ForumComment
-
-    return ForumComment.objects.create(
-        content_type=ContentType.objects.get_for_model(Discussion),
-        object_pk=str(discussion.pk),
-        site_id=settings.SITE_ID,
-        user=user,
-        user_name=user.username,
-        user_email=user.email,
-        comment=text,
-        submit_date=timezone.now(),
-        scope=discussion.group,
-        parent_id=parent.pk if parent else 0,
-    )
+    comment = ForumComment.objects.new_on(discussion, user, text, parent)
+    comment.save()
+    return comment

@@ -1,7 +1,10 @@
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_comments_xtd.models import XtdComment, XtdCommentManager
 from wagtail.search import index
@@ -11,6 +14,35 @@ from .groups import ForumGroup
 
 
 class ForumCommentManager(XtdCommentManager):
+    def on(self, discussion):
+        """A discussion's comments in thread order, with what a page shows of them."""
+        return (
+            self.get_queryset()
+            .filter(
+                content_type=ContentType.objects.get_for_model(Discussion),
+                object_pk=str(discussion.pk),
+                is_public=True,
+            )
+            .select_related("user__profile")
+            .prefetch_related("attachments")
+            .order_by("thread_id", "order")
+        )
+
+    def new_on(self, discussion, user, text, parent=None, submit_date=None):
+        """An unsaved comment on a discussion, scoped to its group."""
+        return self.model(
+            content_type=ContentType.objects.get_for_model(Discussion),
+            object_pk=str(discussion.pk),
+            site_id=settings.SITE_ID,
+            user=user,
+            user_name=user.get_username(),
+            user_email=user.email,
+            comment=text,
+            submit_date=submit_date or timezone.now(),
+            scope=discussion.group,
+            parent_id=parent.pk if parent else 0,
+        )
+
     def visible_to(self, user):
         """Comments `user` may see: public ones and those scoped to a group they
         may see. Removed comments stay (as placeholders that keep a thread's

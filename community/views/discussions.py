@@ -67,16 +67,7 @@ def discussion_detail(request, slug, discussion_id):
 
 
 def render_discussion(request, discussion, form, status=200):
-    comments = (
-        ForumComment.objects.filter(
-            content_type=ContentType.objects.get_for_model(Discussion),
-            object_pk=str(discussion.pk),
-            is_public=True,
-        )
-        .select_related("user__profile")
-        .prefetch_related("attachments")
-        .order_by("thread_id", "order")
-    )
+    comments = ForumComment.objects.on(discussion)
     page = paginate(request, comments, settings.FORUM_COMMENTS_PAGE_SIZE)
     member = can_post(request.user, discussion.group)
     return render(
@@ -133,19 +124,7 @@ def save_comment(request, discussion, text, parent, upload=None):
     page, whoever can still see it."""
     now = timezone.now()
     with transaction.atomic():
-        comment = ForumComment(
-            content_type=ContentType.objects.get_for_model(Discussion),
-            object_pk=str(discussion.pk),
-            site_id=settings.SITE_ID,
-            user=request.user,
-            user_name=request.user.get_username(),
-            user_email=request.user.email,
-            comment=text,
-            submit_date=now,
-            ip_address=None,
-            scope=discussion.group,
-            parent_id=parent.pk if parent else 0,
-        )
+        comment = ForumComment.objects.new_on(discussion, request.user, text, parent, now)
         comment.full_clean(exclude=["user_url", "ip_address"])
         comment.save()
         attach(upload, discussion.group, request.user, comment=comment)
