@@ -38,6 +38,17 @@ class ForumModeratorPermissions(PermissionHelper):
         return is_site_moderator(user)
 
 
+class FlaggedCommentPermissions(ForumModeratorPermissions):
+    """Comments are dealt with by the queue's actions (which keep the thread
+    and the search index right), not edited or deleted outright."""
+
+    def user_can_edit_obj(self, user, obj):
+        return False
+
+    def user_can_delete_obj(self, user, obj):
+        return False
+
+
 class ForumAdmin(ModelAdmin):
     permission_helper_class = ForumModeratorPermissions
 
@@ -77,8 +88,7 @@ class FlaggedCommentAdmin(ForumAdmin):
     def get_queryset(self, request):
         return moderation.flagged_comments().select_related("user", "scope")
 
-    def user_can_edit_obj(self, user, obj):
-        return False
+    permission_helper_class = FlaggedCommentPermissions
 
     @staticmethod
     def excerpt(obj):

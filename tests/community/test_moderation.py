@@ -32,6 +32,9 @@ def test_the_queue_is_for_site_moderators_only(client, forum, as_role):
     assert page.status_code == 200 and "Thanks, noted." in page.content.decode()
     inspect = moderator.get(f"{QUEUE}inspect/{forum['private_reply'].pk}/")
     assert inspect.status_code == 200 and "Remove and ban" in inspect.content.decode()
+    # Dealt with through the queue's actions only, never edited or deleted outright.
+    assert moderator.get(f"{QUEUE}edit/{forum['private_reply'].pk}/").status_code in (302, 403)
+    assert moderator.get(f"{QUEUE}delete/{forum['private_reply'].pk}/").status_code in (302, 403)
     for role in ("member", "group_moderator", "outsider"):
         response = as_role(role).get(QUEUE)
         assert response.status_code in (302, 403), role
