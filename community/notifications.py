@@ -98,3 +98,15 @@ def comment_posted(comment, discussion):
             ),
         },
     )
+
+
+def invited(invitation):
+    """To the invitee only: they may learn the group's name from it."""
+    group = invitation.group
+    url = absolute(reverse("community:invitation", kwargs={"token": invitation.token}))
+    context = {"invitation": invitation, "group": group, "url": url}
+    body = render_to_string("community/email/invitation.txt", context)
+    subject, _, text = body.partition("\n")
+    message = (subject.strip(), text.strip() + "\n", None, [invitation.email])
+    if invitation.email:
+        transaction.on_commit(lambda: send_mass_mail([message], fail_silently=False))

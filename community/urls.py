@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import discussions, groups, members
+from .views import discussions, groups, invitations, members
 
 app_name = "community"
 
@@ -8,6 +8,7 @@ urlpatterns = [
     path("", groups.group_list, name="index"),
     path("new/", groups.group_create, name="group_create"),
     path("join/<uuid:token>/", groups.request_to_join, name="request_to_join"),
+    path("invitations/<str:token>/", invitations.accept, name="invitation"),
     path("comments/<int:comment_id>/", discussions.comment_permalink, name="comment"),
     path("comments/<int:comment_id>/edit/", discussions.comment_edit, name="comment_edit"),
     path("comments/<int:comment_id>/remove/", discussions.comment_remove, name="comment_remove"),
@@ -29,6 +30,7 @@ urlpatterns = [
     path("<slug:slug>/join/", groups.join, name="join"),
     path("<slug:slug>/leave/", groups.leave, name="leave"),
     path("<slug:slug>/requests/", groups.join_requests, name="join_requests"),
+    path("<slug:slug>/invite/", invitations.invite, name="invite"),
     path("<slug:slug>/new/", discussions.discussion_create, name="discussion_create"),
     path("<slug:slug>/<int:discussion_id>/", discussions.discussion_detail, name="discussion"),
     path("<slug:slug>/<int:discussion_id>/mute/", discussions.mute, name="mute"),
