@@ -21,14 +21,14 @@ def can_see(user, group):
 
 
 def send(recipients, template, context):
-    """One email per recipient, after the surrounding transaction commits."""
-    messages = []
-    for user in recipients:
-        if not user.email:
-            continue
-        body = render_to_string(f"community/email/{template}.txt", {**context, "user": user})
-        subject, _, text = body.partition("\n")
-        messages.append((subject.strip(), text.strip() + "\n", None, [user.email]))
+    """One email per recipient (users, or bare addresses), after the
+    surrounding transaction commits."""
+    body = render_to_string(f"community/email/{template}.txt", context)
+    subject, _, text = body.partition("\n")
+    addresses = [getattr(recipient, "email", recipient) for recipient in recipients]
+    messages = [
+        (subject.strip(), text.strip() + "\n", None, [address]) for address in addresses if address
+    ]
     if messages:
         transaction.on_commit(lambda: send_mass_mail(messages, fail_silently=False))
 
@@ -102,11 +102,9 @@ def comment_posted(comment, discussion):
 
 def invited(invitation):
     """To the invitee only: they may learn the group's name from it."""
-    group = invitation.group
     url = absolute(reverse("community:invitation", kwargs={"token": invitation.token}))
-    context = {"invitation": invitation, "group": group, "url": url}
-    body = render_to_string("community/email/invitation.txt", context)
-    subject, _, text = body.partition("\n")
-    message = (subject.strip(), text.strip() + "\n", None, [invitation.email])
-    if invitation.email:
-        transaction.on_commit(lambda: send_mass_mail([message], fail_silently=False))
+    send(
+        [invitation.email],
+        "invitation",
+        {"invitation": invitation, "group": invitation.group, "url": url},
+    )

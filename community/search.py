@@ -3,34 +3,29 @@ the groups the requesting user may see before the search engine is asked."""
 
 import logging
 
-from django.conf import settings
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 from wagtail.search.backends import get_search_backend
 
+from search.service import engine_configured
 from search.sources import Group, Hit, Source
 
-from .models import Discussion, ForumComment, ForumGroup
+from .models import Discussion, ForumComment
 
 logger = logging.getLogger(__name__)
 
 
 def search_backend_alias():
-    return "engine" if "engine" in settings.WAGTAILSEARCH_BACKENDS else "default"
+    return "engine" if engine_configured() else "default"
 
 
 def forum_hits(user, query, limit, backend):
     """(hits, count) of what `user` may see, discussions first."""
     search = get_search_backend(backend).search
-    # Plain ids, not a subquery: the engine filters on values.
-    groups = list(ForumGroup.objects.visible_to(user).values_list("pk", flat=True))
-    discussions = search(query, Discussion.objects.filter(group_id__in=groups), operator="and")
+    discussions = search(query, Discussion.objects.visible_to(user, as_values=True), operator="and")
     comments = search(
         query,
-        ForumComment.objects.filter(
-            Q(scope__isnull=True) | Q(scope_id__in=groups), is_public=True, is_removed=False
-        ),
+        ForumComment.objects.visible_to(user, as_values=True).filter(is_removed=False),
         operator="and",
     )
     hits = [

@@ -5,13 +5,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .groups import ForumGroup
+from .groups import ForumGroup, visible_scope
 
 
 class AttachmentQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Files are seen by whoever sees the group they were shared in."""
-        return self.filter(group__in=ForumGroup.objects.visible_to(user))
+        return self.filter(group__in=visible_scope(user))
 
 
 def upload_to(instance, filename):

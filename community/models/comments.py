@@ -10,7 +10,7 @@ from django_comments_xtd.models import XtdComment, XtdCommentManager
 from wagtail.search import index
 
 from .discussions import Discussion
-from .groups import ForumGroup
+from .groups import ForumGroup, visible_scope
 
 
 class ForumCommentManager(XtdCommentManager):
@@ -43,11 +43,11 @@ class ForumCommentManager(XtdCommentManager):
             parent_id=parent.pk if parent else 0,
         )
 
-    def visible_to(self, user):
+    def visible_to(self, user, as_values=False):
         """Comments `user` may see: public ones and those scoped to a group they
         may see. Removed comments stay (as placeholders that keep a thread's
         shape); unpublished ones do not."""
-        groups = ForumGroup.objects.visible_to(user)
+        groups = visible_scope(user, as_values)
         return self.get_queryset().filter(
             Q(scope__isnull=True) | Q(scope__in=groups), is_public=True
         )

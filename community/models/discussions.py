@@ -5,12 +5,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
-from .groups import ForumGroup
+from .groups import ForumGroup, visible_scope
 
 
 class DiscussionQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        return self.filter(group__in=ForumGroup.objects.visible_to(user))
+    def visible_to(self, user, as_values=False):
+        return self.filter(group__in=visible_scope(user, as_values))
 
 
 class Discussion(index.Indexed, models.Model):

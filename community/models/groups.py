@@ -37,6 +37,13 @@ class ForumGroupQuerySet(models.QuerySet):
         return self.filter(public | Q(pk__in=mine))
 
 
+def visible_scope(user, as_values=False):
+    """The groups `user` may see, as the other models' `visible_to` filter on
+    them: a subquery, or their ids for a search engine (which filters on values)."""
+    groups = ForumGroup.objects.visible_to(user)
+    return list(groups.values_list("pk", flat=True)) if as_values else groups
+
+
 class ForumGroup(models.Model):
     name = models.CharField(_("name"), max_length=120, unique=True)
     slug = models.SlugField(_("slug"), max_length=120, unique=True, allow_unicode=False)

@@ -61,6 +61,7 @@ def group_detail(request, slug):
     )
     page = paginate(request, discussions, settings.FORUM_PAGE_SIZE)
     membership = membership_of(request.user, group)
+    manager = can_manage(request.user, group)
     return render(
         request,
         "community/group_detail.html",
@@ -68,13 +69,13 @@ def group_detail(request, slug):
             "group": group,
             "discussions": page,
             "membership": membership,
-            "can_post": membership is not None,
-            "can_manage": can_manage(request.user, group),
-            "banned": request.user.is_authenticated
+            "can_manage": manager,
+            "banned": membership is None
+            and request.user.is_authenticated
             and group.memberships.filter(user=request.user, banned=True).exists(),
             "pending_requests": (
                 group.join_requests.filter(status=JoinRequest.Status.PENDING).count()
-                if can_manage(request.user, group)
+                if manager
                 else 0
             ),
         },
