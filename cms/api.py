@@ -9,6 +9,7 @@ from wagtail.api.v3.api import api as api_v3
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
+from community import api_writes  # noqa: F401  (adds the Forum's writes to forum_router)
 from community.api import router as forum_router
 from home.api import router as events_router
 from home.api_v2 import PagesAPIViewSet

@@ -1,7 +1,8 @@
 """API v3 (django-ninja) router for the Forum, read side: groups, their members
 and discussions, and a discussion's comments in thread order. Every endpoint
 starts from the models' `visible_to(user)`; what the user may not see answers
-404, as on the pages. Signed-in clients use the session (browsers)."""
+404, as on the pages. Clients sign in with a personal access token or the
+session (home/api_auth.py); the write side is in community/api_writes.py."""
 
 import datetime
 
@@ -13,10 +14,12 @@ from ninja.pagination import paginate
 from wagtail.api.v3.errors import ProblemDetail
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 
+from home.api_auth import READ_AUTH
+
 from .models import Discussion, ForumComment, ForumGroup
 from .text import render_markdown
 
-router = Router()
+router = Router(auth=READ_AUTH)
 
 
 def absolute_url(obj, context):
@@ -56,9 +59,14 @@ class AttachmentOut(Schema):
     kind: str = Field(description="document, image or video")
     content_type: str
     size: int
-    url: str = Field(description="Served through a permission check; needs the same session")
+    url: str = Field(
+        description="The file. The link works without signing in for "
+        "FORUM_SIGNED_URL_SECONDS (10 minutes by default): read the API again for a fresh one."
+    )
 
-    resolve_url = staticmethod(absolute_url)
+    @staticmethod
+    def resolve_url(attachment, context):
+        return context["request"].build_absolute_uri(attachment.get_signed_url())
 
 
 class DiscussionOut(Schema):
@@ -97,6 +105,9 @@ class CommentOut(Schema):
     id: int
     parent_id: int | None = Field(description="The comment this one answers; null at the top")
     level: int
+    scope: str | None = Field(
+        description="The slug of the group that alone sees it; null: everyone"
+    )
     author: str
     submitted_at: datetime.datetime
     edited_at: datetime.datetime | None
@@ -111,6 +122,10 @@ class CommentOut(Schema):
     @staticmethod
     def resolve_parent_id(comment):
         return None if comment.parent_id == comment.pk else comment.parent_id
+
+    @staticmethod
+    def resolve_scope(comment):
+        return comment.scope.slug if comment.scope_id else None
 
     @staticmethod
     def resolve_author(comment):

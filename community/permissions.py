@@ -30,3 +30,14 @@ def can_manage(user, group):
 def can_post(user, group):
     """Only members write in a group (a public group is joined in one click)."""
     return membership_of(user, group) is not None
+
+
+class Refused(Exception):
+    """A forum action the rules do not allow, with the message to show and the
+    HTTP status that fits: 400 bad input, 403 not allowed, 409 conflicts with
+    the current state, 429 too fast. Pages show it on the form; the API
+    answers it as a problem+json document."""
+
+    def __init__(self, message, status=400):
+        super().__init__(message)
+        self.message, self.status = str(message), status

@@ -1,12 +1,14 @@
-"""API v3 router for site-wide search: the same groups as /search/."""
+"""API v3 router for site-wide search: the same groups as /search/. Forum
+hits depend on who asks: a personal access token or the session says."""
 
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 
+from home.api_auth import READ_AUTH
 from search.query import clean_query
 from search.views import site_search
 
-router = Router()
+router = Router(auth=READ_AUTH)
 
 
 class HitOut(Schema):

@@ -245,6 +245,9 @@ FORUM_EDIT_WINDOW_MINUTES = int(env("FORUM_EDIT_WINDOW_MINUTES", "30"))
 FORUM_PAGE_SIZE = 20
 FORUM_COMMENTS_PAGE_SIZE = 50
 FORUM_POSTS_PER_MINUTE = int(env("FORUM_POSTS_PER_MINUTE", "6"))
+# What members comment on besides discussions, as kind -> model: the kind names
+# the target in URLs and the API. Only published, public objects take comments.
+FORUM_COMMENT_TARGETS = {"news": "home.NewsPage", "resource": "resources.Resource"}
 
 WAGTAIL_SITE_NAME = "Procurement of Innovation Platform"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
@@ -309,6 +312,10 @@ DEMO_LOADERS = [
     "resources.demo.ResourceDemoLoader",
     "community.demo.ForumDemoLoader",
 ]
+
+# How long an attachment link handed out by the API works, in seconds: API
+# clients authenticate with a token that an <img> or a download cannot send.
+FORUM_SIGNED_URL_SECONDS = int(env("FORUM_SIGNED_URL_SECONDS", "600"))
 
 # Forum uploads: the largest file of each kind, in bytes.
 FORUM_UPLOAD_LIMITS = {

@@ -1,4 +1,7 @@
+from urllib.parse import urlencode
+
 from django.conf import settings
+from django.core import signing
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -6,6 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .groups import ForumGroup, visible_scope
+
+SIGNED_URL_SALT = "community.attachment"
 
 
 class AttachmentQuerySet(models.QuerySet):
@@ -68,6 +73,21 @@ class Attachment(models.Model):
 
     def get_absolute_url(self):
         return reverse("community:attachment", kwargs={"attachment_id": self.pk, "name": self.name})
+
+    def get_signed_url(self):
+        """A link that works for FORUM_SIGNED_URL_SECONDS without a session,
+        for API clients; whoever may read the API answer may fetch the file."""
+        key = signing.TimestampSigner(salt=SIGNED_URL_SALT).sign(str(self.pk))
+        return f"{self.get_absolute_url()}?{urlencode({'key': key})}"
+
+    def signed_url_is_valid(self, key):
+        try:
+            signed = signing.TimestampSigner(salt=SIGNED_URL_SALT).unsign(
+                key, max_age=settings.FORUM_SIGNED_URL_SECONDS
+            )
+        except signing.BadSignature:  # includes an expired one
+            return False
+        return signed == str(self.pk)
 
     def get_rendition_url(self):
         return reverse("community:attachment_rendition", kwargs={"attachment_id": self.pk})

@@ -14,32 +14,37 @@ from .groups import ForumGroup, visible_scope
 
 
 class ForumCommentManager(XtdCommentManager):
-    def on(self, discussion):
-        """A discussion's comments in thread order, with what a page shows of them."""
+    def on(self, target, seen_by=None):
+        """Comments on `target` (a discussion, a news page, a resource) in
+        thread order, with what a page shows of them; with `seen_by`, only
+        those that user may see (a page's comments can have several scopes)."""
+        comments = self.visible_to(seen_by) if seen_by is not None else self.get_queryset()
         return (
-            self.get_queryset()
-            .filter(
-                content_type=ContentType.objects.get_for_model(Discussion),
-                object_pk=str(discussion.pk),
+            comments.filter(
+                content_type=ContentType.objects.get_for_model(target),
+                object_pk=str(target.pk),
                 is_public=True,
             )
-            .select_related("user__profile")
+            .select_related("user__profile", "scope")
             .prefetch_related("attachments")
             .order_by("thread_id", "order")
         )
 
-    def new_on(self, discussion, user, text, parent=None, submit_date=None):
-        """An unsaved comment on a discussion, scoped to its group."""
+    def new_on(self, target, user, text, parent=None, submit_date=None, scope=None):
+        """An unsaved comment on `target`. On a discussion it is scoped to the
+        discussion's group; elsewhere to `scope` (None: public)."""
+        if isinstance(target, Discussion):
+            scope = target.group
         return self.model(
-            content_type=ContentType.objects.get_for_model(Discussion),
-            object_pk=str(discussion.pk),
+            content_type=ContentType.objects.get_for_model(target),
+            object_pk=str(target.pk),
             site_id=settings.SITE_ID,
             user=user,
             user_name=user.get_username(),
             user_email=user.email,
             comment=text,
             submit_date=submit_date or timezone.now(),
-            scope=discussion.group,
+            scope=scope,
             parent_id=parent.pk if parent else 0,
         )
 

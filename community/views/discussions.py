@@ -1,64 +1,53 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
-from django.db import transaction
-from django.db.models import F, Q
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from community import moderation, notifications
-from community.attachments import attach
+from community import moderation, posting
 from community.forms import CommentForm, DiscussionForm
 from community.models import Attachment, Discussion, ForumComment
-from community.permissions import can_manage, can_post
-from community.search import reindex_comment
-from community.throttle import allow_post
+from community.permissions import Refused, can_manage, can_post
 from home.models.base import paginate
 
 from .lookup import visible_discussion, visible_group
 
 
-def require_membership(user, group):
-    """The group is visible (or this would be a 404): say what is missing."""
-    if not can_post(user, group):
-        raise PermissionDenied(_("Join the group to take part."))
+def refusal_on(form, refused):
+    """Show a refusal on the form, with the status the page answers."""
+    form.add_error(None, ValidationError(refused.message, code=str(refused.status)))
+    return refused.status
 
 
 @login_required
 def discussion_create(request, slug):
     group = visible_group(request, slug)
-    require_membership(request.user, group)
+    if not can_post(request.user, group):
+        raise PermissionDenied(_("Join the group to take part."))
     form = DiscussionForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid() and not throttled(request, form):
-        with transaction.atomic():
-            discussion = form.save(commit=False)
-            discussion.group, discussion.author = group, request.user
-            discussion.save()
-            attach(form.cleaned_data["attachment"], group, request.user, discussion=discussion)
-            type(group).objects.filter(pk=group.pk).update(last_activity_at=timezone.now())
-        return redirect(discussion)
-    status = 429 if form.has_error(NON_FIELD_ERRORS, "throttled") else 200
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            discussion = posting.start_discussion(
+                request.user,
+                group,
+                form.cleaned_data["title"],
+                form.cleaned_data["body"],
+                form.cleaned_data["attachment"],
+            )
+        except Refused as refused:
+            status = refusal_on(form, refused)
+        else:
+            return redirect(discussion)
+    elif form.errors:
+        status = 400
     return render(
         request, "community/discussion_form.html", {"group": group, "form": form}, status=status
     )
-
-
-def throttled(request, form):
-    """Count this post; past the limit, say so on the form and refuse it."""
-    if allow_post(request.user):
-        return False
-    form.add_error(
-        None,
-        ValidationError(
-            _("You are posting too fast. Wait a minute, then send it again."), code="throttled"
-        ),
-    )
-    return True
 
 
 def discussion_detail(request, slug, discussion_id):
@@ -91,91 +80,58 @@ def render_discussion(request, discussion, form, status=200):
 @require_POST
 def comment_post(request, slug, discussion_id):
     discussion = visible_discussion(request, slug, discussion_id)
-    require_membership(request.user, discussion.group)
+    if not can_post(request.user, discussion.group):
+        raise PermissionDenied(_("Join the group to take part."))
     form = CommentForm(request.POST, request.FILES)
-    if discussion.locked:
-        form.add_error(None, _("This discussion is locked; it takes no new comments."))
-    parent = None
-    if form.is_valid() and form.cleaned_data["parent"]:
-        parent = ForumComment.objects.filter(
-            pk=form.cleaned_data["parent"],
-            content_type=ContentType.objects.get_for_model(Discussion),
-            object_pk=str(discussion.pk),
-        ).first()
-        if parent is None:
-            form.add_error(None, _("You can only reply to a comment in this discussion."))
-        elif parent.level >= settings.COMMENTS_XTD_MAX_THREAD_LEVEL:
-            form.add_error(None, _("This thread is as deep as it goes; reply further up."))
     if not form.is_valid():
         return render_discussion(request, discussion, form, status=400)
-    if throttled(request, form):
-        return render_discussion(request, discussion, form, status=429)
-    comment = save_comment(
-        request, discussion, form.cleaned_data["comment"], parent, form.cleaned_data["attachment"]
-    )
-    return redirect(comment.get_absolute_url())
-
-
-def save_comment(request, discussion, text, parent, upload=None):
-    """Store the comment and the activity it causes, all or nothing.
-
-    Not through django-comments' own posting view or its comment_was_posted
-    signal: comments-xtd answers that signal by emailing every follower of the
-    page, whoever can still see it."""
-    now = timezone.now()
-    with transaction.atomic():
-        comment = ForumComment.objects.new_on(discussion, request.user, text, parent, now)
-        comment.full_clean(exclude=["user_url", "ip_address"])
-        comment.save()
-        attach(upload, discussion.group, request.user, comment=comment)
-        notifications.comment_posted(comment, discussion)
-        Discussion.objects.filter(pk=discussion.pk).update(
-            last_activity_at=now, comment_count=F("comment_count") + 1
+    try:
+        comment = posting.post_comment(
+            request.user,
+            discussion,
+            form.cleaned_data["comment"],
+            parent_id=form.cleaned_data["parent"],
+            upload=form.cleaned_data["attachment"],
         )
-        type(discussion.group).objects.filter(pk=discussion.group_id).update(last_activity_at=now)
-    return comment
+    except Refused as refused:
+        return render_discussion(request, discussion, form, status=refusal_on(form, refused))
+    return redirect(comment.get_absolute_url())
 
 
 @login_required
 def comment_edit(request, comment_id):
     comment = get_object_or_404(ForumComment.objects.visible_to(request.user), pk=comment_id)
-    if comment.user_id != request.user.pk or comment.is_removed:
-        raise Http404
-    deadline = comment.submit_date + timezone.timedelta(minutes=settings.FORUM_EDIT_WINDOW_MINUTES)
+    try:
+        posting.editable_comment(request.user, comment)
+    except Refused as refused:
+        if refused.status == 403:
+            raise PermissionDenied(refused.message) from refused
+        messages.error(request, refused.message)
+        return redirect(comment.get_absolute_url())
     form = CommentForm(request.POST or None, initial={"comment": comment.comment})
-    if timezone.now() > deadline:
-        messages.error(
-            request,
-            _("Comments can only be edited in their first %(n)s minutes.")
-            % {"n": settings.FORUM_EDIT_WINDOW_MINUTES},
-        )
-        return redirect(comment.get_absolute_url())
+    status = 200
     if request.method == "POST" and form.is_valid():
-        ForumComment.objects.filter(pk=comment.pk).update(
-            comment=form.cleaned_data["comment"], edited_at=timezone.now()
-        )
-        reindex_comment(comment)
-        return redirect(comment.get_absolute_url())
+        try:
+            posting.edit_comment(request.user, comment, form.cleaned_data["comment"])
+        except Refused as refused:
+            status = refusal_on(form, refused)
+        else:
+            return redirect(comment.get_absolute_url())
+    elif form.errors:
+        status = 400
     return render(
-        request,
-        "community/comment_edit.html",
-        {"comment": comment, "form": form},
-        status=400 if request.method == "POST" else 200,
+        request, "community/comment_edit.html", {"comment": comment, "form": form}, status=status
     )
 
 
 @login_required
 @require_POST
 def comment_remove(request, comment_id):
-    """Soft delete: the text goes, a placeholder keeps the thread's shape."""
     comment = get_object_or_404(ForumComment.objects.visible_to(request.user), pk=comment_id)
-    allowed = comment.user_id == request.user.pk or (
-        comment.scope_id and can_manage(request.user, comment.scope)
-    )
-    if not allowed:
-        raise Http404
-    ForumComment.objects.filter(pk=comment.pk).update(is_removed=True)
-    reindex_comment(comment)
+    try:
+        posting.remove_comment(request.user, comment)
+    except Refused as refused:
+        raise PermissionDenied(refused.message) from refused
     messages.success(request, _("The comment was removed."))
     return redirect(comment.get_absolute_url())
 
@@ -205,10 +161,18 @@ def serve_attachment(request, attachment_id, name=None, rendition=False):
     """Stream a file to whoever may see its group; 404 to everyone else.
 
     Files never get a public or long-lived URL: on S3 they are private objects
-    read by the application. Documents download (Content-Disposition:
+    read by the application. API clients get a link signed for a few minutes. Documents download (Content-Disposition:
     attachment); images and videos show inline with their checked type, and
     nosniff stops a browser from second-guessing it."""
-    attachment = get_object_or_404(Attachment.objects.visible_to(request.user), pk=attachment_id)
+    key = request.GET.get("key")
+    if key:  # a link the API handed out: valid for a short while, for this file only
+        attachment = get_object_or_404(Attachment, pk=attachment_id)
+        if not attachment.signed_url_is_valid(key):
+            raise Http404
+    else:
+        attachment = get_object_or_404(
+            Attachment.objects.visible_to(request.user), pk=attachment_id
+        )
     if name is not None and name != attachment.name:
         raise Http404
     stored = attachment.rendition if rendition else attachment.file

@@ -5,14 +5,13 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from community import notifications
+from community import membership, notifications
 from community.forms import GroupForm, JoinRequestForm
-from community.models import Discussion, ForumGroup, JoinRequest, Membership, Role
-from community.permissions import can_manage, can_post, membership_of
+from community.models import Discussion, ForumGroup, JoinRequest, Membership
+from community.permissions import Refused, can_manage, can_post, membership_of
 from home.models.base import paginate
 
 from .lookup import visible_group
@@ -42,11 +41,7 @@ def group_list(request):
 def group_create(request):
     form = GroupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            group = form.save(commit=False)
-            group.created_by = request.user
-            group.save()
-            Membership.objects.create(group=group, user=request.user, role=Role.OWNER)
+        group = membership.create_group(request.user, form)
         messages.success(request, _("Your group is ready. You are its owner."))
         return redirect(group)
     return render(request, "community/group_form.html", {"form": form})
@@ -101,23 +96,16 @@ def group_members(request, slug):
 @login_required
 @require_POST
 def join(request, slug):
-    """Join a public group at once. A private group cannot be joined here: it is
-    not even found (members come in by invitation or an approved request)."""
     group = visible_group(request, slug)
-    existing = group.memberships.filter(user=request.user).first()
-    if existing and not existing.banned:
-        messages.info(request, _("You are already a member."))
-    elif group.is_private:
-        raise Http404
-    elif existing:
-        messages.error(request, _("You cannot join this group."))
+    try:
+        joined = membership.join(request.user, group)
+    except Refused as refused:
+        messages.error(request, refused.message)
     else:
-        try:
-            with transaction.atomic():
-                Membership.objects.create(group=group, user=request.user)
-        except IntegrityError:  # a double click: the first one joined
-            pass
-        messages.success(request, _("Welcome to %(group)s.") % {"group": group.name})
+        if joined:
+            messages.success(request, _("Welcome to %(group)s.") % {"group": group.name})
+        else:
+            messages.info(request, _("You are already a member."))
     return redirect(group)
 
 
@@ -125,15 +113,13 @@ def join(request, slug):
 @require_POST
 def leave(request, slug):
     group = visible_group(request, slug)
-    membership = membership_of(request.user, group)
-    if membership is None:
+    if membership_of(request.user, group) is None:
         raise Http404
-    if membership.role == Role.OWNER and not group.memberships.filter(
-        role=Role.OWNER, banned=False
-    ).exclude(pk=membership.pk):
-        messages.error(request, _("Hand the group over to another owner before you leave it."))
+    try:
+        membership.leave(request.user, group)
+    except Refused as refused:
+        messages.error(request, refused.message)
         return redirect(group)
-    membership.delete()
     messages.success(request, _("You have left %(group)s.") % {"group": group.name})
     # A private group is gone from view the moment one leaves it.
     return redirect("community:index" if group.is_private else group.get_absolute_url())
@@ -186,13 +172,5 @@ def decide(request, group):
         group.join_requests, pk=request.POST.get("request"), status=JoinRequest.Status.PENDING
     )
     approve = request.POST.get("decision") == "approve"
-    with transaction.atomic():
-        join_request.status = (
-            JoinRequest.Status.APPROVED if approve else JoinRequest.Status.DECLINED
-        )
-        join_request.decided_at, join_request.decided_by = timezone.now(), request.user
-        join_request.save()
-        if approve:
-            Membership.objects.get_or_create(group=group, user=join_request.user)
-        notifications.join_request_decided(join_request)
+    membership.decide(request.user, join_request, approve)
     messages.success(request, _("Request approved.") if approve else _("Request declined."))

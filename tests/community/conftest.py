@@ -75,3 +75,30 @@ def as_role(client, forum):
         return client
 
     return sign_in
+
+
+def index_forum(alias):
+    """Every forum post in the backend's index, as `update_index` leaves it."""
+    from wagtail.search.backends import get_search_backend
+
+    from community.models import Discussion, ForumComment
+
+    search_backend = get_search_backend(alias)
+    for model in (Discussion, ForumComment):
+        if alias == "engine":
+            index = search_backend.get_index_for_model(model)
+            search_backend.es.indices.delete(index=f"{index.name}*", ignore=[404])
+            index.put()
+            index.add_model(model)
+        search_backend.add_bulk(model, list(model.get_indexed_objects()))
+        if alias == "engine":
+            search_backend.get_index_for_model(model).refresh()
+    return alias
+
+
+@pytest.fixture
+def site_index(forum):
+    """The index site search reads: the engine under `make test`."""
+    from community.search import search_backend_alias
+
+    return index_forum(search_backend_alias())

@@ -6,26 +6,11 @@ from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from wagtail.search.backends import get_search_backend
 
-from community.models import Discussion, ForumComment
+from community.models import ForumComment
 from community.search import forum_hits
-from tests.community.conftest import ROLES, SEES_PRIVATE
+from tests.community.conftest import ROLES, SEES_PRIVATE, index_forum
 
 pytestmark = pytest.mark.django_db
-
-
-def index_forum(alias):
-    """Every forum post in the backend's index, as `update_index` leaves it."""
-    search_backend = get_search_backend(alias)
-    for model in (Discussion, ForumComment):
-        if alias == "engine":
-            index = search_backend.get_index_for_model(model)
-            search_backend.es.indices.delete(index=f"{index.name}*", ignore=[404])
-            index.put()
-            index.add_model(model)
-        search_backend.add_bulk(model, list(model.get_indexed_objects()))
-        if alias == "engine":
-            search_backend.get_index_for_model(model).refresh()
-    return alias
 
 
 @pytest.fixture(params=["default", "engine"])
@@ -33,14 +18,6 @@ def backend(request, forum):
     if request.param == "engine":
         assert "engine" in settings.WAGTAILSEARCH_BACKENDS, "run through `make test`"
     return index_forum(request.param)
-
-
-@pytest.fixture
-def site_index(forum):
-    """The index site search reads: the engine under `make test`."""
-    from community.search import search_backend_alias
-
-    return index_forum(search_backend_alias())
 
 
 def user_for(forum, role):

@@ -1,0 +1,342 @@
+"""API v3 router for the Forum, write side: creating groups, membership
+actions, starting discussions, posting, editing and removing comments,
+attaching files, and comments on published pages and resources.
+
+The operations join the read side's router (community/api.py): ninja
+answers one address from one router only. Every write needs a signed-in user: a personal access token, or the session
+with its CSRF token (home/api_auth.py). The rules are the ones the pages use
+(community/posting.py, community/membership.py); a refusal answers
+problem+json with its message and status, and leaves nothing half-saved."""
+
+from functools import wraps
+
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from ninja import Field, File, Schema, Status
+from ninja.errors import HttpError
+from ninja.files import UploadedFile
+from ninja.pagination import paginate
+from wagtail.api.v3.errors import ProblemDetail
+from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
+
+from home.api_auth import WRITE_AUTH
+
+from . import membership, posting
+from .api import (
+    AttachmentOut,
+    CommentOut,
+    DiscussionDetailOut,
+    GroupOut,
+    MemberOut,
+    router,
+    visible_groups,
+)
+from .forms import GroupForm
+from .models import Discussion, ForumComment, ForumGroup, JoinRequest
+from .permissions import Refused, can_manage, can_post
+from .targets import find_target
+from .uploads import check_upload
+
+PROBLEMS = dict.fromkeys((400, 401, 403, 404, 409, 429), ProblemDetail)
+
+
+def answers_refusals(view):
+    """A rule's refusal becomes a problem+json answer with its status."""
+
+    @wraps(view)
+    def wrapper(*args, **kwargs):
+        try:
+            return view(*args, **kwargs)
+        except Refused as refused:
+            raise HttpError(refused.status, refused.message) from refused
+
+    return wrapper
+
+
+class GroupIn(Schema):
+    name: str
+    slug: str = Field("", description="The group's address; made from the name if empty")
+    description: str = ""
+    visibility: str = Field("public", description="public or private")
+
+
+class MembershipOut(Schema):
+    group: str = Field(description="The group's slug")
+    role: str
+    banned: bool
+
+    @staticmethod
+    def resolve_group(membership):
+        return membership.group.slug
+
+
+class MemberActionIn(Schema):
+    action: str = Field(description=", ".join(membership.MEMBER_ACTIONS))
+
+
+class JoinRequestOut(Schema):
+    id: int
+    username: str
+    message: str
+    status: str
+    created_at: str
+
+    @staticmethod
+    def resolve_username(join_request):
+        return join_request.user.get_username()
+
+    @staticmethod
+    def resolve_created_at(join_request):
+        return join_request.created_at.isoformat()
+
+
+class DecisionIn(Schema):
+    decision: str = Field(description="approve or decline")
+
+
+class DiscussionIn(Schema):
+    title: str
+    body: str = Field(description="Markdown")
+
+
+class CommentIn(Schema):
+    text: str = Field(description="Markdown")
+    parent_id: int | None = Field(None, description="The comment this one answers")
+
+
+class PageCommentIn(CommentIn):
+    scope: str | None = Field(
+        None,
+        description="The slug of one of your groups: only its members see the comment. "
+        "Empty: everyone. A reply always has its parent's scope.",
+    )
+
+
+class CommentEditIn(Schema):
+    text: str = Field(description="Markdown")
+
+
+def visible_group(request, slug):
+    return get_object_or_404(ForumGroup.objects.visible_to(request.user), slug=slug)
+
+
+def visible_comment(request, comment_id):
+    return get_object_or_404(
+        ForumComment.objects.visible_to(request.user).select_related("scope"), pk=comment_id
+    )
+
+
+def comment_out(comment):
+    """The comment as listed, with its author's profile and attachments."""
+    return (
+        ForumComment.objects.filter(pk=comment.pk)
+        .select_related("user__profile", "scope")
+        .prefetch_related("attachments")
+        .get()
+    )
+
+
+@router.post(
+    "/groups/",
+    auth=WRITE_AUTH,
+    response={201: GroupOut, **PROBLEMS},
+    summary="Create a group",
+    operation_id="forum_group_create",
+)
+def create_group(request: HttpRequest, data: GroupIn):
+    form = GroupForm(data.dict())
+    if not form.is_valid():
+        errors = [
+            {"loc": ["body", field], "msg": message}
+            for field, messages in form.errors.items()
+            for message in messages
+        ]
+        raise HttpError(400, " ".join(error["msg"] for error in errors))
+    group = membership.create_group(request.user, form)
+    return Status(201, visible_groups(request).get(pk=group.pk))
+
+
+@router.post(
+    "/groups/{slug}/join/",
+    auth=WRITE_AUTH,
+    response={200: MembershipOut, **PROBLEMS},
+    summary="Join a public group",
+    operation_id="forum_group_join",
+)
+@answers_refusals
+def join_group(request: HttpRequest, slug: str):
+    group = visible_group(request, slug)
+    membership.join(request.user, group)
+    return group.memberships.select_related("group").get(user=request.user)
+
+
+@router.post(
+    "/groups/{slug}/leave/",
+    auth=WRITE_AUTH,
+    response={204: None, **PROBLEMS},
+    summary="Leave a group",
+    operation_id="forum_group_leave",
+)
+@answers_refusals
+def leave_group(request: HttpRequest, slug: str):
+    membership.leave(request.user, visible_group(request, slug))
+    return Status(204, None)
+
+
+@router.post(
+    "/groups/{slug}/members/{username}/",
+    auth=WRITE_AUTH,
+    response={200: MemberOut, 204: None, **PROBLEMS},
+    summary="Promote, demote, remove, ban or unban a member, or hand the group over",
+    operation_id="forum_member_action",
+)
+@answers_refusals
+def member_action(request: HttpRequest, slug: str, username: str, data: MemberActionIn):
+    group = visible_group(request, slug)
+    if not can_manage(request.user, group):
+        raise Refused("Only the group's owners and moderators manage its members.", 403)
+    target = get_object_or_404(
+        group.memberships.select_related("user__profile"),
+        user__username=username,
+    )
+    changed = membership.manage_member(request.user, group, target, data.action)
+    return Status(204, None) if changed is None else changed
+
+
+@router.get(
+    "/groups/{slug}/join-requests/",
+    response={200: list[JoinRequestOut], **PROBLEMS},
+    summary="Pending requests to join (owners and moderators)",
+    operation_id="forum_join_requests",
+)
+@paginate(WagtailLimitOffsetPagination)
+def list_join_requests(request: HttpRequest, slug: str):
+    group = visible_group(request, slug)
+    if not can_manage(request.user, group):
+        raise HttpError(403, "Only the group's owners and moderators see requests to join.")
+    return group.join_requests.filter(status=JoinRequest.Status.PENDING).select_related("user")
+
+
+@router.post(
+    "/groups/{slug}/join-requests/{request_id}/",
+    auth=WRITE_AUTH,
+    response={200: JoinRequestOut, **PROBLEMS},
+    summary="Approve or decline a request to join",
+    operation_id="forum_join_request_decide",
+)
+@answers_refusals
+def decide_join_request(request: HttpRequest, slug: str, request_id: int, data: DecisionIn):
+    group = visible_group(request, slug)
+    if not can_manage(request.user, group):
+        raise Refused("Only the group's owners and moderators decide on requests.", 403)
+    if data.decision not in ("approve", "decline"):
+        raise Refused("The decision is approve or decline.")
+    join_request = get_object_or_404(group.join_requests.select_related("user"), pk=request_id)
+    return membership.decide(request.user, join_request, data.decision == "approve")
+
+
+@router.post(
+    "/groups/{slug}/discussions/",
+    auth=WRITE_AUTH,
+    response={201: DiscussionDetailOut, **PROBLEMS},
+    summary="Start a discussion",
+    operation_id="forum_discussion_create",
+)
+@answers_refusals
+def create_discussion(request: HttpRequest, slug: str, data: DiscussionIn):
+    group = visible_group(request, slug)
+    discussion = posting.start_discussion(request.user, group, data.title, data.body)
+    return Status(201, Discussion.objects.select_related("author", "group").get(pk=discussion.pk))
+
+
+@router.post(
+    "/groups/{slug}/discussions/{discussion_id}/comments/",
+    auth=WRITE_AUTH,
+    response={201: CommentOut, **PROBLEMS},
+    summary="Comment in a discussion",
+    operation_id="forum_comment_create",
+)
+@answers_refusals
+def create_comment(request: HttpRequest, slug: str, discussion_id: int, data: CommentIn):
+    discussion = get_object_or_404(
+        Discussion.objects.visible_to(request.user).select_related("group"),
+        group__slug=slug,
+        pk=discussion_id,
+    )
+    comment = posting.post_comment(request.user, discussion, data.text, data.parent_id)
+    return Status(201, comment_out(comment))
+
+
+@router.patch(
+    "/comments/{comment_id}/",
+    auth=WRITE_AUTH,
+    response={200: CommentOut, **PROBLEMS},
+    summary="Edit your comment (within the edit window)",
+    operation_id="forum_comment_edit",
+)
+@answers_refusals
+def edit_comment(request: HttpRequest, comment_id: int, data: CommentEditIn):
+    comment = posting.edit_comment(request.user, visible_comment(request, comment_id), data.text)
+    return comment_out(comment)
+
+
+@router.delete(
+    "/comments/{comment_id}/",
+    auth=WRITE_AUTH,
+    response={204: None, **PROBLEMS},
+    summary="Remove a comment (its author, or the group's moderators)",
+    operation_id="forum_comment_remove",
+)
+@answers_refusals
+def remove_comment(request: HttpRequest, comment_id: int):
+    posting.remove_comment(request.user, visible_comment(request, comment_id))
+    return Status(204, None)
+
+
+@router.post(
+    "/comments/{comment_id}/attachments/",
+    auth=WRITE_AUTH,
+    response={201: AttachmentOut, **PROBLEMS},
+    summary="Attach a file to your comment (within the edit window)",
+    operation_id="forum_attachment_create",
+)
+@answers_refusals
+def attach_file(request: HttpRequest, comment_id: int, file: File[UploadedFile]):
+    comment = visible_comment(request, comment_id)
+    try:
+        checked = check_upload(file)
+    except ValidationError as error:
+        raise Refused(" ".join(error.messages)) from error
+    return Status(201, posting.attach_to_comment(request.user, comment, checked))
+
+
+@router.get(
+    "/on/{kind}/{object_id}/comments/",
+    response={200: list[CommentOut], **PROBLEMS},
+    summary="Comments on a news page or a resource that you may see",
+    operation_id="forum_page_comments",
+)
+@paginate(WagtailLimitOffsetPagination)
+def list_page_comments(request: HttpRequest, kind: str, object_id: int):
+    target = find_target(kind, object_id)
+    return ForumComment.objects.on(target, seen_by=request.user)
+
+
+@router.post(
+    "/on/{kind}/{object_id}/comments/",
+    auth=WRITE_AUTH,
+    response={201: CommentOut, **PROBLEMS},
+    summary="Comment on a news page or a resource, for everyone or one of your groups",
+    operation_id="forum_page_comment_create",
+)
+@answers_refusals
+def create_page_comment(request: HttpRequest, kind: str, object_id: int, data: PageCommentIn):
+    target = find_target(kind, object_id)
+    scope = None
+    if data.scope:
+        scope = ForumGroup.objects.filter(slug=data.scope).first()
+        if scope is None or not can_post(request.user, scope):
+            raise Refused("You can only share a comment with a group you are a member of.")
+    comment = posting.post_comment(request.user, target, data.text, data.parent_id, scope)
+    return Status(201, comment_out(comment))
