@@ -3,7 +3,7 @@ from django.conf import settings
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from .models import Discussion, ForumGroup, JoinRequest, Profile
+from .models import Discussion, ForumGroup, JoinRequest, Membership, Profile
 from .uploads import check_upload
 
 # Slugs that are the forum's own pages rather than groups.
@@ -69,6 +69,30 @@ class CommentForm(forms.Form):
     )
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
     attachment = AttachmentField()
+
+
+class PageCommentForm(forms.Form):
+    """A comment on a news page or a resource, for everyone or one group."""
+
+    comment = CommentForm.base_fields["comment"]
+    parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    scope = forms.ChoiceField(
+        label=_("Who sees it"),
+        required=False,
+        help_text=_("A group's comment and its replies are seen by its members only."),
+    )
+
+    def __init__(self, user, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        groups = Membership.objects.filter(user=user, banned=False).select_related("group")
+        self.groups = {membership.group.slug: membership.group for membership in groups}
+        self.fields["scope"].choices = [("", _("Everyone"))] + [
+            (slug, _("Only %(group)s") % {"group": group.name})
+            for slug, group in sorted(self.groups.items(), key=lambda item: item[1].name)
+        ]
+
+    def chosen_group(self):
+        return self.groups.get(self.cleaned_data.get("scope") or "")
 
 
 class JoinRequestForm(forms.ModelForm):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import discussions, groups, invitations, members
+from .views import discussions, groups, invitations, members, page_comments
 
 app_name = "community"
 
@@ -10,6 +10,11 @@ urlpatterns = [
     path("join/<uuid:token>/", groups.request_to_join, name="request_to_join"),
     path("invitations/<str:token>/", invitations.accept, name="invitation"),
     path("comments/<int:comment_id>/", discussions.comment_permalink, name="comment"),
+    path(
+        "comments/on/<slug:kind>/<int:object_id>/",
+        page_comments.page_comment_post,
+        name="page_comment_post",
+    ),
     path("comments/<int:comment_id>/edit/", discussions.comment_edit, name="comment_edit"),
     path("comments/<int:comment_id>/remove/", discussions.comment_remove, name="comment_remove"),
     path("comments/<int:comment_id>/flag/", discussions.comment_flag, name="comment_flag"),

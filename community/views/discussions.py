@@ -12,6 +12,8 @@ from community import moderation, posting
 from community.forms import CommentForm, DiscussionForm
 from community.models import Attachment, Discussion, ForumComment
 from community.permissions import Refused, can_manage, can_post
+from community.targets import find_target, kind_of
+from community.threads import with_actions
 from home.models.base import paginate
 
 from .lookup import visible_discussion, visible_group
@@ -58,6 +60,9 @@ def discussion_detail(request, slug, discussion_id):
 def render_discussion(request, discussion, form, status=200):
     comments = ForumComment.objects.on(discussion)
     page = paginate(request, comments, settings.FORUM_COMMENTS_PAGE_SIZE)
+    page.object_list = with_actions(
+        list(page.object_list), request.user, open_for_replies=not discussion.locked
+    )
     member = can_post(request.user, discussion.group)
     return render(
         request,
@@ -69,7 +74,6 @@ def render_discussion(request, discussion, form, status=200):
             "form": form,
             "can_comment": member and not discussion.locked,
             "can_manage": can_manage(request.user, discussion.group),
-            "max_level": settings.COMMENTS_XTD_MAX_THREAD_LEVEL,
             "edit_window": settings.FORUM_EDIT_WINDOW_MINUTES,
         },
         status=status,
@@ -137,24 +141,27 @@ def comment_remove(request, comment_id):
 
 
 def comment_permalink(request, comment_id):
-    """Where a comment lives: its discussion's page that holds it, at its anchor."""
+    """Where a comment lives: the page of its discussion, news page or
+    resource that holds it, at its anchor."""
     comment = get_object_or_404(ForumComment.objects.visible_to(request.user), pk=comment_id)
     target = comment.content_object
-    if not isinstance(target, Discussion):
+    if target is None:
         raise Http404
-    # Comments are listed by (thread_id, order): count those ahead of this one.
+    if not isinstance(target, Discussion):
+        kind = kind_of(target)
+        if kind is None:
+            raise Http404
+        target = find_target(kind, target.pk)  # 404 once unpublished
+    # Comments are listed by (thread_id, order): count those ahead of this one
+    # among the ones this reader sees.
     ahead = Q(thread_id__lt=comment.thread_id) | Q(
         thread_id=comment.thread_id, order__lt=comment.order
     )
-    before = ForumComment.objects.filter(
-        ahead,
-        content_type_id=comment.content_type_id,
-        object_pk=comment.object_pk,
-        is_public=True,
-    ).count()
+    before = ForumComment.objects.on(target, seen_by=request.user).filter(ahead).count()
     page = before // settings.FORUM_COMMENTS_PAGE_SIZE + 1
     suffix = f"?page={page}" if page > 1 else ""
-    return redirect(f"{target.get_absolute_url()}{suffix}#c{comment.pk}")
+    url = target.get_absolute_url() if isinstance(target, Discussion) else target.get_url()
+    return redirect(f"{url}{suffix}#c{comment.pk}")
 
 
 def serve_attachment(request, attachment_id, name=None, rendition=False):
