@@ -134,7 +134,40 @@ class ForumDemoLoader:
         )
         if reported.exists():
             flag(reported.order_by("pk").first(), users["bob"])
+        self.page_comments(users)
         self.log(f"Forum demo content ready ({created} groups created).")
+
+    @staticmethod
+    def page_comments(users):
+        """Comments on the first resource: a public exchange, and a note that
+        only the private PCP group sees (alice does; bob does not)."""
+        from resources.models import Resource
+
+        resource = Resource.objects.filter(live=True).order_by("pk").first()
+        if resource is None or ForumComment.objects.on(resource).exists():
+            return
+        private = ForumGroup.objects.get(slug="pcp-emergency-dispatch")
+        notes = [
+            ("bob", "We used the checklist in section 3 for our first PCP. Worth reading.", None),
+            ("alice", "Agreed. Its advice on IPR sharing saved us a long debate.", 0),
+            (
+                "alice",
+                "For our dispatch PCP: let us reuse its evaluation grid in phase 2.",
+                private,
+            ),
+            ("editor", "Good idea; I will adapt the grid before our next call.", 2),
+        ]
+        posted = []
+        for username, text, audience in notes:
+            parent = posted[audience] if isinstance(audience, int) else None
+            scope = audience if isinstance(audience, ForumGroup) else None
+            if parent is not None:
+                scope = parent.scope  # a reply is seen by its parent's audience
+            comment = ForumComment.objects.new_on(
+                resource, users[username], text, parent, scope=scope
+            )
+            comment.save()
+            posted.append(comment)
 
     def people(self):
         User = get_user_model()

@@ -39,7 +39,7 @@ import json
 from django.contrib.auth.models import User
 from django.utils import timezone
 from home.models import EventPage, LegalSectionPage, NewsPage
-from community.models import ForumGroup, Membership
+from community.models import ForumComment, ForumGroup, Membership
 from resources.facets import FACETS
 from resources.models import Resource
 now = timezone.now()
@@ -73,6 +73,10 @@ print(json.dumps({
         ForumGroup.objects.filter(comments__level__gt=0).values_list("slug", flat=True).distinct()
     ),
     "moderator_moderates": User.objects.get(username="moderator").has_perm("community.moderate_forum"),
+    "resource_comment_audiences": sorted({
+        comment.scope.slug if comment.scope else "everyone"
+        for comment in ForumComment.objects.on(Resource.objects.visible().order_by("pk").first())
+    }),
 }))
 """
 
@@ -121,6 +125,8 @@ def test_demo_content_matches_the_design(embedded_env):
     assert not set(data["private_groups"]) & set(data["bob_groups"]) and data["bob_groups"]
     assert len(data["groups_with_threads"]) == data["groups"]
     assert data["moderator_moderates"] is True
+    # A resource carries public comments and a private group's note.
+    assert data["resource_comment_audiences"] == ["everyone", "pcp-emergency-dispatch"]
 
 
 SQLITE_FACETS = r"""
