@@ -24,7 +24,18 @@ class SessionOrAnonymous(SessionAuth):
         return request.user
 
 
+class SignedInSession(SessionAuth):
+    """A signed-in session whose request carries the CSRF token. Without a
+    signed-in session there is nothing for CSRF to protect: the answer is 401
+    (sign in), not a CSRF failure."""
+
+    def __call__(self, request):
+        if not request.user.is_authenticated:
+            return None
+        return super().__call__(request)
+
+
 # Reads: the token's user, else the session's user, else anonymous.
 READ_AUTH = [BearerTokenAuth(), SessionOrAnonymous()]
 # Writes: the token's user, else the session's user with a valid CSRF token.
-WRITE_AUTH = [BearerTokenAuth(), SessionAuth(csrf=True)]
+WRITE_AUTH = [BearerTokenAuth(), SignedInSession(csrf=True)]

@@ -112,6 +112,12 @@ def test_search_through_the_api_sees_private_comments_with_a_token(forum, site_i
     assert "Budget figures for phase two." in summaries(member)
 
 
+def test_writes_without_a_token_or_a_session_ask_to_sign_in(forum):
+    client = Client(enforce_csrf_checks=True)  # as a real server checks
+    response = post_json(client, comments_url(forum["public_discussion"]), {"text": "Hi"})
+    assert response.status_code == 401 and response["Content-Type"] == "application/problem+json"
+
+
 def test_session_writes_need_the_csrf_token(forum):
     member = forum["users"]["member"]
     client = Client(enforce_csrf_checks=True)
