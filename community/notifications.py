@@ -1,23 +1,19 @@
 """Forum emails. Each is sent after the change it reports is committed, and
-only to people who can see what it talks about, checked with the same
-`visible_to(user)` rule as every page."""
+only to people who can see what it talks about: the group's `audience()`,
+the other side of the `visible_to(user)` rule every page uses."""
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.mail import send_mass_mail
 from django.db import transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from .models import ForumComment, ForumGroup, Membership, Role
+from .models import ForumComment, Role
 
 
 def absolute(path):
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-
-
-def can_see(user, group):
-    return user.is_active and ForumGroup.objects.visible_to(user).filter(pk=group.pk).exists()
 
 
 def send(recipients, template, context):
@@ -35,14 +31,13 @@ def send(recipients, template, context):
 
 def join_request_received(join_request):
     group = join_request.group
-    managers = [
-        membership.user
-        for membership in Membership.objects.filter(
-            group=group, banned=False, role__in=[Role.OWNER, Role.MODERATOR]
-        ).select_related("user")
-    ]
+    managers = group.audience().filter(
+        forum_memberships__group=group,
+        forum_memberships__banned=False,
+        forum_memberships__role__in=[Role.OWNER, Role.MODERATOR],
+    )
     send(
-        [user for user in managers if can_see(user, group)],
+        managers,
         "join_request",
         {
             "join_request": join_request,
@@ -72,17 +67,12 @@ def comment_posted(comment, discussion):
     writers = ForumComment.objects.filter(
         content_type_id=comment.content_type_id, object_pk=comment.object_pk
     ).values("user_id")
-    followers = (
-        get_user_model()
-        .objects.filter(pk__in=writers)
-        .union(get_user_model().objects.filter(pk=discussion.author_id))
+    recipients = (
+        discussion.group.audience()
+        .filter(Q(pk__in=writers) | Q(pk=discussion.author_id))
+        .exclude(pk=comment.user_id)
+        .exclude(pk__in=discussion.muted_by.values("pk"))
     )
-    muted = set(discussion.muted_by.values_list("pk", flat=True))
-    recipients = [
-        user
-        for user in followers
-        if user.pk != comment.user_id and user.pk not in muted and can_see(user, discussion.group)
-    ]
     send(
         recipients,
         "reply",

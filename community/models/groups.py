@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from community.permissions import is_site_moderator
+from community.permissions import MODERATE_FORUM, is_site_moderator
 
 
 class Visibility(models.TextChoices):
@@ -90,6 +90,23 @@ class ForumGroup(models.Model):
     @property
     def is_private(self):
         return self.visibility == Visibility.PRIVATE
+
+    def audience(self):
+        """The active users who may see this group: the other side of
+        `ForumGroupQuerySet.visible_to`, kept next to it (a test checks that
+        the two agree). Emails go to these people only, found in one query."""
+        from django.contrib.auth import get_user_model
+
+        users = get_user_model().objects.filter(is_active=True)
+        if not self.is_private:
+            return users
+        members = Membership.objects.filter(group=self, banned=False).values("user")
+        moderators = (
+            get_user_model()
+            .objects.with_perm(MODERATE_FORUM, backend="django.contrib.auth.backends.ModelBackend")
+            .values("pk")
+        )
+        return users.filter(Q(pk__in=members) | Q(pk__in=moderators))
 
     def get_join_request_url(self):
         return reverse("community:request_to_join", kwargs={"token": self.join_token})

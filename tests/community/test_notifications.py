@@ -92,3 +92,49 @@ def test_bursts_of_posts_are_throttled_with_a_clear_message(client, forum, setti
     assert "posting too fast" in response.content.decode()
     discussion.refresh_from_db()
     assert discussion.comment_count == 2
+
+
+@pytest.mark.parametrize("group_name", ["public", "private"])
+def test_a_groups_audience_is_exactly_who_sees_it(forum, group_name):
+    """Emails use `audience()`, pages use `visible_to(user)`: one rule seen
+    from both sides, so they must agree for every role."""
+    from django.contrib.auth.models import AnonymousUser
+
+    from community.models import ForumGroup
+
+    group = forum[group_name]
+    audience = set(group.audience())
+    users = [*forum["users"].values(), forum["owner"], factories.UserFactory(is_active=False)]
+    for user in users:
+        sees = ForumGroup.objects.visible_to(user).filter(pk=group.pk).exists()
+        assert (user in audience) == (sees and user.is_active), user.username
+    assert not ForumGroup.objects.visible_to(AnonymousUser()).filter(
+        pk=forum["private"].pk
+    ).exists()
+
+
+def test_emailing_followers_takes_a_fixed_number_of_queries(
+    forum, django_capture_on_commit_callbacks
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from community import notifications
+
+    discussion = forum["private_discussion"]
+
+    def queries_with(followers):
+        for _ in range(followers):
+            follower = factories.UserFactory()
+            Membership.objects.create(group=forum["private"], user=follower)
+            factories.forum_comment(discussion, follower, "Following.")
+        comment = factories.forum_comment(discussion, forum["owner"], "News.")
+        mail.outbox.clear()
+        with CaptureQueriesContext(connection) as captured:
+            with django_capture_on_commit_callbacks(execute=True):
+                notifications.comment_posted(comment, discussion)
+        return len(captured), len(mail.outbox)
+
+    few, sent_few = queries_with(2)
+    many, sent_many = queries_with(20)
+    assert few == many and sent_many == sent_few + 20
