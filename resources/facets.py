@@ -5,10 +5,10 @@ import datetime
 
 from django.utils.translation import gettext_lazy as _
 
-from home.models import Country, ProcurementType, Topic
 from search.faceted import FacetSpec
 
-from .models import Language, ResourceType
+from . import taxonomies
+from .models import ResourceType
 
 
 def _years():
@@ -29,7 +29,7 @@ FACETS = [
         name="topic",
         label=_("Topic"),
         lookup="topics__slug",
-        labels=lambda: dict(Topic.objects.values_list("slug", "name")),
+        labels=lambda: taxonomies.labels("topics"),
         engine_field="topics.slug_filter",
         engine_nested="topics",
     ),
@@ -37,7 +37,7 @@ FACETS = [
         name="country",
         label=_("Country"),
         lookup="countries__code",
-        labels=lambda: dict(Country.objects.values_list("code", "name")),
+        labels=lambda: taxonomies.labels("countries"),
         engine_field="countries.code_filter",
         engine_nested="countries",
     ),
@@ -45,7 +45,7 @@ FACETS = [
         name="language",
         label=_("Language"),
         lookup="languages__code",
-        labels=lambda: dict(Language.objects.values_list("code", "name")),
+        labels=lambda: taxonomies.labels("languages"),
         engine_field="languages.code_filter",
         engine_nested="languages",
     ),
@@ -53,7 +53,7 @@ FACETS = [
         name="procurement",
         label=_("Procurement type"),
         lookup="procurement_types__slug",
-        labels=lambda: dict(ProcurementType.objects.values_list("slug", "abbreviation")),
+        labels=lambda: taxonomies.labels("procurement_types"),
         engine_field="procurement_types.slug_filter",
         engine_nested="procurement_types",
     ),

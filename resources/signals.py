@@ -9,11 +9,12 @@ unpublishing and deleting.
 """
 
 from django.db import transaction
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.search import index
 from wagtail.signals import published, unpublished
 
+from . import taxonomies
 from .models import Resource
 
 
@@ -26,3 +27,12 @@ def index_published_resource(sender, instance, **kwargs):
 @receiver(post_delete, sender=Resource)
 def unindex_resource(sender, instance, **kwargs):
     transaction.on_commit(lambda: index.remove_object(instance))
+
+
+def forget_taxonomy(sender, **kwargs):
+    taxonomies.forget(sender)
+
+
+for term_model in taxonomies.MODELS:
+    post_save.connect(forget_taxonomy, sender=term_model, dispatch_uid=f"forget-{term_model}")
+    post_delete.connect(forget_taxonomy, sender=term_model, dispatch_uid=f"forget-d-{term_model}")

@@ -4,6 +4,15 @@ from wagtail.models import Page, Site
 from tests import factories
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: what one test cached (taxonomy
+    terms, throttle counts) must not leak into the next after its rollback."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def home_page(db):
     """The site's home page, replacing Wagtail's placeholder as the default site root."""

@@ -288,6 +288,8 @@ DEFAULT_FROM_EMAIL = env(
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# How long a process may keep the taxonomies' terms (resources/taxonomies.py).
+TAXONOMY_CACHE_SECONDS = 60
 
 NEWS_PAGE_SIZE = 10
 EVENTS_PAGE_SIZE = 12

@@ -108,9 +108,9 @@ def test_a_groups_audience_is_exactly_who_sees_it(forum, group_name):
     for user in users:
         sees = ForumGroup.objects.visible_to(user).filter(pk=group.pk).exists()
         assert (user in audience) == (sees and user.is_active), user.username
-    assert not ForumGroup.objects.visible_to(AnonymousUser()).filter(
-        pk=forum["private"].pk
-    ).exists()
+    assert (
+        not ForumGroup.objects.visible_to(AnonymousUser()).filter(pk=forum["private"].pk).exists()
+    )
 
 
 def test_emailing_followers_takes_a_fixed_number_of_queries(
@@ -130,9 +130,11 @@ def test_emailing_followers_takes_a_fixed_number_of_queries(
             factories.forum_comment(discussion, follower, "Following.")
         comment = factories.forum_comment(discussion, forum["owner"], "News.")
         mail.outbox.clear()
-        with CaptureQueriesContext(connection) as captured:
-            with django_capture_on_commit_callbacks(execute=True):
-                notifications.comment_posted(comment, discussion)
+        with (
+            CaptureQueriesContext(connection) as captured,
+            django_capture_on_commit_callbacks(execute=True),
+        ):
+            notifications.comment_posted(comment, discussion)
         return len(captured), len(mail.outbox)
 
     few, sent_few = queries_with(2)

@@ -239,3 +239,34 @@ def test_sitemap_lists_published_resources_only(client, corpus):
     body = client.get("/sitemap.xml").content.decode()
     assert f"/resources/{corpus['resources'][0].slug}/" in body
     assert f"/resources/{corpus['draft'].slug}/" not in body
+
+
+def test_a_renamed_or_new_term_shows_at_once_though_terms_are_cached(client, db):
+    topic = factories.TopicFactory(name="Mobility", slug="mobility")
+    factories.ResourceFactory(relations__topics=[topic])
+
+    def topic_labels():
+        item = client.get("/api/v3/resources/").json()["items"][0]
+        return [entry["label"] for entry in item["topics"]]
+
+    assert topic_labels() == ["Mobility"]
+    topic.name = "Clean mobility"
+    topic.save()
+    assert topic_labels() == ["Clean mobility"]
+    facet = client.get("/resources/?topic=mobility").content.decode()
+    assert "Clean mobility" in facet
+
+    # A term another process added after this one cached the list.
+    from django.core.cache import cache
+
+    from resources import taxonomies
+
+    newer = factories.TopicFactory(name="Water", slug="water")
+    cache.set(taxonomies.cache_key("topics"), {topic.pk: ("mobility", "Clean mobility", 0)})
+    factories.ResourceFactory(relations__topics=[newer])
+    labels = {
+        entry["label"]
+        for item in client.get("/api/v3/resources/").json()["items"]
+        for entry in item["topics"]
+    }
+    assert labels == {"Clean mobility", "Water"}
