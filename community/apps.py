@@ -11,6 +11,7 @@ class CommunityConfig(AppConfig):
         from search.sources import register
 
         from . import signals  # noqa: F401
-        from .search import SOURCE
+        from .search import SOURCE, connect_index_updates
 
         register(SOURCE)
+        connect_index_updates()

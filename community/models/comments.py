@@ -75,6 +75,9 @@ class ForumComment(index.Indexed, XtdComment):
     edited_at = models.DateTimeField(_("edited"), null=True, blank=True)
 
     objects = ForumCommentManager()
+    # Indexed once per change, after commit (community/search.py), not by
+    # Wagtail's handlers on each of the two saves a new comment takes.
+    search_auto_update = False
 
     # Indexed with its scope, so that a search filters on what the user may see;
     # removed and unpublished comments leave the index (community/search.py).
