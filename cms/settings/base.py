@@ -316,3 +316,7 @@ FORUM_UPLOAD_LIMITS = {
     "image": int(env("FORUM_MAX_IMAGE_MB", "10")) * 2**20,
     "video": int(env("FORUM_MAX_VIDEO_MB", "200")) * 2**20,
 }
+
+# Pictures, in MB: a member's avatar. It is re-encoded smaller
+# (community/uploads.py), so the limit only bounds the work of reading it.
+FORUM_MAX_AVATAR_MB = float(env("FORUM_MAX_AVATAR_MB", "2"))
