@@ -6,7 +6,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from .models import Discussion, ForumGroup, JoinRequest, Profile
-from .uploads import AVATAR_SIZE, check_picture, check_upload
+from .uploads import AVATAR_SIZE, GROUP_IMAGE_SIZE, check_picture, check_upload
 
 # Slugs that are the forum's own pages rather than groups.
 RESERVED_SLUGS = {"new", "join", "invitations", "comments", "attachments"}
@@ -54,16 +54,25 @@ class PictureFormMixin:
         return cleaned
 
 
-class GroupForm(forms.ModelForm):
+class GroupForm(PictureFormMixin, forms.ModelForm):
+    picture_field = "image"
+    image = PictureField(
+        "FORUM_MAX_GROUP_IMAGE_MB",
+        GROUP_IMAGE_SIZE,
+        label=_("Image"),
+        help_text=_("Optional: a JPEG, PNG, GIF or WebP picture for the group's page."),
+    )
+
     class Meta:
         model = ForumGroup
-        fields = ["name", "slug", "description", "visibility"]
+        fields = ["name", "slug", "description", "image", "visibility"]
         widgets = {"visibility": forms.RadioSelect}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["slug"].required = False
         self.fields["slug"].help_text = _("The group's address; made from the name if empty.")
+        self.add_removal(_("Remove the current image"))
 
     def clean_slug(self):
         slug = self.cleaned_data.get("slug") or slugify(self.cleaned_data.get("name", ""))

@@ -56,6 +56,7 @@ ACCEPTED = {
 CSV = (DOCUMENT, "text/csv", {"csv"})
 RENDITION_SIZE = (960, 960)
 AVATAR_SIZE = (256, 256)
+GROUP_IMAGE_SIZE = (960, 960)
 # A picture is decoded whole before it is shrunk: past this many pixels (a
 # 2 MB PNG of one colour can claim far more) decoding would cost too much memory.
 MAX_PICTURE_PIXELS = 40_000_000

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from community import notifications
 from community.forms import GroupForm, JoinRequestForm
 from community.models import Discussion, ForumGroup, JoinRequest, Membership, Role
-from community.permissions import can_manage, can_post, membership_of
+from community.permissions import can_edit_group, can_manage, can_post, membership_of
 from home.models.base import paginate
 
 from .lookup import visible_group
@@ -40,7 +40,7 @@ def group_list(request):
 
 @login_required
 def group_create(request):
-    form = GroupForm(request.POST or None)
+    form = GroupForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             group = form.save(commit=False)
@@ -70,6 +70,8 @@ def group_detail(request, slug):
             "discussions": page,
             "membership": membership,
             "can_manage": manager,
+            # Owners are managers: only they (and site moderators) need the second look.
+            "can_edit": manager and can_edit_group(request.user, group),
             "banned": membership is None
             and request.user.is_authenticated
             and group.memberships.filter(user=request.user, banned=True).exists(),
