@@ -99,6 +99,7 @@ def test_making_a_group_private_hides_it_at_once(client, forum, as_role):
         forum["public_discussion"].get_absolute_url(),
         forum["public_comment"].get_absolute_url(),
         f"{group.get_absolute_url()}members/",
+        f"{group.get_absolute_url()}activity/",
     ]
     for url in urls:
         assert as_role("outsider").get(url).status_code in (200, 302), url
