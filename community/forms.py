@@ -1,25 +1,78 @@
 from django import forms
 from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import UploadedFile
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from .models import Discussion, ForumGroup, JoinRequest, Membership, Profile
-from .uploads import check_upload
+from .uploads import AVATAR_SIZE, GROUP_IMAGE_SIZE, check_picture, check_upload
 
 # Slugs that are the forum's own pages rather than groups.
 RESERVED_SLUGS = {"new", "join", "invitations", "comments", "attachments"}
 
 
-class GroupForm(forms.ModelForm):
+class PictureField(forms.FileField):
+    """An optional picture for a model's file field: a new upload is checked
+    by content and re-encoded (community.uploads.check_picture) into the JPEG
+    that gets stored; no upload keeps the current picture."""
+
+    widget = forms.FileInput
+
+    def __init__(self, limit_setting, size, square=False, **kwargs):
+        # The limit is read when cleaning, so that it follows the settings.
+        self.limit_setting, self.size, self.square = limit_setting, size, square
+        super().__init__(required=False, **kwargs)
+
+    def clean(self, data, initial=None):
+        upload = super().clean(data, initial)
+        if not isinstance(upload, UploadedFile):  # nothing new: the stored one, or none
+            return upload
+        limit = int(getattr(settings, self.limit_setting) * 2**20)
+        return check_picture(upload, limit, self.size, self.square)
+
+
+class PictureFormMixin:
+    """A PictureField named `picture_field` and, when there is a picture
+    already, a checkbox to remove it. A new upload wins over the checkbox."""
+
+    picture_field = ""
+
+    def add_removal(self, label):
+        if not getattr(self.instance, self.picture_field):
+            return
+        checkbox = (f"remove_{self.picture_field}", forms.BooleanField(label=label, required=False))
+        fields = list(self.fields.items())
+        after = [name for name, _field in fields].index(self.picture_field) + 1
+        self.fields = dict([*fields[:after], checkbox, *fields[after:]])
+
+    def clean(self):
+        cleaned = super().clean()
+        new = isinstance(cleaned.get(self.picture_field), ContentFile)
+        if cleaned.get(f"remove_{self.picture_field}") and not new:
+            cleaned[self.picture_field] = False  # what FileField.save_form_data takes as "clear"
+        return cleaned
+
+
+class GroupForm(PictureFormMixin, forms.ModelForm):
+    picture_field = "image"
+    image = PictureField(
+        "FORUM_MAX_GROUP_IMAGE_MB",
+        GROUP_IMAGE_SIZE,
+        label=_("Image"),
+        help_text=_("Optional: a JPEG, PNG, GIF or WebP picture for the group's page."),
+    )
+
     class Meta:
         model = ForumGroup
-        fields = ["name", "slug", "description", "visibility"]
+        fields = ["name", "slug", "description", "image", "visibility"]
         widgets = {"visibility": forms.RadioSelect}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["slug"].required = False
         self.fields["slug"].help_text = _("The group's address; made from the name if empty.")
+        self.add_removal(_("Remove the current image"))
 
     def clean_slug(self):
         slug = self.cleaned_data.get("slug") or slugify(self.cleaned_data.get("name", ""))
@@ -103,11 +156,24 @@ class JoinRequestForm(forms.ModelForm):
         labels = {"message": _("A word for the group's owners (optional)")}
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(PictureFormMixin, forms.ModelForm):
+    picture_field = "avatar"
+    avatar = PictureField(
+        "FORUM_MAX_AVATAR_MB",
+        AVATAR_SIZE,
+        square=True,
+        label=_("Picture"),
+        help_text=_(
+            "Optional: a JPEG, PNG, GIF or WebP image, shown next to your name to "
+            "everyone, cut to a square."
+        ),
+    )
+
     class Meta:
         model = Profile
         fields = [
             "display_name",
+            "avatar",
             "organisation",
             "country",
             "role",
@@ -119,3 +185,7 @@ class ProfileForm(forms.ModelForm):
             "share_bio",
         ]
         widgets = {"bio": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.add_removal(_("Remove my picture"))

@@ -27,6 +27,18 @@ def can_manage(user, group):
     return membership is not None and membership.role in (Role.OWNER, Role.MODERATOR)
 
 
+def can_edit_group(user, group):
+    """Owners and site moderators change what the group is: its name, address,
+    description, image and visibility. Group moderators keep its members and
+    discussions in order but do not redefine the group (nor open it up)."""
+    from .models import Role
+
+    if is_site_moderator(user):
+        return True
+    membership = membership_of(user, group)
+    return membership is not None and membership.role == Role.OWNER
+
+
 def can_post(user, group):
     """Only members write in a group (a public group is joined in one click)."""
     return membership_of(user, group) is not None

@@ -15,9 +15,10 @@ import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.db import transaction
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
-from PIL import Image, UnidentifiedImageError
+from PIL import Image, ImageOps, UnidentifiedImageError
 
 DOCUMENT, IMAGE, VIDEO = "document", "image", "video"
 
@@ -54,6 +55,13 @@ ACCEPTED = {
 }
 CSV = (DOCUMENT, "text/csv", {"csv"})
 RENDITION_SIZE = (960, 960)
+AVATAR_SIZE = (256, 256)
+GROUP_IMAGE_SIZE = (960, 960)
+# A picture is decoded whole before it is shrunk: past this many pixels (a
+# 2 MB PNG of one colour can claim far more) decoding would cost too much memory.
+MAX_PICTURE_PIXELS = 40_000_000
+# Pillow reports a broken or hostile image with any of these.
+UNREADABLE = (OSError, ValueError, SyntaxError, KeyError, TypeError, Image.DecompressionBombError)
 
 
 @dataclass
@@ -81,8 +89,10 @@ def looks_like_csv(head):
     return "\x00" not in text and ("," in text or ";" in text or "\n" in text)
 
 
-def check_upload(upload):
-    """A CheckedUpload, or ValidationError with a message for the member."""
+def identify(upload):
+    """(safe name, detected extension, kind, MIME type) of an accepted file,
+    judged by its first bytes; ValidationError if its content is not one we
+    take or its name claims another type."""
     name = safe_name(upload.name)
     extension = os.path.splitext(name)[1].lstrip(".")
     head = upload.read(8192)
@@ -104,6 +114,12 @@ def check_upload(upload):
             % {"named": extension or "?", "actual": detected or "text"},
             code="mismatch",
         )
+    return name, detected, kind, content_type
+
+
+def check_upload(upload):
+    """A CheckedUpload, or ValidationError with a message for the member."""
+    name, detected, kind, content_type = identify(upload)
     limit = settings.FORUM_UPLOAD_LIMITS[kind]
     if upload.size > limit:
         raise ValidationError(
@@ -135,6 +151,61 @@ def reencode_image(upload, detected):
     rendition = io.BytesIO()
     small.save(rendition, format=fmt)
     return ContentFile(original.getvalue()), ContentFile(rendition.getvalue())
+
+
+def check_picture(upload, limit, size, square=False):
+    """A picture to show (a member's avatar, a group's image) as a ContentFile
+    holding a JPEG, or ValidationError with a message for the member.
+
+    The content must be an image we accept (as for attachments, whatever the
+    name says), no larger than `limit` bytes. It is turned upright, flattened
+    onto white, shrunk to fit `size` (or, if `square`, cut to its centre and
+    made exactly `size`) and re-encoded: EXIF (camera, GPS) and anything
+    hidden after the picture are gone, and every picture is a JPEG."""
+    _name, _detected, kind, _content_type = identify(upload)
+    if kind != IMAGE:
+        raise ValidationError(_("Choose an image: JPEG, PNG, GIF or WebP."), code="type")
+    if upload.size > limit:
+        raise ValidationError(
+            _("This image is %(size)s MB; the limit is %(limit)s MB.")
+            % {"size": round(upload.size / 2**20, 1), "limit": round(limit / 2**20, 1)},
+            code="size",
+        )
+    try:
+        image = Image.open(upload)
+        if image.width * image.height > MAX_PICTURE_PIXELS:
+            raise ValidationError(
+                _("This image is %(width)s by %(height)s pixels; make it smaller first.")
+                % {"width": image.width, "height": image.height},
+                code="dimensions",
+            )
+        image = ImageOps.exif_transpose(image).convert("RGBA")
+    except UNREADABLE as error:
+        raise ValidationError(_("This image cannot be read."), code="image") from error
+    flat = Image.new("RGB", image.size, "white")
+    flat.paste(image, mask=image.getchannel("A"))
+    if square:
+        flat = ImageOps.fit(flat, size, Image.Resampling.LANCZOS)
+    else:
+        flat.thumbnail(size, Image.Resampling.LANCZOS)
+    output = io.BytesIO()
+    flat.save(output, format="JPEG", quality=85, optimize=True)
+    return ContentFile(output.getvalue(), name="picture.jpg")
+
+
+def picture_path(folder):
+    """A fresh random key for each picture: its URL cannot be guessed, and a new
+    picture never shows up as a cached old one."""
+    return f"{folder}/{uuid.uuid4().hex}.jpg"
+
+
+def delete_replaced(stored, old_name):
+    """Delete the file a row pointed to before `stored` replaced or cleared it,
+    once the change is committed (a rolled-back change still needs it). A
+    storage failure leaves an orphan object rather than failing the request."""
+    if old_name and old_name != stored.name:
+        storage = stored.storage
+        transaction.on_commit(lambda: storage.delete(old_name), robust=True)
 
 
 def storage_path(group_id, name):

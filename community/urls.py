@@ -1,6 +1,14 @@
 from django.urls import path
 
-from .views import discussions, groups, invitations, members, page_comments
+from .views import (
+    activity,
+    discussions,
+    group_settings,
+    groups,
+    invitations,
+    members,
+    page_comments,
+)
 
 app_name = "community"
 
@@ -30,6 +38,9 @@ urlpatterns = [
         name="attachment_rendition",
     ),
     path("<slug:slug>/", groups.group_detail, name="group"),
+    path("<slug:slug>/edit/", group_settings.group_edit, name="group_edit"),
+    path("<slug:slug>/image/", group_settings.group_image, name="group_image"),
+    path("<slug:slug>/activity/", activity.group_activity, name="activity"),
     path("<slug:slug>/members/", groups.group_members, name="members"),
     path("<slug:slug>/members/<int:user_id>/", members.manage_member, name="manage_member"),
     path("<slug:slug>/join/", groups.join, name="join"),

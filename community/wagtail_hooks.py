@@ -59,6 +59,9 @@ class GroupAdmin(ForumAdmin):
     list_display = ("name", "visibility", "created_by", "last_activity_at")
     list_filter = ("visibility",)
     search_fields = ("name", "description")
+    # The admin's file input would store an upload unchecked; the image is
+    # changed on the group's own edit page, which checks and re-encodes it.
+    form_fields_exclude = ["image"]
 
 
 class MembershipAdmin(ForumAdmin):

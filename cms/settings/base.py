@@ -325,3 +325,8 @@ FORUM_UPLOAD_LIMITS = {
     "image": int(env("FORUM_MAX_IMAGE_MB", "10")) * 2**20,
     "video": int(env("FORUM_MAX_VIDEO_MB", "200")) * 2**20,
 }
+
+# Pictures, in MB: a member's avatar and a group's image. Both are re-encoded
+# smaller (community/uploads.py), so the limit only bounds the work of reading them.
+FORUM_MAX_AVATAR_MB = float(env("FORUM_MAX_AVATAR_MB", "2"))
+FORUM_MAX_GROUP_IMAGE_MB = float(env("FORUM_MAX_GROUP_IMAGE_MB", "5"))

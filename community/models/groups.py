@@ -1,3 +1,4 @@
+import hashlib
 import secrets
 import uuid
 
@@ -44,18 +45,21 @@ def visible_scope(user, as_values=False):
     return list(groups.values_list("pk", flat=True)) if as_values else groups
 
 
+def group_image_path(instance, filename):
+    from community.uploads import picture_path
+
+    return picture_path("forum-groups")
+
+
 class ForumGroup(models.Model):
     name = models.CharField(_("name"), max_length=120, unique=True)
     slug = models.SlugField(_("slug"), max_length=120, unique=True, allow_unicode=False)
     description = models.TextField(_("description"), max_length=2000, blank=True)
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    # Not a Wagtail image: those are listed by /api/v2/images/ and offered to
+    # every editor in the admin's image library, so a private group's picture
+    # would leak. This file is private on the storage and streamed by a view
+    # that asks visible_to(user) (community.views.group_settings.group_image).
+    image = models.FileField(_("image"), upload_to=group_image_path, max_length=255, blank=True)
     visibility = models.CharField(
         _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
     )
@@ -107,6 +111,14 @@ class ForumGroup(models.Model):
             .values("pk")
         )
         return users.filter(Q(pk__in=members) | Q(pk__in=moderators))
+
+    def get_image_url(self):
+        """The image's address, changing whenever the image does, so a browser
+        never shows a cached old one. The storage key itself is not exposed."""
+        if not self.image:
+            return ""
+        version = hashlib.sha256(self.image.name.encode()).hexdigest()[:12]
+        return f"{reverse('community:group_image', kwargs={'slug': self.slug})}?v={version}"
 
     def get_join_request_url(self):
         return reverse("community:request_to_join", kwargs={"token": self.join_token})

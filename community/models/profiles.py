@@ -3,6 +3,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+def avatar_path(instance, filename):
+    from community.uploads import picture_path
+
+    return picture_path("avatars")
+
+
 class Profile(models.Model):
     """What a member tells others about themselves. The public page shows the
     name always, and each other field only if its owner chose to share it."""
@@ -11,6 +17,10 @@ class Profile(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
     )
     display_name = models.CharField(_("name"), max_length=120, blank=True)
+    # Shown wherever the name is, so it is as public as the name: a plain
+    # storage URL, under a random key. Always a square JPEG checked and
+    # re-encoded by community.uploads.check_picture (ProfileForm).
+    avatar = models.FileField(_("picture"), upload_to=avatar_path, max_length=255, blank=True)
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
     country = models.ForeignKey(
         "home.Country", verbose_name=_("country"), null=True, blank=True, on_delete=models.SET_NULL
@@ -39,6 +49,12 @@ class Profile(models.Model):
     @property
     def name(self):
         return self.display_name or self.user.get_username()
+
+    @property
+    def initials(self):
+        """What stands in for a missing picture: the first letters of the
+        name's first two words."""
+        return "".join(word[0] for word in self.name.split()[:2]).upper()
 
     def shared(self):
         """(label, value) pairs the owner chose to show, in display order."""

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from community import membership, notifications
 from community.forms import GroupForm, JoinRequestForm
 from community.models import Discussion, ForumGroup, JoinRequest, Membership
-from community.permissions import Refused, can_manage, can_post, membership_of
+from community.permissions import Refused, can_edit_group, can_manage, can_post, membership_of
 from home.models.base import paginate
 
 from .lookup import visible_group
@@ -39,7 +39,7 @@ def group_list(request):
 
 @login_required
 def group_create(request):
-    form = GroupForm(request.POST or None)
+    form = GroupForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         group = membership.create_group(request.user, form)
         messages.success(request, _("Your group is ready. You are its owner."))
@@ -65,6 +65,8 @@ def group_detail(request, slug):
             "discussions": page,
             "membership": membership,
             "can_manage": manager,
+            # Owners are managers: only they (and site moderators) need the second look.
+            "can_edit": manager and can_edit_group(request.user, group),
             "banned": membership is None
             and request.user.is_authenticated
             and group.memberships.filter(user=request.user, banned=True).exists(),

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from community.forms import ProfileForm
 from community.models import Profile
+from community.uploads import delete_replaced
 
 
 def profile_detail(request, username):
@@ -22,11 +23,19 @@ def profile_detail(request, username):
 @login_required
 def profile_edit(request):
     profile, _created = Profile.objects.get_or_create(user=request.user)
-    form = ProfileForm(request.POST or None, instance=profile)
+    # Taken before the form touches the instance: a rejected upload leaves it
+    # pointing at a file that was never stored.
+    old_avatar = profile.avatar.name
+    avatar_url = profile.avatar.url if old_avatar else ""
+    form = ProfileForm(request.POST or None, request.FILES or None, instance=profile)
     if request.method == "POST" and form.is_valid():
         form.save()
+        delete_replaced(profile.avatar, old_avatar)
         messages.success(request, _("Your profile is saved."))
         return redirect("members:profile", username=request.user.get_username())
     return render(
-        request, "community/profile_form.html", {"form": form}, status=400 if form.errors else 200
+        request,
+        "community/profile_form.html",
+        {"form": form, "avatar_url": avatar_url},
+        status=400 if form.errors else 200,
     )

@@ -14,6 +14,7 @@ def private_urls(forum):
     return {
         "group page": group.get_absolute_url(),
         "member list": f"{group.get_absolute_url()}members/",
+        "activity": f"{group.get_absolute_url()}activity/",
         "discussion": discussion.get_absolute_url(),
         "discussion page 1": discussion.get_absolute_url() + "?page=1",
         "comment permalink": forum["private_comment"].get_absolute_url(),
