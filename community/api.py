@@ -16,6 +16,7 @@ from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 
 from home.api_auth import READ_AUTH
 
+from .activity import GroupActivity
 from .models import Discussion, ForumComment, ForumGroup
 from .text import render_markdown
 
@@ -43,6 +44,7 @@ class MemberOut(Schema):
     username: str
     name: str
     role: str
+    avatar_url: str | None = Field(description="Their picture, if any (on S3 a link that expires)")
 
     @staticmethod
     def resolve_username(membership):
@@ -52,6 +54,13 @@ class MemberOut(Schema):
     def resolve_name(membership):
         profile = getattr(membership.user, "profile", None)
         return profile.name if profile else membership.user.get_username()
+
+    @staticmethod
+    def resolve_avatar_url(membership, context):
+        profile = getattr(membership.user, "profile", None)
+        if profile is None or not profile.avatar:
+            return None
+        return context["request"].build_absolute_uri(profile.avatar.url)
 
 
 class AttachmentOut(Schema):
@@ -152,6 +161,24 @@ class CommentOut(Schema):
         return [] if comment.is_removed else list(comment.attachments.all())
 
 
+class ActivityOut(Schema):
+    kind: str = Field(description="started (a discussion), commented or joined")
+    at: datetime.datetime
+    author: str | None = Field(description="The member's username; null once the account is gone")
+    name: str = Field(description="The member's name as the Forum shows it")
+    url: str | None = Field(description="The discussion, or the comment's permalink")
+    title: str = Field(description="The discussion's title, if any")
+    excerpt: str = Field(description="A comment's first words, as plain text")
+
+    @staticmethod
+    def resolve_author(entry):
+        return entry.user.get_username() if entry.user else None
+
+    @staticmethod
+    def resolve_url(entry, context):
+        return context["request"].build_absolute_uri(entry.url) if entry.url else None
+
+
 def visible_groups(request):
     return ForumGroup.objects.visible_to(request.user).annotate(
         member_count=Count("memberships", filter=Q(memberships__banned=False), distinct=True),
@@ -218,3 +245,12 @@ def list_comments(request: HttpRequest, slug: str, discussion_id: int):
         Discussion.objects.visible_to(request.user), group__slug=slug, pk=discussion_id
     )
     return ForumComment.objects.on(discussion)
+
+
+@router.get("/groups/{slug}/activity/", response={200: list[ActivityOut], **NOT_FOUND},
+            summary="A group's recent activity, newest first",
+            operation_id="forum_group_activity")  # fmt: skip
+@paginate(WagtailLimitOffsetPagination)
+def list_activity(request: HttpRequest, slug: str):
+    group = get_object_or_404(ForumGroup.objects.visible_to(request.user), slug=slug)
+    return GroupActivity(group)

@@ -21,6 +21,7 @@ def private_endpoints(forum):
         f"{base}/discussions/",
         f"{base}/discussions/{discussion.pk}/",
         f"{base}/discussions/{discussion.pk}/comments/",
+        f"{base}/activity/",
     ]
 
 
@@ -89,3 +90,19 @@ def test_comment_list_queries_do_not_grow_with_the_page(forum, as_role):
 def test_openapi_describes_the_forum_endpoints(client, db):
     paths = client.get("/api/v3/openapi.json").json()["paths"]
     assert "/api/v3/forum/groups/{slug}/discussions/{discussion_id}/comments/" in paths
+
+
+def test_a_groups_activity_in_the_api(forum, as_role):
+    client = as_role("member")
+    response = client.get(f"{API}/groups/secret-consortium/activity/", {"limit": 2})
+    assert response.status_code == 200
+    body = response.json()
+    assert body["count"] >= 3 and len(body["items"]) == 2
+    newest = body["items"][0]
+    assert newest["kind"] in {"started", "commented", "joined"}
+    assert newest["url"] is None or newest["url"].startswith("http")
+    texts = {
+        item["excerpt"]
+        for item in client.get(f"{API}/groups/secret-consortium/activity/").json()["items"]
+    }
+    assert "Budget figures for phase two." in texts
