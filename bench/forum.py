@@ -1,5 +1,5 @@
 """The Forum benchmark: a discussion with 2,000 comments and a group with 1,000
-discussions, their first pages through gunicorn, against the ceiling measured
+discussions, the first pages of the discussion, the group and its activity through gunicorn, against the ceiling measured
 in the same run; and the SQL statements per page at 10 and at 2,000 comments.
 
     python bench/forum.py [--comments 2000] [--discussions 1000] [--requests 200]
@@ -35,6 +35,7 @@ def build(comments, discussions):
     from django.conf import settings
     from django.contrib.auth import get_user_model
     from django.contrib.contenttypes.models import ContentType
+    from django.db import transaction
     from django.utils import timezone
 
     from community.models import Discussion, ForumComment, ForumGroup, Membership
@@ -62,22 +63,25 @@ def build(comments, discussions):
         if n % 4 and posted:
             candidate = posted[-1]
             parent = candidate if candidate.level < 3 else None
-        comment = ForumComment.objects.create(
-            content_type=content_type,
-            object_pk=str(big.pk),
-            site_id=settings.SITE_ID,
-            user=users[n % len(users)],
-            user_name=users[n % len(users)].username,
-            user_email="",
-            comment=f"Comment {n}: our **experience** with market consultations.",
-            submit_date=now,
-            scope=group,
-            parent_id=parent.pk if parent else 0,
-        )
+        # One transaction per comment, as a member's post is (community/posting.py).
+        with transaction.atomic():
+            comment = ForumComment.objects.create(
+                content_type=content_type,
+                object_pk=str(big.pk),
+                site_id=settings.SITE_ID,
+                user=users[n % len(users)],
+                user_name=users[n % len(users)].username,
+                user_email="",
+                comment=f"Comment {n}: our **experience** with market consultations.",
+                submit_date=now,
+                scope=group,
+                parent_id=parent.pk if parent else 0,
+            )
         posted.append(comment)
     Discussion.objects.filter(pk=big.pk).update(comment_count=comments)
-    log(f"{comments} comments in {time.perf_counter() - started:.0f} s")
-    return big
+    elapsed = time.perf_counter() - started
+    log(f"{comments} comments in {elapsed:.0f} s")
+    return big, elapsed / max(comments, 1)
 
 
 def statements(path):
@@ -102,13 +106,17 @@ def main():
     import django
 
     django.setup()
-    small = build(10, 10).get_absolute_url()
-    queries_small = {"discussion": statements(small), "group": statements(f"/forum/{SLUG}/")}
-    discussion = build(args.comments, args.discussions).get_absolute_url()
-    queries_big = {"discussion": statements(discussion), "group": statements(f"/forum/{SLUG}/")}
+    group_pages = {"group": f"/forum/{SLUG}/", "activity": f"/forum/{SLUG}/activity/"}
+    small = build(10, 10)[0].get_absolute_url()
+    queries_small = {"discussion": statements(small)}
+    queries_small.update({name: statements(path) for name, path in group_pages.items()})
+    big, seconds_per_comment = build(args.comments, args.discussions)
+    discussion = big.get_absolute_url()
+    queries_big = {"discussion": statements(discussion)}
+    queries_big.update({name: statements(path) for name, path in group_pages.items()})
     log(f"SQL statements, 10 vs {args.comments} comments: {queries_small} / {queries_big}")
 
-    pages = {"discussion": discussion, "group": f"/forum/{SLUG}/", "ceiling": CEILING}
+    pages = {"discussion": discussion, **group_pages, "ceiling": CEILING}
     samples = {name: [] for name in pages}
     with Server(engine=None) as server:
         client = Client(server.port)
@@ -126,9 +134,10 @@ def main():
         "comments": args.comments,
         "discussions": args.discussions,
         "statements": {"small": queries_small, "large": queries_big},
+        "ms_per_comment_created": round(seconds_per_comment * 1000, 1),
         "latency_ms": {name: percentiles(values) for name, values in samples.items()},
     }
-    for name in ("discussion", "group"):
+    for name in ("discussion", *group_pages):
         result["latency_ms"][name]["ratio_p95"] = round(
             result["latency_ms"][name]["p95"] / result["latency_ms"]["ceiling"]["p95"], 1
         )
