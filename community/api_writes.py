@@ -3,10 +3,11 @@ actions, starting discussions, posting, editing and removing comments,
 attaching files, and comments on published pages and resources.
 
 The operations join the read side's router (community/api.py): ninja
-answers one address from one router only. Every write needs a signed-in user: a personal access token, or the session
-with its CSRF token (home/api_auth.py). The rules are the ones the pages use
-(community/posting.py, community/membership.py); a refusal answers
-problem+json with its message and status, and leaves nothing half-saved."""
+answers one address from one router only. Every write needs a signed-in
+user: a personal access token, or the session with its CSRF token
+(home/api_auth.py). The rules are the ones the pages use (community/posting.py,
+community/membership.py); a refusal answers problem+json with its message
+and status, and leaves nothing half-saved."""
 
 from functools import wraps
 
@@ -17,7 +18,7 @@ from ninja import Field, File, Schema, Status
 from ninja.errors import HttpError
 from ninja.files import UploadedFile
 from ninja.pagination import paginate
-from wagtail.api.v3.errors import ProblemDetail
+from wagtail.api.v3.errors import ProblemDetail, problem_response
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 
 from home.api_auth import WRITE_AUTH
@@ -148,11 +149,13 @@ def create_group(request: HttpRequest, data: GroupIn):
     form = GroupForm(data.dict())
     if not form.is_valid():
         errors = [
-            {"loc": ["body", field], "msg": message}
+            {"loc": ["body", "data", field], "msg": message}
             for field, messages in form.errors.items()
             for message in messages
         ]
-        raise HttpError(400, " ".join(error["msg"] for error in errors))
+        return problem_response(
+            status=400, detail=" ".join(error["msg"] for error in errors), errors=errors
+        )
     group = membership.create_group(request.user, form)
     return Status(201, visible_groups(request).get(pk=group.pk))
 

@@ -323,6 +323,7 @@ def test_anyone_signed_in_creates_a_group_and_owns_it(forum):
     assert Membership.objects.get(group__slug="smart-lighting-buyers").role == "owner"
     taken = post_json(client, f"{API}/groups/", {"name": "Another", "slug": "open-buyers"})
     assert taken.status_code == 400 and "already uses" in problem(taken)
+    assert taken.json()["errors"][0]["loc"][-1] == "slug"
     bad = post_json(client, f"{API}/groups/", {"name": "X", "visibility": "secret"})
     assert bad.status_code == 400
     assert Client().post(f"{API}/groups/", "{}", content_type="application/json").status_code == 401
