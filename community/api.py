@@ -138,7 +138,8 @@ class CommentOut(Schema):
 
     @staticmethod
     def resolve_author(comment):
-        return comment.user_name
+        # user_name keeps only 50 characters; the account has the whole name.
+        return comment.user.get_username() if comment.user_id else comment.user_name
 
     @staticmethod
     def resolve_submitted_at(comment):

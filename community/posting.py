@@ -103,7 +103,10 @@ def post_comment(user, target, text, parent_id=None, scope=None, upload=None):
     now = timezone.now()
     with transaction.atomic():
         comment = ForumComment.objects.new_on(target, user, text, parent, now, scope)
-        comment.full_clean(exclude=["user_url", "ip_address"])
+        try:
+            comment.full_clean(exclude=["user_url", "ip_address"])
+        except ValidationError as error:
+            raise Refused(" ".join(error.messages)) from error
         comment.save()
         attach(upload, scope, user, comment=comment)
         if isinstance(target, Discussion):

@@ -40,7 +40,8 @@ class ForumCommentManager(XtdCommentManager):
             object_pk=str(target.pk),
             site_id=settings.SITE_ID,
             user=user,
-            user_name=user.get_username(),
+            # django-contrib-comments keeps 50 characters of the name; usernames have 150.
+            user_name=user.get_username()[: self.model._meta.get_field("user_name").max_length],
             user_email=user.email,
             comment=text,
             submit_date=submit_date or timezone.now(),

@@ -360,3 +360,16 @@ def test_the_write_operations_are_described_in_openapi(client):
         assert operation in operations
     schemes = schema["components"]["securitySchemes"]
     assert schemes["BearerTokenAuth"]["scheme"] == "bearer"
+
+
+def test_a_member_with_a_very_long_username_can_comment(forum):
+    """django-contrib-comments stores 50 characters of the author's name;
+    usernames may have 150."""
+    long_name = factories.UserFactory(username="a" * 140)
+    Membership.objects.create(group=forum["public"], user=long_name)
+    response = post_json(
+        token_client(long_name), comments_url(forum["public_discussion"]), {"text": "Hello"}
+    )
+    assert response.status_code == 201, response.content
+    assert ForumComment.objects.get(pk=response.json()["id"]).user == long_name
+    assert response.json()["author"] == long_name.username
