@@ -38,6 +38,7 @@ from .models import Discussion, ForumComment, ForumGroup, JoinRequest
 from .permissions import Refused, can_manage, can_post
 from .targets import find_target
 from .uploads import check_upload
+from .views.lookup import visible_group
 
 PROBLEMS = dict.fromkeys((400, 401, 403, 404, 409, 429), ProblemDetail)
 
@@ -116,10 +117,6 @@ class PageCommentIn(CommentIn):
 
 class CommentEditIn(Schema):
     text: str = Field(description="Markdown")
-
-
-def visible_group(request, slug):
-    return get_object_or_404(ForumGroup.objects.visible_to(request.user), slug=slug)
 
 
 def visible_comment(request, comment_id):
