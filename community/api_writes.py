@@ -102,6 +102,11 @@ class DiscussionIn(Schema):
     body: str = Field(description="Markdown")
 
 
+class DiscussionStateIn(Schema):
+    pinned: bool | None = Field(None, description="Keep it at the top of the group")
+    locked: bool | None = Field(None, description="Take no new comments")
+
+
 class CommentIn(Schema):
     text: str = Field(description="Markdown")
     parent_id: int | None = Field(None, description="The comment this one answers")
@@ -248,6 +253,25 @@ def create_discussion(request: HttpRequest, slug: str, data: DiscussionIn):
     group = visible_group(request, slug)
     discussion = posting.start_discussion(request.user, group, data.title, data.body)
     return Status(201, Discussion.objects.select_related("author", "group").get(pk=discussion.pk))
+
+
+@router.patch(
+    "/groups/{slug}/discussions/{discussion_id}/",
+    auth=WRITE_AUTH,
+    response={200: DiscussionDetailOut, **PROBLEMS},
+    summary="Pin or lock a discussion (the group's owners and moderators)",
+    operation_id="forum_discussion_state",
+)
+@answers_refusals
+def change_discussion_state(
+    request: HttpRequest, slug: str, discussion_id: int, data: DiscussionStateIn
+):
+    discussion = get_object_or_404(
+        Discussion.objects.visible_to(request.user).select_related("author", "group"),
+        group__slug=slug,
+        pk=discussion_id,
+    )
+    return posting.set_discussion_state(request.user, discussion, data.pinned, data.locked)
 
 
 @router.post(

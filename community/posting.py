@@ -69,6 +69,21 @@ def start_discussion(user, group, title, body, upload=None):
     return discussion
 
 
+def set_discussion_state(user, discussion, pinned=None, locked=None):
+    """Pin a discussion to the top of its group, or lock it against new
+    comments (and undo either): the group's owners and moderators decide."""
+    if not can_manage(user, discussion.group):
+        raise Refused(_("Only the group's owners and moderators pin or lock discussions."), 403)
+    changes = {
+        name: value for name, value in (("pinned", pinned), ("locked", locked)) if value is not None
+    }
+    for name, value in changes.items():
+        setattr(discussion, name, value)
+    if changes:
+        Discussion.objects.filter(pk=discussion.pk).update(**changes)
+    return discussion
+
+
 def reply_parent(user, target, parent_id):
     """The comment a reply answers: on the same target, visible to the user,
     and not at the deepest level already."""

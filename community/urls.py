@@ -51,6 +51,11 @@ urlpatterns = [
     path("<slug:slug>/<int:discussion_id>/", discussions.discussion_detail, name="discussion"),
     path("<slug:slug>/<int:discussion_id>/mute/", discussions.mute, name="mute"),
     path(
+        "<slug:slug>/<int:discussion_id>/state/",
+        discussions.discussion_state,
+        name="discussion_state",
+    ),
+    path(
         "<slug:slug>/<int:discussion_id>/comment/",
         discussions.comment_post,
         name="comment_post",

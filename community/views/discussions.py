@@ -80,6 +80,32 @@ def render_discussion(request, discussion, form, status=200):
     )
 
 
+DISCUSSION_ACTIONS = {
+    "pin": ({"pinned": True}, _("The discussion is pinned to the top of the group.")),
+    "unpin": ({"pinned": False}, _("The discussion is no longer pinned.")),
+    "lock": ({"locked": True}, _("The discussion is locked: it takes no new comments.")),
+    "unlock": ({"locked": False}, _("The discussion takes comments again.")),
+}
+
+
+@login_required
+@require_POST
+def discussion_state(request, slug, discussion_id):
+    """Owners and moderators pin, unpin, lock and unlock a discussion."""
+    discussion = visible_discussion(request, slug, discussion_id)
+    action = DISCUSSION_ACTIONS.get(request.POST.get("action"))
+    if action is None:
+        messages.error(request, _("Unknown action."))
+        return redirect(discussion)
+    changes, done = action
+    try:
+        posting.set_discussion_state(request.user, discussion, **changes)
+    except Refused as refused:
+        raise PermissionDenied(refused.message) from refused
+    messages.success(request, done)
+    return redirect(discussion)
+
+
 @login_required
 @require_POST
 def comment_post(request, slug, discussion_id):

@@ -373,3 +373,18 @@ def test_a_member_with_a_very_long_username_can_comment(forum):
     assert response.status_code == 201, response.content
     assert ForumComment.objects.get(pk=response.json()["id"]).user == long_name
     assert response.json()["author"] == long_name.username
+
+
+def test_moderators_pin_and_lock_through_the_api(forum):
+    discussion = forum["private_discussion"]
+    url = f"{API}/groups/secret-consortium/discussions/{discussion.pk}/"
+    member = token_client(forum["users"]["member"])
+    refused = post_json(member, url, {"locked": True}, "patch")
+    assert refused.status_code == 403
+    moderator = token_client(forum["users"]["group_moderator"])
+    changed = post_json(moderator, url, {"locked": True, "pinned": True}, "patch")
+    assert changed.status_code == 200 and changed.json()["locked"] and changed.json()["pinned"]
+    untouched = post_json(moderator, url, {"locked": False}, "patch").json()
+    assert untouched["pinned"] and not untouched["locked"]
+    outsider = token_client(forum["users"]["outsider"])
+    assert post_json(outsider, url, {"locked": True}, "patch").status_code == 404

@@ -206,3 +206,36 @@ def test_group_page_queries_do_not_grow_with_the_discussions(client, forum):
     for n in range(25):
         factories.DiscussionFactory(group=forum["public"], author=authors[n % 3])
     assert count() == few
+
+
+def test_group_moderators_pin_and_lock_discussions_and_members_cannot(client, forum):
+    discussion = forum["private_discussion"]
+    other = factories.DiscussionFactory(group=forum["private"], title="Newer question")
+    state_url = f"{discussion.get_absolute_url()}state/"
+    client.force_login(forum["users"]["member"])
+    assert "Pin to the top" not in client.get(discussion.get_absolute_url()).content.decode()
+    refused = client.post(state_url, {"action": "lock"})
+    assert refused.status_code == 403 and "owners and moderators" in refused.content.decode()
+
+    client.force_login(forum["users"]["group_moderator"])
+    page = client.get(discussion.get_absolute_url()).content.decode()
+    assert "Pin to the top" in page and "Lock" in page
+    client.post(state_url, {"action": "pin"})
+    client.post(state_url, {"action": "lock"})
+    discussion.refresh_from_db()
+    assert discussion.pinned and discussion.locked
+    titles = [d.title for d in client.get("/forum/secret-consortium/").context["discussions"]]
+    assert titles.index(discussion.title) < titles.index(other.title)
+
+    client.force_login(forum["users"]["member"])
+    response = client.post(post_url(discussion), {"comment": "Too late"})
+    assert response.status_code == 409
+
+    client.force_login(forum["users"]["group_moderator"])
+    client.post(state_url, {"action": "unlock"})
+    assert client.post(state_url, {"action": "explode"}).status_code == 302
+    discussion.refresh_from_db()
+    assert discussion.pinned and not discussion.locked
+
+    client.force_login(forum["users"]["outsider"])
+    assert client.post(state_url, {"action": "unpin"}).status_code == 404

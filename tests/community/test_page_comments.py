@@ -170,3 +170,17 @@ def test_a_resource_page_reads_its_comments_in_a_fixed_number_of_queries(forum, 
 
     client.get(resource.get_url())  # warm the per-process caches (content types, site)
     assert queries_with(4) == queries_with(30)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_a_groups_comment_on_a_resource_is_found_only_by_the_group(
+    forum, resource, discussed, as_role, role
+):
+    from community.search import search_backend_alias
+    from tests.community.conftest import index_forum
+
+    index_forum(search_backend_alias())
+    client = as_role(role)
+    for url in ("/search/?q=consortium+rejects", "/api/v3/search/?q=consortium+rejects"):
+        body = client.get(url).content.decode()
+        assert ("rejects lot 2" in body) == (role in SEES_PRIVATE), url

@@ -52,12 +52,22 @@ def test_forum_index_lists_a_private_group_only_to_those_who_see_it(forum, as_ro
 
 @pytest.mark.parametrize("role", ROLES)
 def test_private_text_appears_nowhere_else(forum, as_role, role):
-    """The sitemap and the public group's pages never carry it; site search
-    only for those who see the group (tests/community/test_search.py)."""
+    """The sitemap, the feeds, API v2 and the public group's pages never carry
+    it; site and API search only for those who see the group
+    (tests/community/test_search.py)."""
     client = as_role(role)
-    urls = ["/sitemap.xml", "/forum/open-buyers/"]
+    urls = [
+        "/sitemap.xml",
+        "/forum/open-buyers/",
+        "/news/feed/",
+        "/events/feed.ics",
+        "/api/v2/pages/?fields=*&limit=50",
+        "/api/v2/images/",
+        "/api/v2/documents/",
+        "/api/v2/resources/?fields=*",
+    ]
     if role not in SEES_PRIVATE:
-        urls.append("/search/?q=Confidential")
+        urls += ["/search/?q=Confidential", "/api/v3/search/?q=Confidential"]
     for url in urls:
         body = client.get(url).content.decode()
         assert "Confidential evaluation plan" not in body
