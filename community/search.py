@@ -7,9 +7,8 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
-from wagtail.search.backends import get_search_backend
 
-from search.service import engine_configured
+from search.service import engine_configured, search_backend
 from search.sources import Group, Hit, Source
 
 from .models import Discussion, ForumComment
@@ -23,7 +22,7 @@ def search_backend_alias():
 
 def forum_hits(user, query, limit, backend):
     """(hits, count) of what `user` may see, discussions first."""
-    search = get_search_backend(backend).search
+    search = search_backend(backend).search
     discussions = search(query, Discussion.objects.visible_to(user, as_values=True), operator="and")
     comments = search(
         query,

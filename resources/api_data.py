@@ -32,8 +32,11 @@ def taxonomy_values(pks):
             )
         )
     found = {relation: {pk: [] for pk in pks} for relation in taxonomies.TAXONOMIES}
+    # Each table read once: the cache hands out a fresh copy on every get.
+    tables = {relation: taxonomies.terms(relation) for relation in taxonomies.TAXONOMIES}
     for pk, relation, term_pk in links[0].union(*links[1:], all=True):
-        found[relation][pk].append(taxonomies.term(relation, term_pk))
+        term = tables[relation].get(term_pk) or taxonomies.term(relation, term_pk)
+        found[relation][pk].append(term)
     return {
         relation: {
             pk: [

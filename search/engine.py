@@ -10,10 +10,10 @@ every other facet's selection.
 
 import time
 
-from wagtail.search.backends import get_search_backend
 from wagtail.search.query import MATCH_ALL, Fuzzy
 
 from search.faceted import FacetedSearch, SearchPage
+from search.service import search_backend
 
 ENGINE_ALIAS = "engine"
 HIGHLIGHT_FIELDS = ("title", "summary")
@@ -36,7 +36,7 @@ class EngineUnavailable(Exception):
 class EngineFacetedSearch(FacetedSearch):
     def __init__(self, queryset, facets, alias=ENGINE_ALIAS):
         super().__init__(queryset, facets)
-        self.backend = get_search_backend(alias)
+        self.backend = search_backend(alias)
         self.backend_name = (
             "opensearch" if "opensearch" in type(self.backend).__module__ else "elasticsearch"
         )
