@@ -13,7 +13,7 @@ from django.db.models import CharField, Value
 from wagtail.documents import get_document_model
 
 from . import taxonomies
-from .models import Resource, ResourceTag
+from .models import Resource, ResourceTag, ResourceType
 
 
 def taxonomy_values(pks):
@@ -63,16 +63,20 @@ def resource_data(resources, request, highlights=None):
         {resource.document_id for resource in resources if resource.document_id}
     )
     highlights = highlights or {}
+    # Once per page, not per item: get_FOO_display() rebuilds (and hashes) the
+    # choices on every call, and every item shares the site's address.
+    type_labels = {value: str(label) for value, label in ResourceType.choices}
+    site = request.build_absolute_uri("/")[:-1]
     return [
         {
             "id": resource.pk,
             "title": resource.title,
             "slug": resource.slug,
-            "url": request.build_absolute_uri(resource.get_url()),
+            "url": site + resource.get_url(),
             "summary": resource.summary,
             "resource_type": {
                 "value": resource.resource_type,
-                "label": resource.get_resource_type_display(),
+                "label": type_labels.get(resource.resource_type, resource.resource_type),
             },
             **{field: values[resource.pk] for field, values in terms.items()},
             "publisher": resource.publisher,
