@@ -74,10 +74,16 @@ def test_saving_a_draft_of_a_live_resource_does_not_change_what_is_indexed(engin
 
 
 def test_update_index_rebuilds_the_engine_index_with_only_live_resources(engine_index):
+    import io
+
     factories.ResourceFactory(title="Live one", relations__publish=True)
     factories.ResourceFactory(title="Draft one", live=False)
-    call_command("update_index", backend_name="engine", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    output = io.StringIO()
+    call_command("update_index", backend_name="engine", stdout=output)
     assert engine_titles(engine_index) == {"Live one"}
+    # A progress bar per model, counting the objects it indexes.
+    progress = output.getvalue()
+    assert "resources.Resource" in progress and "1/1" in progress and "100%" in progress
 
 
 def test_scheduled_publishing_puts_the_resource_online_and_in_the_index(engine_index, committed):
