@@ -6,7 +6,6 @@ session (home/api_auth.py); the write side is in community/api_writes.py."""
 
 import datetime
 
-from django.db.models import Count, Q
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema
@@ -17,8 +16,9 @@ from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 from home.api_auth import READ_AUTH
 
 from .activity import GroupActivity
-from .models import Discussion, ForumComment, ForumGroup
+from .models import ForumComment, ForumGroup
 from .text import render_markdown
+from .views.lookup import visible_discussion, visible_group
 
 router = Router(auth=READ_AUTH)
 
@@ -181,10 +181,7 @@ class ActivityOut(Schema):
 
 
 def visible_groups(request):
-    return ForumGroup.objects.visible_to(request.user).annotate(
-        member_count=Count("memberships", filter=Q(memberships__banned=False), distinct=True),
-        discussion_count=Count("discussions", distinct=True),
-    )
+    return ForumGroup.objects.visible_to(request.user).with_counts()
 
 
 NOT_FOUND = {404: ProblemDetail}
@@ -207,7 +204,7 @@ def get_group(request: HttpRequest, slug: str):
             summary="A group's members", operation_id="forum_group_members")  # fmt: skip
 @paginate(WagtailLimitOffsetPagination)
 def list_members(request: HttpRequest, slug: str):
-    group = get_object_or_404(ForumGroup.objects.visible_to(request.user), slug=slug)
+    group = visible_group(request, slug)
     return (
         group.memberships.filter(banned=False)
         .select_related("user__profile")
@@ -220,7 +217,7 @@ def list_members(request: HttpRequest, slug: str):
             operation_id="forum_discussions")  # fmt: skip
 @paginate(WagtailLimitOffsetPagination)
 def list_discussions(request: HttpRequest, slug: str):
-    group = get_object_or_404(ForumGroup.objects.visible_to(request.user), slug=slug)
+    group = visible_group(request, slug)
     return group.discussions.select_related("author", "group")
 
 
@@ -228,12 +225,7 @@ def list_discussions(request: HttpRequest, slug: str):
             response={200: DiscussionDetailOut, **NOT_FOUND}, summary="A discussion",
             operation_id="forum_discussion")  # fmt: skip
 def get_discussion(request: HttpRequest, slug: str, discussion_id: int):
-    discussion = get_object_or_404(
-        Discussion.objects.visible_to(request.user).select_related("author", "group"),
-        group__slug=slug,
-        pk=discussion_id,
-    )
-    return discussion
+    return visible_discussion(request, slug, discussion_id)
 
 
 @router.get("/groups/{slug}/discussions/{discussion_id}/comments/",
@@ -242,9 +234,7 @@ def get_discussion(request: HttpRequest, slug: str, discussion_id: int):
             operation_id="forum_comments")  # fmt: skip
 @paginate(WagtailLimitOffsetPagination)
 def list_comments(request: HttpRequest, slug: str, discussion_id: int):
-    discussion = get_object_or_404(
-        Discussion.objects.visible_to(request.user), group__slug=slug, pk=discussion_id
-    )
+    discussion = visible_discussion(request, slug, discussion_id)
     return ForumComment.objects.on(discussion)
 
 
@@ -253,5 +243,5 @@ def list_comments(request: HttpRequest, slug: str, discussion_id: int):
             operation_id="forum_group_activity")  # fmt: skip
 @paginate(WagtailLimitOffsetPagination)
 def list_activity(request: HttpRequest, slug: str):
-    group = get_object_or_404(ForumGroup.objects.visible_to(request.user), slug=slug)
+    group = visible_group(request, slug)
     return GroupActivity(group)

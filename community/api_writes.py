@@ -38,7 +38,7 @@ from .models import Discussion, ForumComment, ForumGroup, JoinRequest
 from .permissions import Refused, can_manage, can_post
 from .targets import find_target
 from .uploads import check_upload
-from .views.lookup import visible_group
+from .views.lookup import visible_discussion, visible_group
 
 PROBLEMS = dict.fromkeys((400, 401, 403, 404, 409, 429), ProblemDetail)
 
@@ -266,11 +266,7 @@ def create_discussion(request: HttpRequest, slug: str, data: DiscussionIn):
 def change_discussion_state(
     request: HttpRequest, slug: str, discussion_id: int, data: DiscussionStateIn
 ):
-    discussion = get_object_or_404(
-        Discussion.objects.visible_to(request.user).select_related("author", "group"),
-        group__slug=slug,
-        pk=discussion_id,
-    )
+    discussion = visible_discussion(request, slug, discussion_id)
     return posting.set_discussion_state(request.user, discussion, data.pinned, data.locked)
 
 
@@ -283,11 +279,7 @@ def change_discussion_state(
 )
 @answers_refusals
 def create_comment(request: HttpRequest, slug: str, discussion_id: int, data: CommentIn):
-    discussion = get_object_or_404(
-        Discussion.objects.visible_to(request.user).select_related("group"),
-        group__slug=slug,
-        pk=discussion_id,
-    )
+    discussion = visible_discussion(request, slug, discussion_id)
     comment = posting.post_comment(request.user, discussion, data.text, data.parent_id)
     return Status(201, comment_out(comment))
 

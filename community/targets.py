@@ -27,9 +27,10 @@ def published(model):
 
 def find_target(kind, pk):
     """The published object of `kind` with id `pk`, or 404."""
+    model = target_model(kind)
     try:
-        return published(target_model(kind)).get(pk=pk)
-    except (ValueError, target_model(kind).DoesNotExist) as missing:
+        return published(model).get(pk=pk)
+    except (ValueError, model.DoesNotExist) as missing:
         raise Http404 from missing
 
 

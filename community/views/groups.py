@@ -2,7 +2,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -20,10 +19,7 @@ from .lookup import visible_group
 def group_list(request):
     groups = (
         ForumGroup.objects.visible_to(request.user)
-        .annotate(
-            member_count=Count("memberships", filter=Q(memberships__banned=False), distinct=True),
-            discussion_count=Count("discussions", distinct=True),
-        )
+        .with_counts()
         .order_by("-last_activity_at", "name")
     )
     page = paginate(request, groups, settings.FORUM_PAGE_SIZE)
