@@ -235,7 +235,7 @@ def get_discussion(request: HttpRequest, slug: str, discussion_id: int):
 @paginate(WagtailLimitOffsetPagination)
 def list_comments(request: HttpRequest, slug: str, discussion_id: int):
     discussion = visible_discussion(request, slug, discussion_id)
-    return ForumComment.objects.on(discussion)
+    return ForumComment.objects.on(discussion, seen_by=request.user)
 
 
 @router.get("/groups/{slug}/activity/", response={200: list[ActivityOut], **NOT_FOUND},

@@ -38,7 +38,7 @@ from .models import Discussion, ForumComment, ForumGroup, JoinRequest
 from .permissions import Refused, can_manage, can_post
 from .targets import find_target
 from .uploads import check_upload
-from .views.lookup import visible_discussion, visible_group
+from .views.lookup import visible_comment, visible_discussion, visible_group
 
 PROBLEMS = dict.fromkeys((400, 401, 403, 404, 409, 429), ProblemDetail)
 
@@ -122,12 +122,6 @@ class PageCommentIn(CommentIn):
 
 class CommentEditIn(Schema):
     text: str = Field(description="Markdown")
-
-
-def visible_comment(request, comment_id):
-    return get_object_or_404(
-        ForumComment.objects.visible_to(request.user).select_related("scope"), pk=comment_id
-    )
 
 
 def comment_out(comment):
@@ -351,7 +345,7 @@ def create_page_comment(request: HttpRequest, kind: str, object_id: int, data: P
     target = find_target(kind, object_id)
     scope = None
     if data.scope:
-        scope = ForumGroup.objects.filter(slug=data.scope).first()
+        scope = ForumGroup.objects.visible_to(request.user).filter(slug=data.scope).first()
         if scope is None or not can_post(request.user, scope):
             raise Refused("You can only share a comment with a group you are a member of.")
     comment = posting.post_comment(request.user, target, data.text, data.parent_id, scope)

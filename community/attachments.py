@@ -1,12 +1,16 @@
 """Storing a checked upload next to the post it belongs to."""
 
+from contextlib import contextmanager
+
+from django.db import transaction
+
 from .models import Attachment
 
 
 def attach(checked, group, user, discussion=None, comment=None):
-    """Save the file (on S3 when configured) and its row. Call it inside the
-    transaction that saves the post: if the row cannot be saved the post is
-    rolled back too, and the stored objects are deleted again."""
+    """Save the file (on S3 when configured) and its row. Call it inside
+    `stored_files_kept_on_commit_only()` with the post: if anything in that
+    transaction fails, the post is rolled back and the stored objects go too."""
     if checked is None:
         return None
     attachment = Attachment(
@@ -25,8 +29,22 @@ def attach(checked, group, user, discussion=None, comment=None):
             attachment.rendition.save(checked.name, checked.rendition, save=False)
         attachment.save()
     except Exception:
-        attachment.file.delete(save=False)
-        if attachment.rendition:
-            attachment.rendition.delete(save=False)
+        attachment.delete_files()
         raise
     return attachment
+
+
+@contextmanager
+def stored_files_kept_on_commit_only():
+    """A transaction whose stored attachments are deleted again if it fails
+    after they were written (storage is not transactional): yields a list
+    that the block fills with the attachments it stores."""
+    stored = []
+    try:
+        with transaction.atomic():
+            yield stored
+    except Exception:
+        for attachment in stored:
+            if attachment is not None:
+                attachment.delete_files()
+        raise

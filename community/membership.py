@@ -95,6 +95,9 @@ def decide(actor, join_request, approve):
         raise Refused(_("Only the group's owners and moderators decide on requests."), 403)
     if join_request.status != JoinRequest.Status.PENDING:
         raise Refused(_("This request has already been decided."), 409)
+    banned = join_request.group.memberships.filter(user=join_request.user, banned=True)
+    if approve and banned.exists():
+        raise Refused(_("This member is banned from the group; unban them first."), 409)
     with transaction.atomic():
         join_request.status = (
             JoinRequest.Status.APPROVED if approve else JoinRequest.Status.DECLINED

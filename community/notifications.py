@@ -26,7 +26,9 @@ def send(recipients, template, context):
         (subject.strip(), text.strip() + "\n", None, [address]) for address in addresses if address
     ]
     if messages:
-        transaction.on_commit(lambda: send_mass_mail(messages, fail_silently=False))
+        # robust: a mail server failing after the commit must not turn a saved
+        # post into an error page (and a second post); the failure is logged.
+        transaction.on_commit(lambda: send_mass_mail(messages, fail_silently=False), robust=True)
 
 
 def join_request_received(join_request):

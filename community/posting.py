@@ -6,13 +6,12 @@ emails are committed together or not at all."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import notifications
-from .attachments import attach
+from .attachments import attach, stored_files_kept_on_commit_only
 from .models import Discussion, ForumComment, ForumGroup
 from .permissions import Refused, can_manage, can_post, is_site_moderator
 from .search import reindex_comment
@@ -62,9 +61,9 @@ def start_discussion(user, group, title, body, upload=None):
     except ValidationError as error:
         raise Refused(" ".join(error.messages)) from error
     require_pace(user)
-    with transaction.atomic():
+    with stored_files_kept_on_commit_only() as stored:
         discussion.save()
-        attach(upload, group, user, discussion=discussion)
+        stored.append(attach(upload, group, user, discussion=discussion))
         touch(group.pk, timezone.now())
     return discussion
 
@@ -113,17 +112,16 @@ def post_comment(user, target, text, parent_id=None, scope=None, upload=None):
         require_membership(user, scope)
     if upload is not None and scope is None:
         raise Refused(_("Files can only be shared with a group."))
-    text = clean_comment(text)
-    require_pace(user)
     now = timezone.now()
-    with transaction.atomic():
-        comment = ForumComment.objects.new_on(target, user, text, parent, now, scope)
-        try:
-            comment.full_clean(exclude=["user_url", "ip_address"])
-        except ValidationError as error:
-            raise Refused(" ".join(error.messages)) from error
+    comment = ForumComment.objects.new_on(target, user, clean_comment(text), parent, now, scope)
+    try:
+        comment.full_clean(exclude=["user_url", "ip_address"])
+    except ValidationError as error:
+        raise Refused(" ".join(error.messages)) from error
+    require_pace(user)  # only a post that would be saved counts
+    with stored_files_kept_on_commit_only() as stored:
         comment.save()
-        attach(upload, scope, user, comment=comment)
+        stored.append(attach(upload, scope, user, comment=comment))
         if isinstance(target, Discussion):
             notifications.comment_posted(comment, target)
             Discussion.objects.filter(pk=target.pk).update(
@@ -165,17 +163,17 @@ def attach_to_comment(user, comment, upload):
     editable_comment(user, comment)
     if comment.scope_id is None:
         raise Refused(_("Files can only be shared with a group."))
-    with transaction.atomic():
-        return attach(upload, comment.scope, user, comment=comment)
+    with stored_files_kept_on_commit_only() as stored:
+        stored.append(attach(upload, comment.scope, user, comment=comment))
+    return stored[0]
 
 
 def remove_comment(user, comment):
     """Soft delete by the author or the group's managers: the text goes, a
     placeholder keeps the thread's shape."""
-    allowed = (
-        comment.user_id == user.pk
-        or is_site_moderator(user)
-        or (comment.scope_id is not None and can_manage(user, comment.scope))
+    # can_manage covers site moderators; they alone manage public comments.
+    allowed = comment.user_id == user.pk or (
+        is_site_moderator(user) if comment.scope_id is None else can_manage(user, comment.scope)
     )
     if not allowed:
         raise Refused(_("Only its author or the group's moderators can remove a comment."), 403)

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
+from django.core.files.base import ContentFile, File
 from django.db import transaction
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageOps
 
 DOCUMENT, IMAGE, VIDEO = "document", "image", "video"
 
@@ -69,7 +69,7 @@ class CheckedUpload:
     name: str  # sanitised, with the extension the content calls for
     kind: str
     content_type: str
-    content: ContentFile
+    content: File  # the upload itself, or the re-encoded image
     rendition: ContentFile | None  # images only
 
 
@@ -130,26 +130,45 @@ def check_upload(upload):
     if kind == IMAGE:
         content, rendition = reencode_image(upload, detected)
     else:
-        content, rendition = ContentFile(upload.read()), None
+        # Stored as uploaded: the storage reads it in chunks (a video may be
+        # hundreds of megabytes), never the whole file in memory.
+        upload.seek(0)
+        content, rendition = upload, None
     return CheckedUpload(name, kind, content_type, content, rendition)
 
 
-def reencode_image(upload, detected):
+def open_picture(upload):
+    """The upload as an upright Pillow image, or ValidationError: one way to
+    open every picture members send (attachments, avatars, group images)."""
     try:
         image = Image.open(upload)
+        if image.width * image.height > MAX_PICTURE_PIXELS:
+            raise ValidationError(
+                _("This image is %(width)s by %(height)s pixels; make it smaller first.")
+                % {"width": image.width, "height": image.height},
+                code="dimensions",
+            )
         image.load()
-    except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as error:
+        return ImageOps.exif_transpose(image)
+    except UNREADABLE as error:
         raise ValidationError(_("This image cannot be read."), code="image") from error
+
+
+def reencode_image(upload, detected):
+    image = open_picture(upload)
     fmt = {"jpg": "JPEG", "png": "PNG", "gif": "GIF", "webp": "WEBP"}[detected]
     if fmt == "JPEG" and image.mode not in ("RGB", "L"):
         image = image.convert("RGB")
-    # Saving without exif= or pnginfo= writes no metadata at all.
-    original = io.BytesIO()
-    image.save(original, format=fmt)
-    small = image.copy()
-    small.thumbnail(RENDITION_SIZE)
-    rendition = io.BytesIO()
-    small.save(rendition, format=fmt)
+    try:
+        # Saving without exif= or pnginfo= writes no metadata at all.
+        original = io.BytesIO()
+        image.save(original, format=fmt)
+        small = image.copy()
+        small.thumbnail(RENDITION_SIZE)
+        rendition = io.BytesIO()
+        small.save(rendition, format=fmt)
+    except UNREADABLE as error:
+        raise ValidationError(_("This image cannot be read."), code="image") from error
     return ContentFile(original.getvalue()), ContentFile(rendition.getvalue())
 
 
@@ -171,15 +190,9 @@ def check_picture(upload, limit, size, square=False):
             % {"size": round(upload.size / 2**20, 1), "limit": round(limit / 2**20, 1)},
             code="size",
         )
+    image = open_picture(upload)
     try:
-        image = Image.open(upload)
-        if image.width * image.height > MAX_PICTURE_PIXELS:
-            raise ValidationError(
-                _("This image is %(width)s by %(height)s pixels; make it smaller first.")
-                % {"width": image.width, "height": image.height},
-                code="dimensions",
-            )
-        image = ImageOps.exif_transpose(image).convert("RGBA")
+        image = image.convert("RGBA")
     except UNREADABLE as error:
         raise ValidationError(_("This image cannot be read."), code="image") from error
     flat = Image.new("RGB", image.size, "white")

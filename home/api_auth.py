@@ -15,9 +15,6 @@ class SessionOrAnonymous(SessionAuth):
     """Reads without a token go on as the session's user, or anonymous (who
     sees what the public sees). Reading changes nothing, so no CSRF check."""
 
-    def __init__(self):
-        super().__init__(csrf=False)
-
     def authenticate(self, request, key):
         if "Authorization" in request.headers:
             return None
@@ -36,6 +33,6 @@ class SignedInSession(SessionAuth):
 
 
 # Reads: the token's user, else the session's user, else anonymous.
-READ_AUTH = [BearerTokenAuth(), SessionOrAnonymous()]
+READ_AUTH = [BearerTokenAuth(), SessionOrAnonymous(csrf=False)]
 # Writes: the token's user, else the session's user with a valid CSRF token.
 WRITE_AUTH = [BearerTokenAuth(), SignedInSession(csrf=True)]

@@ -35,7 +35,10 @@ def taxonomy_values(pks):
     # Each table read once: the cache hands out a fresh copy on every get.
     tables = {relation: taxonomies.terms(relation) for relation in taxonomies.TAXONOMIES}
     for pk, relation, term_pk in links[0].union(*links[1:], all=True):
-        term = tables[relation].get(term_pk) or taxonomies.term(relation, term_pk)
+        if term_pk not in tables[relation]:  # newer than the cache: read it afresh, once
+            taxonomies.term(relation, term_pk)
+            tables[relation] = taxonomies.terms(relation)
+        term = tables[relation][term_pk]
         found[relation][pk].append(term)
     return {
         relation: {

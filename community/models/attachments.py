@@ -15,8 +15,12 @@ SIGNED_URL_SALT = "community.attachment"
 
 class AttachmentQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """Files are seen by whoever sees the group they were shared in."""
-        return self.filter(group__in=visible_scope(user))
+        """Files are seen by whoever sees the group they were shared in, as
+        long as the post they came with is shown: a removed (or unpublished)
+        comment takes its files with it."""
+        return self.filter(group__in=visible_scope(user)).filter(
+            Q(comment__isnull=True) | Q(comment__is_public=True, comment__is_removed=False)
+        )
 
 
 def upload_to(instance, filename):
@@ -73,6 +77,12 @@ class Attachment(models.Model):
 
     def get_absolute_url(self):
         return reverse("community:attachment", kwargs={"attachment_id": self.pk, "name": self.name})
+
+    def delete_files(self):
+        """Remove the stored objects (not the row)."""
+        self.file.delete(save=False)
+        if self.rendition:
+            self.rendition.delete(save=False)
 
     def get_signed_url(self):
         """A link that works for FORUM_SIGNED_URL_SECONDS without a session,

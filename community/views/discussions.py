@@ -16,7 +16,7 @@ from community.targets import find_target, kind_of
 from community.threads import with_actions
 from home.models.base import paginate
 
-from .lookup import visible_discussion, visible_group
+from .lookup import visible_comment, visible_discussion, visible_group
 
 
 def refusal_on(form, refused):
@@ -58,7 +58,7 @@ def discussion_detail(request, slug, discussion_id):
 
 
 def render_discussion(request, discussion, form, status=200):
-    comments = ForumComment.objects.on(discussion)
+    comments = ForumComment.objects.on(discussion, seen_by=request.user)
     page = paginate(request, comments, settings.FORUM_COMMENTS_PAGE_SIZE)
     page.object_list = with_actions(
         list(page.object_list), request.user, open_for_replies=not discussion.locked
@@ -130,7 +130,7 @@ def comment_post(request, slug, discussion_id):
 
 @login_required
 def comment_edit(request, comment_id):
-    comment = get_object_or_404(ForumComment.objects.visible_to(request.user), pk=comment_id)
+    comment = visible_comment(request, comment_id)
     try:
         posting.editable_comment(request.user, comment)
     except Refused as refused:
@@ -157,7 +157,7 @@ def comment_edit(request, comment_id):
 @login_required
 @require_POST
 def comment_remove(request, comment_id):
-    comment = get_object_or_404(ForumComment.objects.visible_to(request.user), pk=comment_id)
+    comment = visible_comment(request, comment_id)
     try:
         posting.remove_comment(request.user, comment)
     except Refused as refused:
@@ -169,7 +169,7 @@ def comment_remove(request, comment_id):
 def comment_permalink(request, comment_id):
     """Where a comment lives: the page of its discussion, news page or
     resource that holds it, at its anchor."""
-    comment = get_object_or_404(ForumComment.objects.visible_to(request.user), pk=comment_id)
+    comment = visible_comment(request, comment_id)
     target = comment.content_object
     if target is None:
         raise Http404
@@ -244,7 +244,7 @@ def mute(request, slug, discussion_id):
 @require_POST
 def comment_flag(request, comment_id):
     """A member asks the site moderators to look at a comment."""
-    comment = get_object_or_404(ForumComment.objects.visible_to(request.user), pk=comment_id)
+    comment = visible_comment(request, comment_id)
     if comment.user_id == request.user.pk or comment.is_removed:
         raise Http404
     moderation.flag(comment, request.user)

@@ -2,7 +2,7 @@
 
 from django.shortcuts import get_object_or_404
 
-from community.models import Discussion, ForumGroup
+from community.models import Discussion, ForumComment, ForumGroup
 
 
 def visible_group(request, slug):
@@ -14,4 +14,10 @@ def visible_discussion(request, slug, discussion_id):
         Discussion.objects.visible_to(request.user).select_related("group", "author__profile"),
         group__slug=slug,
         pk=discussion_id,
+    )
+
+
+def visible_comment(request, comment_id):
+    return get_object_or_404(
+        ForumComment.objects.visible_to(request.user).select_related("scope"), pk=comment_id
     )

@@ -143,3 +143,39 @@ def test_a_discussion_can_start_with_a_file(forum, as_role):
     assert response.status_code == 302
     attachment = Attachment.objects.get()
     assert attachment.discussion.title == "Tender documents" and attachment.comment is None
+
+
+def test_a_removed_comment_takes_its_file_with_it(forum, as_role):
+    member = as_role("member")
+    upload(member, forum["private_discussion"], "grid.pdf", pdf("Grid", ["Weights."]))
+    attachment = Attachment.objects.get()
+    url = attachment.get_absolute_url()
+    assert member.get(url).status_code == 200
+    member.post(f"/forum/comments/{attachment.comment_id}/remove/")
+    for role in SEES_PRIVATE:
+        assert as_role(role).get(url).status_code == 404, role
+
+
+def test_a_post_that_fails_after_its_file_was_stored_leaves_no_file(forum, as_role, monkeypatch):
+    from community import notifications
+
+    stored = []
+    real_save = Attachment.save
+
+    def remember(self, *args, **kwargs):
+        stored.append(self.file.name)
+        return real_save(self, *args, **kwargs)
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("the step after the file failed")
+
+    monkeypatch.setattr(Attachment, "save", remember)
+    monkeypatch.setattr(notifications, "comment_posted", broken)
+    member = as_role("member")
+    with pytest.raises(RuntimeError):
+        upload(member, forum["private_discussion"], "grid.pdf", pdf("Grid", ["Weights."]))
+    assert stored and not Attachment.objects.exists()
+    assert not ForumComment.objects.filter(comment="See attached.").exists()
+    from django.core.files.storage import default_storage
+
+    assert not default_storage.exists(stored[0])

@@ -9,13 +9,9 @@ from wagtail.search.management.commands.update_index import Command as WagtailUp
 
 class Command(WagtailUpdateIndex):
     def queryset_chunks(self, qs, chunk_size=1000):
-        # Counted inside the same transaction as the chunks, so the total
-        # matches what is indexed.
-        self.objects_to_index = None
-        for number, chunk in enumerate(super().queryset_chunks(qs, chunk_size)):
-            if number == 0:
-                self.objects_to_index = qs.count()
-            yield chunk
+        # Runs when the first chunk is asked for, before the bar is drawn.
+        self.objects_to_index = qs.count()
+        yield from super().queryset_chunks(qs, chunk_size)
 
     def print_iter_progress(self, iterable):
         bar = None
