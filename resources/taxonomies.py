@@ -40,12 +40,16 @@ def terms(relation):
     return found
 
 
+def forget_relation(relation):
+    cache.delete(cache_key(relation))
+
+
 def term(relation, pk):
     """One term's (value, label, position); a term newer than this process's
     cache is read afresh rather than missed."""
     found = terms(relation).get(pk)
     if found is None:
-        cache.delete(cache_key(relation))
+        forget_relation(relation)
         found = terms(relation)[pk]
     return found
 

@@ -30,6 +30,9 @@ class FacetSpec:
     engine_nested: str | None = None  # nested path in the engine's index, e.g. "topics"
     order: str = "count"  # "count" (most first) or "value-desc" (years)
     cast: Callable[[str], object] = str  # how a URL value becomes a stored value
+    # For labels kept in a cache: drop it, so an unknown value is checked once
+    # against fresh data before it is called unknown.
+    forget_labels: Callable[[], None] | None = None
 
 
 @dataclass
@@ -97,10 +100,13 @@ class FacetedSearch:
         API, a message on the page), not a silent empty result."""
         for name, values in query.filters.items():
             spec = self.specs[name]
-            known = self.labels(name)
-            for value in values:
-                if value not in known:
-                    raise UnknownFacetValue(spec.label, value)
+            unknown = [value for value in values if value not in self.labels(name)]
+            if unknown and spec.forget_labels is not None:  # maybe newer than the cache
+                spec.forget_labels()
+                self._labels.pop(name)
+                unknown = [value for value in unknown if value not in self.labels(name)]
+            if unknown:
+                raise UnknownFacetValue(spec.label, unknown[0])
 
     def build_facets(self, query, counts_by_facet):
         facets = []

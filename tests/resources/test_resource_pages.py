@@ -270,3 +270,19 @@ def test_a_renamed_or_new_term_shows_at_once_though_terms_are_cached(client, db)
         for entry in item["topics"]
     }
     assert labels == {"Clean mobility", "Water"}
+
+
+def test_a_term_newer_than_the_cache_is_a_valid_filter(client, db):
+    """Another process may add a term after this one cached the list."""
+    from django.core.cache import cache
+
+    from resources import taxonomies
+
+    taxonomies.terms("topics")  # cached without the new term
+    stale = cache.get(taxonomies.cache_key("topics"))
+    topic = factories.TopicFactory(name="Water", slug="water")
+    cache.set(taxonomies.cache_key("topics"), stale)  # as if the signal ran elsewhere
+    factories.ResourceFactory(relations__topics=[topic])
+    response = client.get("/api/v3/resources/", {"topic": "water"})
+    assert response.status_code == 200 and response.json()["count"] == 1
+    assert client.get("/api/v3/resources/", {"topic": "no-such-topic"}).status_code == 400
