@@ -4,8 +4,8 @@ Wagtail's backend (django-modelsearch) owns the index: its mapping, its
 document fields and keeping it current. This module only builds the request:
 the text query and the visibility filters come from modelsearch's own query
 compiler; the facet selections go into `post_filter` (so they narrow the hits
-but not the aggregations), and each facet gets one aggregation filtered by
-every other facet's selection.
+but not the aggregations), and each facet's counts come from an aggregation
+filtered by every other facet's selection.
 """
 
 import time
@@ -54,13 +54,28 @@ class EngineFacetedSearch(FacetedSearch):
             if values and name != exclude
         ]
 
-    def aggregation(self, spec, query):
+    def facet_terms(self, spec):
         terms = {"terms": {"field": spec.engine_field, "size": 1000}}
         if spec.engine_nested:
             terms = {"nested": {"path": spec.engine_nested}, "aggs": {"values": terms}}
+        return terms
+
+    def aggregations(self, query):
+        """One filter aggregation per distinct set of selections, holding the
+        terms of every facet counted under it: the unselected facets all count
+        under every selection and share one filter; a selected facet counts
+        under the others' selections and gets its own. Each filter is worked
+        out once instead of once per facet."""
+        groups = {}
+        for name, spec in self.specs.items():
+            excluded = name if query.filters.get(name) else ""
+            groups.setdefault(excluded, []).append(spec)
         return {
-            "filter": {"bool": {"filter": self.selections(query, exclude=spec.name)}},
-            "aggs": {"facet": terms},
+            f"under_{index}": {
+                "filter": {"bool": {"filter": self.selections(query, exclude=excluded or None)}},
+                "aggs": {spec.name: self.facet_terms(spec) for spec in specs},
+            }
+            for index, (excluded, specs) in enumerate(groups.items())
         }
 
     def body(self, query):
@@ -70,7 +85,7 @@ class EngineFacetedSearch(FacetedSearch):
         body = {
             "query": tune_fuzziness(compiler.get_query()),
             "post_filter": {"bool": {"filter": self.selections(query)}},
-            "aggs": {name: self.aggregation(spec, query) for name, spec in self.specs.items()},
+            "aggs": self.aggregations(query),
             "sort": self.sort(query),
             "from": (query.page - 1) * query.page_size,
             "size": query.page_size,
@@ -136,10 +151,13 @@ class EngineFacetedSearch(FacetedSearch):
                     highlights[int(hit["fields"]["pk"][0])] = fragments[0]
                     break
         counts = {}
-        for name, spec in self.specs.items():
-            aggregation = response["aggregations"][name]["facet"]
-            buckets = (aggregation["values"] if spec.engine_nested else aggregation)["buckets"]
-            counts[name] = {str(bucket["key"]): bucket["doc_count"] for bucket in buckets}
+        for group in response["aggregations"].values():
+            for name, spec in self.specs.items():
+                if name in group:
+                    aggregation = group[name]["values"] if spec.engine_nested else group[name]
+                    counts[name] = {
+                        str(bucket["key"]): bucket["doc_count"] for bucket in aggregation["buckets"]
+                    }
         return SearchPage(
             items=items,
             total=response["hits"]["total"]["value"],

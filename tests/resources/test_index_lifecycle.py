@@ -84,6 +84,34 @@ def test_update_index_rebuilds_the_engine_index_with_only_live_resources(engine_
     # A progress bar per model, counting the objects it indexes.
     progress = output.getvalue()
     assert "resources.Resource" in progress and "1/1" in progress and "100%" in progress
+    assert "merged" in progress and "into one segment" in progress
+
+
+def segment_count(backend, name):
+    shards = backend.es.indices.segments(index=name)["indices"]
+    return sum(
+        len(copy["segments"])
+        for index in shards.values()
+        for copies in index["shards"].values()
+        for copy in copies
+    )
+
+
+def test_merge_segments_leaves_the_rebuilt_index_in_one_segment(engine_index):
+    from search.index_maintenance import merge_segments
+    from tests.resources.conftest import engine_backend
+
+    backend = engine_backend()
+    name = backend.get_index_for_model(Resource).name
+    # Each refresh writes what was indexed since the last one as a new segment.
+    for title in ("First", "Second", "Third"):
+        backend.add(factories.ResourceFactory(title=title, relations__publish=True))
+        engine_index.refresh()
+    assert segment_count(backend, name) > 1
+
+    assert name in merge_segments(backend)
+    assert segment_count(backend, name) == 1
+    assert engine_titles(engine_index) == {"First", "Second", "Third"}
 
 
 def test_scheduled_publishing_puts_the_resource_online_and_in_the_index(engine_index, committed):

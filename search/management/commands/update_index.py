@@ -1,13 +1,22 @@
 """`update_index` as Wagtail ships it (a new index filled beside the old one,
 then an alias swapped, so searches keep answering), with a progress bar per
 model: objects done of the total, rate and time left, instead of a dot per
-thousand objects."""
+thousand objects. A rebuilt engine index is then merged into one segment."""
 
 from tqdm import tqdm
+from wagtail.search.backends import get_search_backend
 from wagtail.search.management.commands.update_index import Command as WagtailUpdateIndex
+
+from search.index_maintenance import merge_segments
 
 
 class Command(WagtailUpdateIndex):
+    def update_backend(self, backend_name, schema_only=False, **kwargs):
+        super().update_backend(backend_name, schema_only=schema_only, **kwargs)
+        if not schema_only:
+            for name in merge_segments(get_search_backend(backend_name)):
+                self.write(f"{backend_name}: merged {name} into one segment")
+
     def queryset_chunks(self, qs, chunk_size=1000):
         # Runs when the first chunk is asked for, before the bar is drawn.
         self.objects_to_index = qs.count()
