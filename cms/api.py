@@ -11,6 +11,7 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from community import api_writes  # noqa: F401  (adds the Forum's writes to forum_router)
 from community.api import router as forum_router
+from home import api_contract
 from home.api import router as events_router
 from home.api_v2 import PagesAPIViewSet
 from resources.api import router as resources_router
@@ -27,3 +28,4 @@ api_v3.add_router("/events/", events_router, tags=["events"])
 api_v3.add_router("/resources/", resources_router, tags=["resources"])
 api_v3.add_router("/search/", search_router, tags=["search"])
 api_v3.add_router("/forum/", forum_router, tags=["forum"])
+api_contract.install(api_v3)

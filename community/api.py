@@ -11,9 +11,9 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema
 from ninja.pagination import paginate
 from wagtail.api.v3.errors import ProblemDetail
-from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 
 from home.api_auth import READ_AUTH
+from home.api_pagination import ListPagination
 
 from .activity import GroupActivity
 from .models import ForumComment, ForumGroup
@@ -189,7 +189,7 @@ NOT_FOUND = {404: ProblemDetail}
 
 @router.get("/groups/", response=list[GroupOut], summary="Forum groups you may see",
             operation_id="forum_groups")  # fmt: skip
-@paginate(WagtailLimitOffsetPagination)
+@paginate(ListPagination)
 def list_groups(request: HttpRequest):
     return visible_groups(request).order_by("-last_activity_at", "name")
 
@@ -202,7 +202,7 @@ def get_group(request: HttpRequest, slug: str):
 
 @router.get("/groups/{slug}/members/", response={200: list[MemberOut], **NOT_FOUND},
             summary="A group's members", operation_id="forum_group_members")  # fmt: skip
-@paginate(WagtailLimitOffsetPagination)
+@paginate(ListPagination)
 def list_members(request: HttpRequest, slug: str):
     group = visible_group(request, slug)
     return (
@@ -215,7 +215,7 @@ def list_members(request: HttpRequest, slug: str):
 @router.get("/groups/{slug}/discussions/", response={200: list[DiscussionOut], **NOT_FOUND},
             summary="A group's discussions, by last activity",
             operation_id="forum_discussions")  # fmt: skip
-@paginate(WagtailLimitOffsetPagination)
+@paginate(ListPagination)
 def list_discussions(request: HttpRequest, slug: str):
     group = visible_group(request, slug)
     return group.discussions.select_related("author", "group")
@@ -232,7 +232,7 @@ def get_discussion(request: HttpRequest, slug: str, discussion_id: int):
             response={200: list[CommentOut], **NOT_FOUND},
             summary="A discussion's comments in thread order (parent_id and level give the tree)",
             operation_id="forum_comments")  # fmt: skip
-@paginate(WagtailLimitOffsetPagination)
+@paginate(ListPagination)
 def list_comments(request: HttpRequest, slug: str, discussion_id: int):
     discussion = visible_discussion(request, slug, discussion_id)
     return ForumComment.objects.on(discussion, seen_by=request.user)
@@ -241,7 +241,7 @@ def list_comments(request: HttpRequest, slug: str, discussion_id: int):
 @router.get("/groups/{slug}/activity/", response={200: list[ActivityOut], **NOT_FOUND},
             summary="A group's recent activity, newest first",
             operation_id="forum_group_activity")  # fmt: skip
-@paginate(WagtailLimitOffsetPagination)
+@paginate(ListPagination)
 def list_activity(request: HttpRequest, slug: str):
     group = visible_group(request, slug)
     return GroupActivity(group)

@@ -19,9 +19,9 @@ from ninja.errors import HttpError
 from ninja.files import UploadedFile
 from ninja.pagination import paginate
 from wagtail.api.v3.errors import ProblemDetail, problem_response
-from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 
 from home.api_auth import WRITE_AUTH
+from home.api_pagination import ListPagination
 
 from . import membership, posting
 from .api import (
@@ -209,7 +209,7 @@ def member_action(request: HttpRequest, slug: str, username: str, data: MemberAc
     summary="Pending requests to join (owners and moderators)",
     operation_id="forum_join_requests",
 )
-@paginate(WagtailLimitOffsetPagination)
+@paginate(ListPagination)
 def list_join_requests(request: HttpRequest, slug: str):
     group = visible_group(request, slug)
     if not can_manage(request.user, group):
@@ -327,7 +327,7 @@ def attach_file(request: HttpRequest, comment_id: int, file: File[UploadedFile])
     summary="Comments on a news page or a resource that you may see",
     operation_id="forum_page_comments",
 )
-@paginate(WagtailLimitOffsetPagination)
+@paginate(ListPagination)
 def list_page_comments(request: HttpRequest, kind: str, object_id: int):
     target = find_target(kind, object_id)
     return ForumComment.objects.on(target, seen_by=request.user)

@@ -15,9 +15,9 @@ from ninja.errors import HttpError
 from ninja.pagination import paginate
 from pydantic import model_validator
 from wagtail.api.v3.errors import ProblemDetail
-from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 from wagtail.models import Locale
 
+from home.api_pagination import ListPagination
 from home.models import Country, EventPage, EventType
 
 router = Router()
@@ -109,7 +109,7 @@ def _day_start(day):
     ),
     operation_id="events_list",
 )
-@paginate(WagtailLimitOffsetPagination)
+@paginate(ListPagination)
 def list_events(request: HttpRequest, filters: EventFilters = Query(...)):  # noqa: B008
     locale = Locale.objects.filter(language_code=filters.locale).first()
     if locale is None:

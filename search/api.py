@@ -18,7 +18,7 @@ class HitOut(Schema):
     type: str
 
 
-class GroupOut(Schema):
+class HitGroupOut(Schema):
     kind: str = Field(description="pages, resources, …")
     label: str
     count: int = Field(description="How many hits this kind has in all")
@@ -28,7 +28,7 @@ class GroupOut(Schema):
 
 class SiteSearchOut(Schema):
     query: str = Field(description="The words searched for, after cleaning")
-    groups: list[GroupOut]
+    groups: list[HitGroupOut]
 
 
 class SiteSearchParams(Schema):
