@@ -228,6 +228,8 @@ ACCOUNT_RATE_LIMITS = {
     "change_password": "5/m/user",
 }
 ACCOUNT_FORMS = {"login": "community.forms_accounts.SignInForm"}
+# The admin's sign-in counts failures against the same limit.
+WAGTAILADMIN_USER_LOGIN_FORM = "home.admin_login.RateLimitedLoginForm"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Procurement of Innovation Platform] "
 
 # The Forum's comments: django-comments-xtd with the project's own model, which

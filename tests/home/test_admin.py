@@ -600,3 +600,28 @@ def test_root_cannot_take_a_second_home_page(superuser_client, home_page):
     assert response.status_code == 302
     assert response["Location"] == reverse("wagtailadmin_home")
     assert HomePage.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_the_admin_sign_in_refuses_password_guessing_for_a_while(client):
+    from django.contrib.auth import get_user_model
+    from django.core.cache import cache
+
+    cache.clear()  # allauth keeps its counters in the cache
+    editor = get_user_model().objects.create_user(
+        "guarded", "guarded@example.net", "right-pass-123", is_staff=True, is_superuser=True
+    )
+    response = client.post("/admin/login/", {"username": "guarded", "password": "wrong"})
+    assert response.status_code == 200
+    assert "didn't match" in " ".join(response.context["form"].non_field_errors())
+    for _ in range(4):
+        client.post("/admin/login/", {"username": "guarded", "password": "wrong"})
+    # The sixth attempt, with the right password, waits until the window has passed.
+    response = client.post("/admin/login/", {"username": "guarded", "password": "right-pass-123"})
+    assert response.status_code == 200
+    assert "Too many failed login attempts" in " ".join(response.context["form"].non_field_errors())
+    assert "_auth_user_id" not in client.session
+    # Once the window has passed (its counters gone), the right password works.
+    cache.clear()
+    response = client.post("/admin/login/", {"username": "guarded", "password": "right-pass-123"})
+    assert response.status_code == 302 and client.session["_auth_user_id"] == str(editor.pk)
