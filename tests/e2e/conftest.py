@@ -116,8 +116,18 @@ def browser():
 def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
     page = context.new_page()
+    # Anything the Content-Security-Policy blocked on a page a test visited
+    # (an inline script, an image from an origin the policy does not list).
+    blocked = []
+    page.on(
+        "console",
+        lambda message: blocked.append(message.text)
+        if "Content Security Policy" in message.text
+        else None,
+    )
     yield page
     context.close()
+    assert not blocked, blocked
 
 
 @pytest.fixture

@@ -119,3 +119,23 @@ def test_documents_in_a_restricted_collection_are_not_served_to_anonymous_visito
     assert response.status_code == 302
     assert "/login/" in response["Location"] or "/accounts/login/" in response["Location"]
     assert default_storage.exists(document.file.name)
+
+
+def test_uploaded_documents_are_never_rendered_by_the_browser_as_pages(client, bucket):
+    from django.core.exceptions import ValidationError
+
+    # A text file carrying markup downloads as a file; it is not shown inline,
+    # and the browser may not guess it is HTML.
+    document = Document(title="Notes")
+    document.file.save("notes.txt", ContentFile(b"<script>alert(1)</script>"), save=False)
+    document.save()
+    response = client.get(document.url)
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert "html" not in response["Content-Type"]
+    # Web pages, scripts and SVG drawings are not accepted as documents at all.
+    for name in ("page.html", "drawing.svg", "tool.js"):
+        upload = Document(title=name, file=ContentFile(b"<html></html>", name=name))
+        with pytest.raises(ValidationError):
+            upload.full_clean()
