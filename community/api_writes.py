@@ -40,7 +40,7 @@ from .targets import find_target
 from .uploads import check_upload
 from .views.lookup import visible_comment, visible_discussion, visible_group
 
-PROBLEMS = dict.fromkeys((400, 401, 403, 404, 409, 429), ProblemDetail)
+PROBLEMS = dict.fromkeys((400, 401, 403, 404, 409, 429, 503), ProblemDetail)
 
 
 def answers_refusals(view):

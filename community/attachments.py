@@ -1,10 +1,15 @@
 """Storing a checked upload next to the post it belongs to."""
 
+import logging
 from contextlib import contextmanager
 
 from django.db import transaction
 
 from .models import Attachment
+from .permissions import Refused
+from .uploads import STORAGE_ERRORS, store_down_message
+
+logger = logging.getLogger(__name__)
 
 
 def attach(checked, group, user, discussion=None, comment=None):
@@ -23,15 +28,30 @@ def attach(checked, group, user, discussion=None, comment=None):
         content_type=checked.content_type,
         size=checked.content.size,
     )
-    attachment.file.save(checked.name, checked.content, save=False)
     try:
+        attachment.file.save(checked.name, checked.content, save=False)
         if checked.rendition is not None:
             attachment.rendition.save(checked.name, checked.rendition, save=False)
+    except STORAGE_ERRORS as error:
+        logger.warning("The file store refused %s: %s", checked.name, error)
+        delete_files_if_possible(attachment)
+        raise Refused(store_down_message(), 503) from error
+    try:
         attachment.save()
     except Exception:
-        attachment.delete_files()
+        delete_files_if_possible(attachment)
         raise
     return attachment
+
+
+def delete_files_if_possible(attachment):
+    """Remove what was stored for a post that failed. The store may be the
+    thing that failed: then the orphan is logged, and the error the member
+    sees stays the original one."""
+    try:
+        attachment.delete_files()
+    except STORAGE_ERRORS as error:
+        logger.error("Could not delete the stored files of a failed post: %s", error)
 
 
 @contextmanager
@@ -46,5 +66,5 @@ def stored_files_kept_on_commit_only():
     except Exception:
         for attachment in stored:
             if attachment is not None:
-                attachment.delete_files()
+                delete_files_if_possible(attachment)
         raise

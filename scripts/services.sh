@@ -489,6 +489,30 @@ cmd_start_search() {
     log "OpenSearch ready on http://$HOST:$OS_PORT"
 }
 
+# For fault tests: stop/start only S3Proxy (its data dir and port are kept),
+# and restart PostgreSQL in place (data kept, every connection dropped).
+cmd_stop_s3() {
+    s3_stop
+}
+
+cmd_start_s3() {
+    if [[ -f "$S3_PID" ]] && s3_pid_alive "$(cat "$S3_PID")" && s3_http_up; then
+        log "S3Proxy already running"
+        return 0
+    fi
+    s3_stop
+    s3_start
+}
+
+cmd_restart_db() {
+    local dir; dir="$(readlink -f "$RUN/pg")"
+    [[ -f "$dir/data/postmaster.pid" ]] || die "no PostgreSQL to restart (run \`$0 start\` first)"
+    local bin; bin="$(find_pg_bin)"
+    [[ -n "$bin" ]] || die "PostgreSQL binaries not found"
+    log "restarting PostgreSQL"
+    as_pg "$bin/pg_ctl" -D "$dir/data" -l "$dir/postgres.log" -m fast -w -t 60 restart >/dev/null
+}
+
 cmd_ensure_chromium() {
     [[ -x /usr/bin/chromium ]] && return 0
     apt_install chromium
@@ -500,6 +524,9 @@ case "${1:-}" in
     status) cmd_status ;;
     stop-search) cmd_stop_search ;;
     start-search) cmd_start_search ;;
+    stop-s3) cmd_stop_s3 ;;
+    start-s3) cmd_start_s3 ;;
+    restart-db) cmd_restart_db ;;
     ensure-chromium) cmd_ensure_chromium ;;
-    *) echo "usage: $0 {start|stop|status|stop-search|start-search|ensure-chromium}" >&2; exit 2 ;;
+    *) echo "usage: $0 {start|stop|status|stop-search|start-search|stop-s3|start-s3|restart-db|ensure-chromium}" >&2; exit 2 ;;
 esac

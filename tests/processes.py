@@ -2,9 +2,13 @@
 
 import json
 import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
+
+import dj_database_url
+import psycopg
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -47,3 +51,31 @@ def python_json(env, code, timeout=300):
         check=True,
     )
     return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def fresh_database_url(tmp_path, suffix):
+    """A new, empty database next to the suite's own: PostgreSQL if the suite
+    runs on it, otherwise a SQLite file."""
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith("postgres"):
+        return f"sqlite:///{tmp_path / f'{suffix}.sqlite3'}"
+    config = dj_database_url.parse(url)
+    name = f"{config['NAME']}_{suffix}"
+    admin = psycopg.connect(
+        host=config["HOST"],
+        port=config["PORT"],
+        user=config["USER"],
+        password=config["PASSWORD"],
+        dbname="postgres",
+        autocommit=True,
+    )
+    with admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.execute(f'CREATE DATABASE "{name}"')
+    return url.rsplit("/", 1)[0] + f"/{name}"
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from community.forms import GroupForm
 from community.permissions import can_edit_group
-from community.uploads import delete_replaced
+from community.uploads import delete_replaced, save_with_files
 
 from .lookup import visible_group
 
@@ -30,16 +30,21 @@ def group_edit(request, slug):
     old_image = group.image.name
     current = {"name": group.name, "url": group.get_absolute_url(), "image": group.get_image_url()}
     form = GroupForm(request.POST or None, request.FILES or None, instance=group)
+    status = 200
     if request.method == "POST" and form.is_valid():
-        group = form.save()
-        delete_replaced(group.image, old_image)
-        messages.success(request, _("The group's details are saved."))
-        return redirect(group)
+        saved = save_with_files(form, "image")
+        if saved is not None:
+            delete_replaced(saved.image, old_image)
+            messages.success(request, _("The group's details are saved."))
+            return redirect(saved)
+        status = 503
+    elif form.errors:
+        status = 400
     return render(
         request,
         "community/group_form.html",
         {"form": form, "current": current},
-        status=400 if form.errors else 200,
+        status=status,
     )
 
 

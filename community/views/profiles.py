@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from community.forms import ProfileForm
 from community.models import Profile
-from community.uploads import delete_replaced
+from community.uploads import delete_replaced, save_with_files
 
 
 def profile_detail(request, username):
@@ -28,14 +28,18 @@ def profile_edit(request):
     old_avatar = profile.avatar.name
     avatar_url = profile.avatar.url if old_avatar else ""
     form = ProfileForm(request.POST or None, request.FILES or None, instance=profile)
+    status = 200
     if request.method == "POST" and form.is_valid():
-        form.save()
-        delete_replaced(profile.avatar, old_avatar)
-        messages.success(request, _("Your profile is saved."))
-        return redirect("members:profile", username=request.user.get_username())
+        if save_with_files(form, "avatar") is not None:
+            delete_replaced(profile.avatar, old_avatar)
+            messages.success(request, _("Your profile is saved."))
+            return redirect("members:profile", username=request.user.get_username())
+        status = 503
+    elif form.errors:
+        status = 400
     return render(
         request,
         "community/profile_form.html",
         {"form": form, "avatar_url": avatar_url},
-        status=400 if form.errors else 200,
+        status=status,
     )

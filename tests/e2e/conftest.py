@@ -6,50 +6,18 @@ it. Nothing is shared with the test database, so no flush or rollback can pull
 data from under the running server.
 """
 
-import os
-import socket
 import subprocess
 import sys
 import time
 import urllib.request
 from pathlib import Path
 
-import dj_database_url
-import psycopg
 import pytest
 
-from tests.processes import ROOT, clean_env, manage
+from tests.processes import ROOT, clean_env, free_port, fresh_database_url, manage
 
 CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def fresh_database_url(tmp_path):
-    """A new, empty database next to the suite's own: PostgreSQL if the suite
-    runs on it, otherwise a SQLite file."""
-    url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith("postgres"):
-        return f"sqlite:///{tmp_path / 'e2e.sqlite3'}"
-    config = dj_database_url.parse(url)
-    name = f"{config['NAME']}_e2e"
-    admin = psycopg.connect(
-        host=config["HOST"],
-        port=config["PORT"],
-        user=config["USER"],
-        password=config["PASSWORD"],
-        dbname="postgres",
-        autocommit=True,
-    )
-    with admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.execute(f'CREATE DATABASE "{name}"')
-    return url.rsplit("/", 1)[0] + f"/{name}"
 
 
 @pytest.fixture(scope="session")
@@ -57,7 +25,7 @@ def server_url(tmp_path_factory):
     tmp_path = tmp_path_factory.mktemp("e2e")
     env = clean_env(
         DJANGO_SETTINGS_MODULE="cms.settings.dev",
-        DATABASE_URL=fresh_database_url(tmp_path),
+        DATABASE_URL=fresh_database_url(tmp_path, "e2e"),
         MEDIA_ROOT=str(tmp_path / "media"),
     )
     manage(env, "migrate", "--no-input", "-v", "0")
@@ -121,9 +89,9 @@ def page(browser):
     blocked = []
     page.on(
         "console",
-        lambda message: blocked.append(message.text)
-        if "Content Security Policy" in message.text
-        else None,
+        lambda message: (
+            blocked.append(message.text) if "Content Security Policy" in message.text else None
+        ),
     )
     yield page
     context.close()
