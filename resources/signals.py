@@ -14,6 +14,8 @@ from django.dispatch import receiver
 from wagtail.search import index
 from wagtail.signals import published, unpublished
 
+from home.page_cache import retire_cached_pages
+
 from . import taxonomies
 from .models import Resource
 
@@ -27,10 +29,12 @@ def index_published_resource(sender, instance, **kwargs):
 @receiver(post_delete, sender=Resource)
 def unindex_resource(sender, instance, **kwargs):
     transaction.on_commit(lambda: index.remove_object(instance))
+    retire_cached_pages()
 
 
 def forget_taxonomy(sender, **kwargs):
     taxonomies.forget(sender)
+    retire_cached_pages()  # pages show the terms' labels
 
 
 for term_model in taxonomies.MODELS:

@@ -1,4 +1,5 @@
 from django.shortcuts import get_object_or_404, render
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 
 from search.faceted import UnknownFacetValue
@@ -33,7 +34,12 @@ def resource_index(request):
         context["chips"] = [
             (facet, value) for facet in results.facets for value in facet.values if value.selected
         ]
-    return render(request, "resources/resource_index.html", context, status=status)
+    response = render(request, "resources/resource_index.html", context, status=status)
+    if context.get("results") and context["results"].notice:
+        # The engine's fallback is not for keeping: the page cache must ask
+        # again, and find the engine once it is back.
+        patch_cache_control(response, no_cache=True)
+    return response
 
 
 def resource_detail(request, slug):

@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
 # Real backing services for the test suite: a throwaway PostgreSQL cluster,
-# an S3-compatible server (S3Proxy) and a single OpenSearch node, all bound to
-# 127.0.0.1 only.
+# Redis (the cache), an S3-compatible server (S3Proxy) and a single OpenSearch
+# node, all bound to 127.0.0.1 only.
 #
 #   scripts/services.sh start            # (re)start all, write .cache/run/services.env
 #   scripts/services.sh stop             # stop all; safe when nothing runs
 #   scripts/services.sh status           # exit 0 only if all answer
 #   scripts/services.sh stop-search      # stop only the OpenSearch node (fault tests)
 #   scripts/services.sh start-search     # start it again on its existing data
+#   scripts/services.sh stop-s3|start-s3 # the same for S3Proxy (fault tests)
+#   scripts/services.sh restart-db       # restart PostgreSQL in place (fault tests)
 #   scripts/services.sh ensure-chromium  # install Debian's chromium if missing
 #
-# Ports: PG_PORT (55432), S3_PORT (59000), OS_PORT (59200, OpenSearch HTTP).
+# Ports: PG_PORT (55432), REDIS_PORT (56379), S3_PORT (59000), OS_PORT (59200,
+# OpenSearch HTTP).
 #
 # Everything lives under <repo>/.cache so that any clone (CI clones elsewhere)
 # is self-contained; .cache/run holds only disposable runtime state and is
@@ -24,6 +27,7 @@ RUN="$CACHE/run"
 PG_PORT="${PG_PORT:-55432}"
 S3_PORT="${S3_PORT:-59000}"
 OS_PORT="${OS_PORT:-59200}"
+REDIS_PORT="${REDIS_PORT:-56379}"
 HOST=127.0.0.1
 
 DB_NAME=ppi
@@ -33,6 +37,8 @@ S3_IDENTITY=ppi-test
 S3_CREDENTIAL=ppi-test-secret
 S3_BUCKET=ppi-media
 S3_REGION=us-east-1
+
+REDIS_PID="$RUN/redis.pid"
 
 S3_POM="$ROOT/scripts/s3proxy/pom.xml"
 S3_LIB="$CACHE/s3proxy/lib"
@@ -418,10 +424,46 @@ os_start() {
 # Subcommands
 # --------------------------------------------------------------------------
 
+# --------------------------------------------------------------------------
+# Redis (Django's cache: rendered pages, rate limits, taxonomy terms)
+# --------------------------------------------------------------------------
+
+redis_pid_alive() {
+    local pid="$1"
+    [[ "$pid" =~ ^[0-9]+$ ]] && grep -qa 'redis-server' "/proc/$pid/cmdline" 2>/dev/null
+}
+
+redis_stop() {
+    [[ -f "$REDIS_PID" ]] || return 0
+    local pid; pid="$(cat "$REDIS_PID")"
+    if redis_pid_alive "$pid"; then
+        log "stopping Redis (pid $pid)"
+        kill -TERM "$pid" 2>/dev/null || true
+        for _ in $(seq 50); do redis_pid_alive "$pid" || break; sleep 0.1; done
+    fi
+    rm -f "$REDIS_PID"
+}
+
+redis_start() {
+    command -v redis-server >/dev/null || apt_install redis-server
+    port_busy "$REDIS_PORT" && die "port $REDIS_PORT is already in use (set REDIS_PORT to another port)"
+    log "starting Redis on $HOST:$REDIS_PORT"
+    # A cache: nothing is written to disk, and the oldest keys make room.
+    redis-server --bind "$HOST" --port "$REDIS_PORT" --save "" --appendonly no \
+        --maxmemory 256mb --maxmemory-policy allkeys-lru --daemonize yes \
+        --pidfile "$REDIS_PID" --logfile "$RUN/redis.log" --dir "$RUN"
+    for _ in $(seq 50); do
+        port_busy "$REDIS_PORT" && return 0
+        sleep 0.1
+    done
+    die "Redis did not come up on $HOST:$REDIS_PORT"
+}
+
 cmd_stop() {
     # Stop against whatever state is on disk, which may be a previous run's.
     os_stop
     s3_stop
+    redis_stop
     pg_stop
 }
 
@@ -435,6 +477,7 @@ cmd_start() {
     mkdir -p "$RUN"
 
     pg_start
+    redis_start
     s3_start
     os_start
 
@@ -450,6 +493,7 @@ export AWS_S3_ADDRESSING_STYLE=path
 export AWS_S3_SIGNATURE_VERSION=s3v4
 export SEARCH_URL=http://$HOST:$OS_PORT
 export SEARCH_BACKEND=$OS_BACKEND
+export REDIS_URL=redis://$HOST:$REDIS_PORT/0
 EOF
     log "ready; env in $RUN/services.env"
 }
@@ -457,6 +501,11 @@ EOF
 cmd_status() {
     local rc=0
     if pg_status; then echo "postgres: up ($HOST:$PG_PORT)"; else echo "postgres: down"; rc=1; fi
+    if [[ -f "$REDIS_PID" ]] && redis_pid_alive "$(cat "$REDIS_PID")"; then
+        echo "redis:    up ($HOST:$REDIS_PORT)"
+    else
+        echo "redis:    down"; rc=1
+    fi
     if [[ -f "$S3_PID" ]] && s3_pid_alive "$(cat "$S3_PID")" && s3_http_up; then
         echo "s3proxy:  up (http://$HOST:$S3_PORT, pid $(cat "$S3_PID"))"
     else

@@ -40,6 +40,7 @@ def running_site(tmp_path):
         DJANGO_SETTINGS_MODULE="cms.settings.dev",
         DATABASE_URL=fresh_database_url(tmp_path, "restart"),
         DATABASE_CONN_MAX_AGE="600",
+        PAGE_CACHE_SECONDS="0",  # every request reaches the database
         MEDIA_ROOT=str(tmp_path / "media"),
     )
     manage(env, "migrate", "--no-input", "-v", "0")

@@ -90,7 +90,11 @@ INSTALLED_APPS = [
 SITE_ID = 1
 
 MIDDLEWARE = [
+    # First and last: anonymous pages from the cache (home/page_cache.py).
+    "home.page_cache.UpdatePageCache",
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
+    "home.page_cache.api_cache_headers",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -101,6 +105,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "csp.middleware.CSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "home.page_cache.FetchPageCache",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -325,7 +330,25 @@ DEFAULT_FROM_EMAIL = env(
 )
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Redis when REDIS_URL is set (production, tests), else this process's memory
+# (make run). Keys are prefixed with the database's name, so sites sharing a
+# Redis (the tests' servers, the benchmark) never read each other's pages.
+REDIS_URL = env("REDIS_URL")
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache"
+        if REDIS_URL
+        else "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": REDIS_URL or "",
+        "KEY_PREFIX": env("CACHE_KEY_PREFIX", str(DATABASES["default"]["NAME"])),
+    }
+}
+# Anonymous pages are kept this long at most (0 turns the page cache off);
+# publishing and other edits retire them at once (home/page_cache.py).
+PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "300"))
+CACHE_MIDDLEWARE_ALIAS = "default"
+CACHE_MIDDLEWARE_KEY_PREFIX = "pages"
+CACHE_MIDDLEWARE_SECONDS = PAGE_CACHE_SECONDS
 # How long a process may keep the taxonomies' terms (resources/taxonomies.py).
 TAXONOMY_CACHE_SECONDS = 60
 

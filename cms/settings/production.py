@@ -9,7 +9,10 @@ ALLOWED_HOSTS = [host.strip() for host in require_env("ALLOWED_HOSTS").split(","
 require_env("DATABASE_URL")  # base.py has already parsed it into DATABASES
 
 # WhiteNoise serves the collected static files straight after the security middleware.
-MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")  # noqa: F405
+MIDDLEWARE.insert(  # noqa: F405
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,  # noqa: F405
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+)
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
 }

@@ -1,0 +1,168 @@
+"""Rendered pages for anonymous visitors, kept in Django's cache.
+
+Django's own cache middleware does the work (keys from the URL and the
+response's Vary headers, no caching of responses that set cookies or say
+private); this module narrows it to what may be shared:
+
+- only GET/HEAD requests without a session, a messages cookie or an
+  Authorization header: signed-in members never get, and never fill, a
+  cached page;
+- never the admin, the APIs, the Forum, members' pages, accounts or files:
+  anything group-scoped lives under those;
+- never a response that sets a cookie (a CSRF token, a message).
+
+Every key carries a generation number kept in the cache; publishing,
+unpublishing, moving or deleting a page, publishing a resource, editing a
+taxonomy or the site's settings, and a public comment bump it, which retires
+every cached page at once (the cache's own expiry removes them). Browsers are
+told to revalidate every time (max-age=0; ConditionalGetMiddleware answers
+304 when nothing changed), so only the server holds pages for
+PAGE_CACHE_SECONDS. PAGE_CACHE_SECONDS = 0 turns the cache off.
+"""
+
+import re
+
+from django.conf import settings
+from django.core.cache import caches
+from django.middleware.cache import FetchFromCacheMiddleware, UpdateCacheMiddleware
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.http import http_date
+
+GENERATION_KEY = "pages:generation"
+# Paths (after an optional language prefix) whose answers are never shared.
+NEVER_CACHED = re.compile(
+    r"^/(?:[a-z]{2}(?:-[a-z]+)?/)?"
+    r"(?:admin|api|forum|members|accounts|documents|media|static|django-admin)/"
+)
+
+
+def cache():
+    return caches[settings.CACHE_MIDDLEWARE_ALIAS]
+
+
+def generation():
+    return cache().get_or_set(GENERATION_KEY, 1, timeout=None)
+
+
+def retire_cached_pages(**_kwargs):
+    """Signal receiver: every cached page is out of date."""
+    try:
+        cache().incr(GENERATION_KEY)
+    except ValueError:  # no generation yet (or evicted): start one past the first
+        cache().set(GENERATION_KEY, 2, timeout=None)
+
+
+def shareable(request):
+    return (
+        settings.PAGE_CACHE_SECONDS > 0
+        and request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "messages" not in request.COOKIES
+        and "Authorization" not in request.headers
+        and not NEVER_CACHED.match(request.path)
+    )
+
+
+class GenerationKeyPrefix:
+    @property
+    def key_prefix(self):
+        return f"{settings.CACHE_MIDDLEWARE_KEY_PREFIX}:{generation()}"
+
+    @key_prefix.setter
+    def key_prefix(self, _value):  # Django's __init__ sets it; the property wins
+        pass
+
+
+class UpdatePageCache(GenerationKeyPrefix, UpdateCacheMiddleware):
+    """First in MIDDLEWARE: stores what the rest produced, headers included."""
+
+    @property
+    def page_timeout(self):
+        return settings.PAGE_CACHE_SECONDS
+
+    @page_timeout.setter
+    def page_timeout(self, _value):
+        pass
+
+    def _should_update_cache(self, request, response):
+        return (
+            super()._should_update_cache(request, response)
+            and shareable(request)
+            and not response.cookies
+            # An edit while the page was being made: it may show the old state.
+            and getattr(request, "page_cache_generation", None) == generation()
+        )
+
+    def process_response(self, request, response):
+        if self._should_update_cache(request, response) and response.status_code == 200:
+            # The server keeps the page; browsers ask again each time.
+            patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
+            response.headers["Expires"] = http_date()
+            response["X-Page-Cache"] = "miss"
+        return super().process_response(request, response)
+
+
+class FetchPageCache(GenerationKeyPrefix, FetchFromCacheMiddleware):
+    """Last in MIDDLEWARE: answers from the cache when it may."""
+
+    def process_request(self, request):
+        if not shareable(request):
+            request._cache_update_cache = False
+            return None
+        request.page_cache_generation = generation()
+        response = super().process_request(request)
+        if response is not None:
+            response["X-Page-Cache"] = "hit"
+        return response
+
+
+def api_cache_headers(get_response):
+    """API reads: an ETag (ConditionalGetMiddleware, which answers 304 when it
+    still matches) and a Cache-Control that lets nothing serve an answer
+    without asking: answers depend on the caller's token or session, so they
+    are private to them, and anonymous ones are public but revalidated."""
+
+    def middleware(request):
+        response = get_response(request)
+        api_read = request.path.startswith("/api/") and request.method in ("GET", "HEAD")
+        if api_read and response.status_code == 200:
+            caller = "Authorization" in request.headers or (
+                settings.SESSION_COOKIE_NAME in request.COOKIES
+            )
+            if caller:
+                patch_cache_control(response, private=True, no_cache=True)
+            else:
+                patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
+            patch_vary_headers(response, ("Authorization", "Cookie"))
+        return response
+
+    return middleware
+
+
+def connect_invalidation():
+    """What retires the cached pages: anything that changes what an anonymous
+    visitor may see on a page (resources and taxonomy terms: resources/signals.py
+    and the `published`/`unpublished` signals below)."""
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+    from wagtail.models import Locale, Page, Site
+    from wagtail.signals import (
+        page_published,
+        page_unpublished,
+        post_page_move,
+        published,
+        unpublished,
+    )
+
+    for signal in (page_published, page_unpublished, post_page_move, published, unpublished):
+        signal.connect(retire_cached_pages, dispatch_uid=f"page_cache:{id(signal)}")
+
+    def on_change(sender, instance, **_kwargs):
+        # Taxonomy terms are handled by resources/signals.py, with their cache.
+        if isinstance(instance, Page | Site | Locale | BaseSiteSetting | BaseGenericSetting):
+            retire_cached_pages()
+        elif getattr(instance, "scope_id", False) is None and hasattr(instance, "comment"):
+            retire_cached_pages()  # a public comment on a news page or a resource
+
+    post_save.connect(on_change, weak=False, dispatch_uid="page_cache:save")
+    post_delete.connect(on_change, weak=False, dispatch_uid="page_cache:delete")

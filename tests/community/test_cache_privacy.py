@@ -1,0 +1,49 @@
+"""The page cache and the Forum (home/page_cache.py): group-scoped answers are
+never kept, a public comment retires the cached page it shows on, and API
+answers are revalidated with an ETag and kept private when a member asks."""
+
+import pytest
+from wagtail.models import APIToken
+
+from community import posting
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def page_cache(settings):
+    settings.PAGE_CACHE_SECONDS = 300  # the test settings turn it off
+
+
+def test_forum_pages_and_api_answers_are_never_kept(client, forum, page_cache):
+    for url in ("/forum/", forum["public"].get_absolute_url(), "/api/v3/forum/groups/"):
+        for _ in range(2):
+            response = client.get(url)
+            assert response.status_code == 200 and "X-Page-Cache" not in response, url
+
+
+def test_a_public_comment_shows_at_once_on_a_cached_page(client, forum, home_page, page_cache):
+    resource = factories.ResourceFactory(title="Guide to PCP", slug="guide-to-pcp")
+    url = resource.get_url()
+    client.get(url)
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    posting.post_comment(forum["owner"], resource, "The annex on IPR helps.")
+    response = client.get(url)
+    assert response["X-Page-Cache"] == "miss"
+    assert "The annex on IPR helps." in response.content.decode()
+
+
+def test_api_answers_carry_an_etag_and_say_who_may_keep_them(client, forum):
+    anonymous = client.get("/api/v3/forum/groups/")
+    assert anonymous["Cache-Control"] == "public, max-age=0, must-revalidate"
+    assert "Authorization" in anonymous["Vary"] and "Cookie" in anonymous["Vary"]
+    again = client.get("/api/v3/forum/groups/", headers={"If-None-Match": anonymous["ETag"]})
+    assert again.status_code == 304
+
+    _token, plaintext = APIToken.create_token(user=forum["users"]["member"], name="cache")
+    member = client.get("/api/v3/forum/groups/", headers={"Authorization": f"Bearer {plaintext}"})
+    # The member sees their private group: nobody may keep that answer for others.
+    assert "secret-consortium" in member.content.decode()
+    assert "private" in member["Cache-Control"] and "no-cache" in member["Cache-Control"]
+    assert member["ETag"] != anonymous["ETag"]

@@ -1,0 +1,88 @@
+"""Anonymous pages from the cache (home/page_cache.py): served without
+touching the database, retired at once by publishing, unpublishing and
+moving; never for members. The Forum's side: tests/community/test_cache_privacy.py."""
+
+import pytest
+
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def page_cache(settings):
+    settings.PAGE_CACHE_SECONDS = 300  # the test settings turn it off
+
+
+def test_an_anonymous_page_comes_from_the_cache_until_it_is_published_again(
+    client, news_index, page_cache, django_assert_num_queries
+):
+    news = factories.NewsPageFactory(parent=news_index, title="Market dialogue opens")
+    first = client.get(news.url)
+    assert first.status_code == 200 and first["X-Page-Cache"] == "miss"
+    with django_assert_num_queries(0):
+        second = client.get(news.url)
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    # Only the server keeps it: browsers ask again, and get a 304 if nothing changed.
+    assert "max-age=0" in second["Cache-Control"] and "must-revalidate" in second["Cache-Control"]
+    assert client.get(news.url, headers={"If-None-Match": second["ETag"]}).status_code == 304
+
+    news.title = "Market dialogue closes"
+    news.save_revision().publish()
+    third = client.get(news.url)
+    assert third["X-Page-Cache"] == "miss"
+    assert "Market dialogue closes" in third.content.decode()
+
+
+def test_unpublishing_and_moving_retire_cached_pages(client, home_page, news_index, page_cache):
+    news = factories.NewsPageFactory(parent=news_index, title="Call for tenders", slug="call")
+    index_url, news_url = news_index.url, news.url
+    assert "Call for tenders" in client.get(index_url).content.decode()
+    assert client.get(news_url)["X-Page-Cache"] == "miss"
+    assert client.get(news_url)["X-Page-Cache"] == "hit"
+
+    news.unpublish()
+    assert client.get(news_url).status_code == 404
+    assert "Call for tenders" not in client.get(index_url).content.decode()
+
+    news.save_revision().publish()
+    assert client.get(news_url).status_code == 200
+    other_index = factories.NewsIndexPageFactory(parent=home_page, slug="archive")
+    news.refresh_from_db()
+    news.move(other_index, pos="last-child")
+    # Wagtail leaves a redirect at the old address; the cached page is gone.
+    moved = client.get(news_url)
+    assert moved.status_code == 301 and moved["Location"].endswith("/archive/call/")
+    assert client.get("/archive/call/").status_code == 200
+
+
+def test_members_neither_get_nor_fill_the_cache(client, news_index, page_cache):
+    news = factories.NewsPageFactory(parent=news_index)
+    client.force_login(factories.UserFactory(username="reader"))
+    signed_in = client.get(news.url)
+    assert signed_in.status_code == 200 and "X-Page-Cache" not in signed_in
+    assert "reader" in signed_in.content.decode()  # the header names who is signed in
+    client.logout()
+    anonymous = client.get(news.url)
+    assert anonymous["X-Page-Cache"] == "miss"  # nothing was stored for the member
+    assert "reader" not in anonymous.content.decode()
+
+
+def test_a_page_made_while_an_edit_was_published_is_not_kept(
+    client, news_index, page_cache, monkeypatch
+):
+    from home import page_cache as module
+
+    news = factories.NewsPageFactory(parent=news_index, title="Before")
+    real_serve = type(news).serve
+
+    def serve_while_someone_publishes(self, request, *args, **kwargs):
+        response = real_serve(self, request, *args, **kwargs)
+        module.retire_cached_pages()  # an editor publishes during the rendering
+        return response
+
+    monkeypatch.setattr(type(news), "serve", serve_while_someone_publishes)
+    client.get(news.url)
+    monkeypatch.undo()
+    assert client.get(news.url)["X-Page-Cache"] == "miss"
