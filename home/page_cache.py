@@ -157,9 +157,12 @@ def connect_invalidation():
     for signal in (page_published, page_unpublished, post_page_move, published, unpublished):
         signal.connect(retire_cached_pages, dispatch_uid=f"page_cache:{id(signal)}")
 
-    def on_change(sender, instance, **_kwargs):
+    def on_change(sender, instance, created=False, **_kwargs):
+        settings_row = isinstance(instance, BaseSiteSetting | BaseGenericSetting)
+        if settings_row and created:
+            return  # made with its defaults on a page's first visit: nothing changed
         # Taxonomy terms are handled by resources/signals.py, with their cache.
-        if isinstance(instance, Page | Site | Locale | BaseSiteSetting | BaseGenericSetting):
+        if settings_row or isinstance(instance, Page | Site | Locale):
             retire_cached_pages()
         elif getattr(instance, "scope_id", False) is None and hasattr(instance, "comment"):
             retire_cached_pages()  # a public comment on a news page or a resource

@@ -86,3 +86,18 @@ def test_a_page_made_while_an_edit_was_published_is_not_kept(
     client.get(news.url)
     monkeypatch.undo()
     assert client.get(news.url)["X-Page-Cache"] == "miss"
+
+
+def test_editing_the_site_settings_retires_cached_pages(client, news_index, page_cache):
+    from wagtail.models import Site
+
+    from home.models.site_settings import SiteSettings
+
+    client.get(news_index.url)
+    assert client.get(news_index.url)["X-Page-Cache"] == "hit"
+    footer = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    footer.footer_text = "Funded under Horizon Europe"
+    footer.save()
+    response = client.get(news_index.url)
+    assert response["X-Page-Cache"] == "miss"
+    assert "Funded under Horizon Europe" in response.content.decode()
