@@ -41,10 +41,11 @@ lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-# Starts PostgreSQL and S3Proxy, runs every check and test against them, and
-# stops them again whatever the outcome.
+# Starts PostgreSQL, Redis, S3Proxy and OpenSearch, runs every check and test
+# against them, and stops them again whatever the outcome.
 test: $(VENV)/.dev-installed
 	scripts/services.sh ensure-chromium
+	scripts/services.sh ensure-wrk
 	scripts/services.sh start
 	@set -e; trap 'scripts/services.sh stop' EXIT; \
 	. .cache/run/services.env; \

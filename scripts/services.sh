@@ -11,6 +11,7 @@
 #   scripts/services.sh stop-s3|start-s3 # the same for S3Proxy (fault tests)
 #   scripts/services.sh restart-db       # restart PostgreSQL in place (fault tests)
 #   scripts/services.sh ensure-chromium  # install Debian's chromium if missing
+#   scripts/services.sh ensure-wrk       # install Debian's wrk (load test) if missing
 #
 # Ports: PG_PORT (55432), REDIS_PORT (56379), S3_PORT (59000), OS_PORT (59200,
 # OpenSearch HTTP).
@@ -567,6 +568,12 @@ cmd_ensure_chromium() {
     apt_install chromium
 }
 
+# The load generator of the load test (tests/test_load.py).
+cmd_ensure_wrk() {
+    command -v wrk >/dev/null && return 0
+    apt_install wrk
+}
+
 case "${1:-}" in
     start) cmd_start ;;
     stop) cmd_stop ;;
@@ -577,5 +584,6 @@ case "${1:-}" in
     start-s3) cmd_start_s3 ;;
     restart-db) cmd_restart_db ;;
     ensure-chromium) cmd_ensure_chromium ;;
-    *) echo "usage: $0 {start|stop|status|stop-search|start-search|stop-s3|start-s3|restart-db|ensure-chromium}" >&2; exit 2 ;;
+    ensure-wrk) cmd_ensure_wrk ;;
+    *) echo "usage: $0 {start|stop|status|stop-search|start-search|stop-s3|start-s3|restart-db|ensure-chromium|ensure-wrk}" >&2; exit 2 ;;
 esac
