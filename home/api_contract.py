@@ -7,10 +7,13 @@ on a key of the wrong type and its lists on a huge offset; all are mended here,
 in one place for all routers, Wagtail's and ours.
 """
 
+import logging
 import traceback
 
 from django.db import DataError
 from wagtail.api.v3.errors import problem_response
+
+logger = logging.getLogger(__name__)
 
 PROBLEM_SCHEMA = {"$ref": "#/components/schemas/ProblemDetail"}
 # Security schemes under which a request without credentials goes on as anonymous.
@@ -103,4 +106,6 @@ def install(api):
     def value_out_of_range(request, error):
         # A number the database cannot hold, e.g. an offset past a bigint in
         # Wagtail's own lists (ours bound it in home/api_pagination.py).
+        # Logged: a value our own code failed to check would land here too.
+        logger.warning("API request refused by the database: %s %s", request.path, error)
         return problem_response(status=400, detail="A value is out of range.")

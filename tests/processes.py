@@ -5,6 +5,9 @@ import os
 import socket
 import subprocess
 import sys
+import time
+import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import dj_database_url
@@ -79,3 +82,59 @@ def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def gunicorn(port, workers, threads):
+    """The command line of gunicorn serving the site on loopback."""
+    return [
+        str(Path(sys.executable).with_name("gunicorn")),
+        "cms.wsgi",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        str(workers),
+        "--worker-class",
+        "gthread",
+        "--threads",
+        str(threads),
+    ]
+
+
+def runserver(port):
+    return [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"]
+
+
+@contextmanager
+def demo_site(tmp_path, name, command, **settings):
+    """The demo content in a fresh database `<suite's database>_<name>`, served
+    in a child process by `command(port)`; yields (url, env, log path) once it
+    answers, and stops it afterwards."""
+    env = clean_env(
+        DATABASE_URL=fresh_database_url(tmp_path, name),
+        MEDIA_ROOT=str(tmp_path / "media"),
+        **settings,
+    )
+    manage(env, "migrate", "--no-input", "-v", "0")
+    manage(env, "load_demo")
+    port = free_port()
+    log_path = tmp_path / "server.log"
+    with open(log_path, "wb") as log:
+        server = subprocess.Popen(
+            command(port), cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
+        )
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(url + "/robots.txt", timeout=2)
+                break
+            except OSError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    server.kill()
+                    raise RuntimeError(log_path.read_text()) from None
+                time.sleep(0.2)
+        try:
+            yield url, env, log_path
+        finally:
+            server.terminate()
+            server.wait(timeout=20)

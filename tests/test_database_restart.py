@@ -9,16 +9,13 @@ reconnect at the next request."""
 import contextlib
 import os
 import subprocess
-import sys
-import time
 import urllib.error
 import urllib.request
-from pathlib import Path
 
 import pytest
 from django.db import connections
 
-from tests.processes import ROOT, clean_env, free_port, fresh_database_url, manage
+from tests.processes import ROOT, demo_site, gunicorn
 
 PAGES = ["/", "/news/", "/resources/?topic=health", "/api/v3/resources/?q=procurement", "/forum/"]
 
@@ -36,51 +33,15 @@ def running_site(tmp_path):
     assert os.environ.get("DATABASE_URL", "").startswith("postgres"), (
         "needs the suite's PostgreSQL (make test starts it)"
     )
-    env = clean_env(
+    with demo_site(
+        tmp_path,
+        "restart",
+        lambda port: gunicorn(port, workers=1, threads=4),
         DJANGO_SETTINGS_MODULE="cms.settings.dev",
-        DATABASE_URL=fresh_database_url(tmp_path, "restart"),
         DATABASE_CONN_MAX_AGE="600",
         PAGE_CACHE_SECONDS="0",  # every request reaches the database
-        MEDIA_ROOT=str(tmp_path / "media"),
-    )
-    manage(env, "migrate", "--no-input", "-v", "0")
-    manage(env, "load_demo")
-    port = free_port()
-    log = open(tmp_path / "gunicorn.log", "wb")  # noqa: SIM115 closed after the server stops
-    server = subprocess.Popen(
-        [
-            str(Path(sys.executable).with_name("gunicorn")),
-            "cms.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "1",
-            "--threads",
-            "4",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while get_or_none(url + "/robots.txt") != 200:
-        if time.monotonic() > deadline or server.poll() is not None:
-            server.kill()
-            raise RuntimeError((tmp_path / "gunicorn.log").read_text())
-        time.sleep(0.2)
-    yield url, tmp_path / "gunicorn.log"
-    server.terminate()
-    server.wait(timeout=10)
-    log.close()
-
-
-def get_or_none(url):
-    try:
-        return get(url)
-    except OSError:
-        return None
+    ) as (url, _env, log):
+        yield url, log
 
 
 def test_the_site_recovers_by_itself_when_postgresql_restarts(running_site):

@@ -6,13 +6,10 @@ import json
 import os
 import re
 import subprocess
-import sys
-import time
-from pathlib import Path
 
 import pytest
 
-from tests.processes import ROOT, clean_env, free_port, fresh_database_url, manage, python_json
+from tests.processes import demo_site, gunicorn, python_json
 
 DURATION_SECONDS = 60
 CONNECTIONS = 64
@@ -37,58 +34,27 @@ def loaded_site(tmp_path):
     assert os.environ.get("DATABASE_URL", "").startswith("postgres"), (
         "needs the suite's PostgreSQL (make test starts it)"
     )
-    env = clean_env(
+    with demo_site(
+        tmp_path,
+        "load",
+        lambda port: gunicorn(port, workers=2, threads=16),
         DJANGO_SETTINGS_MODULE="cms.settings.test",  # DEBUG off, no HTTPS redirect
-        DATABASE_URL=fresh_database_url(tmp_path, "load"),
         DATABASE_CONN_MAX_AGE="600",
-        MEDIA_ROOT=str(tmp_path / "media"),
-    )
-    manage(env, "migrate", "--no-input", "-v", "0")
-    manage(env, "load_demo")
-    paths = python_json(
-        env,
-        "import json\n"
-        "from home.models import NewsPage\n"
-        "from community.models import Discussion\n"
-        "news = NewsPage.objects.live().first()\n"
-        "talk = Discussion.objects.filter(group__visibility='public').first()\n"
-        "print(json.dumps([news.url, talk.get_absolute_url()]))",
-    )
-    port = free_port()
-    log = open(tmp_path / "gunicorn.log", "wb")  # noqa: SIM115 closed after the server stops
-    server = subprocess.Popen(
-        [
-            str(Path(sys.executable).with_name("gunicorn")),
-            "cms.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "2",
-            "--worker-class",
-            "gthread",
-            "--threads",
-            "16",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while subprocess.run(["curl", "-sf", "-o", "/dev/null", url + "/robots.txt"]).returncode:
-        if time.monotonic() > deadline or server.poll() is not None:
-            server.kill()
-            raise RuntimeError((tmp_path / "gunicorn.log").read_text())
-        time.sleep(0.2)
-    yield url, paths, tmp_path
-    server.terminate()
-    server.wait(timeout=20)
-    log.close()
+    ) as (url, env, log):
+        paths = python_json(
+            env,
+            "import json\n"
+            "from home.models import NewsPage\n"
+            "from community.models import Discussion\n"
+            "news = NewsPage.objects.live().first()\n"
+            "talk = Discussion.objects.filter(group__visibility='public').first()\n"
+            "print(json.dumps([news.url, talk.get_absolute_url()]))",
+        )
+        yield url, paths, tmp_path, log
 
 
 def test_sixty_seconds_at_sixty_four_connections_without_an_error(loaded_site):
-    url, (news, discussion), tmp_path = loaded_site
+    url, (news, discussion), tmp_path, log = loaded_site
     paths = [
         "/",
         "/news/",
@@ -134,4 +100,4 @@ def test_sixty_seconds_at_sixty_four_connections_without_an_error(loaded_site):
     requests, connect, read, write, status, timeout = map(int, numbers.groups())
     assert requests > CONNECTIONS * 10  # the server kept up, it did not just stall
     assert (connect, read, write, status, timeout) == (0, 0, 0, 0, 0), result.stdout
-    assert "Traceback" not in (tmp_path / "gunicorn.log").read_text()
+    assert "Traceback" not in log.read_text()

@@ -6,15 +6,11 @@ it. Nothing is shared with the test database, so no flush or rollback can pull
 data from under the running server.
 """
 
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-from tests.processes import ROOT, clean_env, free_port, fresh_database_url, manage
+from tests.processes import ROOT, demo_site, runserver
 
 CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
@@ -23,37 +19,8 @@ SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 @pytest.fixture(scope="session")
 def server_url(tmp_path_factory):
     tmp_path = tmp_path_factory.mktemp("e2e")
-    env = clean_env(
-        DJANGO_SETTINGS_MODULE="cms.settings.dev",
-        DATABASE_URL=fresh_database_url(tmp_path, "e2e"),
-        MEDIA_ROOT=str(tmp_path / "media"),
-    )
-    manage(env, "migrate", "--no-input", "-v", "0")
-    manage(env, "load_demo")
-    port = free_port()
-    log = open(tmp_path / "server.log", "wb")  # noqa: SIM115 closed after the server stops
-    server = subprocess.Popen(
-        [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            urllib.request.urlopen(url + "/robots.txt", timeout=2)
-            break
-        except OSError:
-            if time.monotonic() > deadline or server.poll() is not None:
-                server.kill()
-                raise RuntimeError((tmp_path / "server.log").read_text()) from None
-            time.sleep(0.2)
-    yield url
-    server.terminate()
-    server.wait(timeout=10)
-    log.close()
+    with demo_site(tmp_path, "e2e", runserver, DJANGO_SETTINGS_MODULE="cms.settings.dev") as site:
+        yield site[0]
 
 
 @pytest.fixture(scope="session")
