@@ -79,3 +79,26 @@ def test_admin_listing_filters_and_searches(admin_client):
     assert "Report on drones" in text and "Guide on drones" not in text
     searched = admin_client.get(listing, {"q": "guide"}).content.decode()
     assert "Guide on drones" in searched and "Report on drones" not in searched
+
+
+def test_editors_write_drafts_and_moderators_publish(editor, moderator, client, form):
+    from django.test import Client
+
+    add_url = reverse("wagtailsnippets_resources_resource:add")
+    as_editor = Client()
+    as_editor.force_login(editor)
+    assert as_editor.get(reverse("wagtailsnippets_resources_resource:list")).status_code == 200
+    # An editor's "publish" only saves a draft: publishing is the moderators' call.
+    response = as_editor.post(add_url, {**form, "action-publish": "publish"})
+    assert response.status_code == 302
+    resource = Resource.objects.get(slug="guide-to-market-consultation")
+    assert not resource.live
+
+    as_moderator = Client()
+    as_moderator.force_login(moderator)
+    edit_url = reverse("wagtailsnippets_resources_resource:edit", args=[resource.pk])
+    response = as_moderator.post(edit_url, {**form, "action-publish": "publish"})
+    assert response.status_code == 302
+    resource.refresh_from_db()
+    assert resource.live
+    assert client.get("/resources/guide-to-market-consultation/").status_code == 200
