@@ -69,7 +69,9 @@ class ResourceImportView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Form
     none. "Check" never writes; "Import" checks again and writes if all is well."""
 
     permission_policy = ModelPermissionPolicy(Resource)
-    permission_required = "add"
+    # An import adds, changes and (through its `live` column) publishes
+    # resources in bulk: moderators' work, not an editor's, whose edits are drafts.
+    permission_required = "publish"
     form_class = ResourceImportForm
     template_name = "resources/admin/import.html"
     page_title = _("Import resources")
@@ -121,7 +123,7 @@ class ResourceIndexView(IndexView):
     @cached_property
     def header_more_buttons(self):
         buttons = super().header_more_buttons.copy()
-        if self.user_has_permission("add"):
+        if self.user_has_permission(ResourceImportView.permission_required):
             buttons.append(
                 Button(
                     _("Import CSV or JSON"),

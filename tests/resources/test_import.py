@@ -469,7 +469,8 @@ def test_admin_import_of_json_in_one_step(importer, topics):
     assert Resource.objects.visible().get().title == "One"
 
 
-def test_admin_import_needs_the_add_permission(editor):
+def test_admin_import_needs_the_publish_permission(editor):
+    # Editors add and change resources as drafts; an import may publish.
     client = client_for(editor)
     response = client.get(IMPORT_URL)
     assert response.status_code in (302, 403)
