@@ -75,7 +75,8 @@ class AttachmentOut(Schema):
 
     @staticmethod
     def resolve_url(attachment, context):
-        return context["request"].build_absolute_uri(attachment.get_signed_url())
+        request = context["request"]
+        return request.build_absolute_uri(attachment.get_signed_url(request.user))
 
 
 class DiscussionOut(Schema):

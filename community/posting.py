@@ -10,6 +10,8 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from home.page_cache import retire_cached_pages
+
 from . import notifications
 from .attachments import attach, stored_files_kept_on_commit_only
 from .models import Discussion, ForumComment, ForumGroup
@@ -147,6 +149,14 @@ def editable_comment(user, comment):
         )
 
 
+def comment_updated(comment):
+    """After a comment was changed with update() (no post_save): the search
+    index follows, and so do cached pages showing it when it is public."""
+    reindex_comment(comment)
+    if comment.scope_id is None:
+        retire_cached_pages()
+
+
 def edit_comment(user, comment, text):
     editable_comment(user, comment)
     comment.comment = clean_comment(text)
@@ -154,7 +164,7 @@ def edit_comment(user, comment, text):
     ForumComment.objects.filter(pk=comment.pk).update(
         comment=comment.comment, edited_at=comment.edited_at
     )
-    reindex_comment(comment)
+    comment_updated(comment)
     return comment
 
 
@@ -179,5 +189,5 @@ def remove_comment(user, comment):
         raise Refused(_("Only its author or the group's moderators can remove a comment."), 403)
     comment.is_removed = True
     ForumComment.objects.filter(pk=comment.pk).update(is_removed=True)
-    reindex_comment(comment)
+    comment_updated(comment)
     return comment

@@ -8,6 +8,7 @@ from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
+from home.page_cache import retire_cached_pages
 from search.service import engine_configured, search_backend
 from search.sources import Group, Hit, Source
 
@@ -83,17 +84,37 @@ def index_comment_on_commit(sender, instance, raw=False, **kwargs):
 
 
 def unindex_comment(sender, instance, **kwargs):
-    transaction.on_commit(lambda: index.remove_object(instance))
+    # By commit time Django has set the deleted instance's pk to None, and the
+    # index finds the document by pk: keep it for then.
+    pk = instance.pk
+
+    def remove():
+        instance.pk = pk
+        index.remove_object(instance)
+
+    transaction.on_commit(remove)
+
+
+def retire_pages_showing(sender, instance, **kwargs):
+    """A public comment (on a news page or a resource) changes cached pages;
+    a group's never shows on one."""
+    if instance.scope_id is None:
+        retire_cached_pages()
 
 
 def connect_index_updates():
+    post_save.connect(retire_pages_showing, sender=ForumComment, dispatch_uid="forum-pages")
+    post_delete.connect(retire_pages_showing, sender=ForumComment, dispatch_uid="forum-pages-d")
     post_save.connect(index_comment_on_commit, sender=ForumComment, dispatch_uid="forum-index")
     post_delete.connect(unindex_comment, sender=ForumComment, dispatch_uid="forum-unindex")
 
 
 def reindex_comment(comment):
     """After an edit or removal made with update(): keep the index in step."""
-    comment.refresh_from_db()
+    try:
+        comment.refresh_from_db()
+    except ForumComment.DoesNotExist:  # deleted since: unindex_comment sees to it
+        return
     if comment.is_public and not comment.is_removed:
         index.insert_or_update_object(comment)
     else:

@@ -99,6 +99,8 @@ def install(api):
         # Wagtail's snippet actions look a key up before checking its type
         # (/snippets/<type>/<not-a-number>/actions/publish/ was a 500).
         if is_lookup_of_the_wrong_type(error):
+            # Logged: a lookup our own code failed to check would land here too.
+            logger.warning("API lookup of the wrong type: %s %s", request.path, error)
             return problem_response(status=404, detail="Not found")
         raise error
 

@@ -24,6 +24,7 @@ import re
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db import transaction
 from django.middleware.cache import FetchFromCacheMiddleware, UpdateCacheMiddleware
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
@@ -45,7 +46,13 @@ def generation():
 
 
 def retire_cached_pages(**_kwargs):
-    """Signal receiver: every cached page is out of date."""
+    """Signal receiver: every cached page is out of date once the change
+    commits (before that, a request would read the old rows and could store
+    them under the new generation)."""
+    transaction.on_commit(bump_generation)
+
+
+def bump_generation():
     try:
         cache().incr(GENERATION_KEY)
     except ValueError:  # no generation yet (or evicted): start one past the first
@@ -85,16 +92,22 @@ class UpdatePageCache(GenerationKeyPrefix, UpdateCacheMiddleware):
         pass
 
     def _should_update_cache(self, request, response):
+        # Fetch marked the request (_cache_update_cache) only if shareable().
         return (
             super()._should_update_cache(request, response)
-            and shareable(request)
             and not response.cookies
             # An edit while the page was being made: it may show the old state.
             and getattr(request, "page_cache_generation", None) == generation()
         )
 
     def process_response(self, request, response):
-        if self._should_update_cache(request, response) and response.status_code == 200:
+        # A view that set its own Cache-Control (private, a day for robots.txt)
+        # keeps it, and Django's middleware decides by it.
+        if (
+            self._should_update_cache(request, response)
+            and response.status_code == 200
+            and not response.has_header("Cache-Control")
+        ):
             # The server keeps the page; browsers ask again each time.
             patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
             response.headers["Expires"] = http_date()
@@ -141,11 +154,12 @@ def api_cache_headers(get_response):
 
 def connect_invalidation():
     """What retires the cached pages: anything that changes what an anonymous
-    visitor may see on a page (resources and taxonomy terms: resources/signals.py
-    and the `published`/`unpublished` signals below)."""
+    visitor may see on a page (resources and taxonomy terms: resources/signals.py,
+    public comments: community/search.py, and the `published`/`unpublished`
+    signals below)."""
     from django.db.models.signals import post_delete, post_save
     from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
-    from wagtail.models import Locale, Page, Site
+    from wagtail.models import Locale, Page, PageViewRestriction, Site
     from wagtail.signals import (
         page_published,
         page_unpublished,
@@ -161,11 +175,10 @@ def connect_invalidation():
         settings_row = isinstance(instance, BaseSiteSetting | BaseGenericSetting)
         if settings_row and created:
             return  # made with its defaults on a page's first visit: nothing changed
-        # Taxonomy terms are handled by resources/signals.py, with their cache.
-        if settings_row or isinstance(instance, Page | Site | Locale):
+        # Taxonomy terms: resources/signals.py; public comments: community/search.py.
+        # A privacy restriction is saved without the page: it must retire it too.
+        if settings_row or isinstance(instance, Page | Site | Locale | PageViewRestriction):
             retire_cached_pages()
-        elif getattr(instance, "scope_id", False) is None and hasattr(instance, "comment"):
-            retire_cached_pages()  # a public comment on a news page or a resource
 
     post_save.connect(on_change, weak=False, dispatch_uid="page_cache:save")
     post_delete.connect(on_change, weak=False, dispatch_uid="page_cache:delete")

@@ -348,7 +348,6 @@ CACHES = {
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "300"))
 CACHE_MIDDLEWARE_ALIAS = "default"
 CACHE_MIDDLEWARE_KEY_PREFIX = "pages"
-CACHE_MIDDLEWARE_SECONDS = PAGE_CACHE_SECONDS
 # How long a process may keep the taxonomies' terms (resources/taxonomies.py).
 TAXONOMY_CACHE_SECONDS = 60
 

@@ -84,20 +84,14 @@ class Attachment(models.Model):
         if self.rendition:
             self.rendition.delete(save=False)
 
-    def get_signed_url(self):
+    def get_signed_url(self, user):
         """A link that works for FORUM_SIGNED_URL_SECONDS without a session,
-        for API clients; whoever may read the API answer may fetch the file."""
-        key = signing.TimestampSigner(salt=SIGNED_URL_SALT).sign(str(self.pk))
+        for API clients (an <img> or a download cannot send a token). It
+        carries who it was made for: the file is served only while that user
+        may still see it (signed_for)."""
+        signed = f"{self.pk}:{user.pk if user.is_authenticated else ''}"
+        key = signing.TimestampSigner(salt=SIGNED_URL_SALT).sign(signed)
         return f"{self.get_absolute_url()}?{urlencode({'key': key})}"
-
-    def signed_url_is_valid(self, key):
-        try:
-            signed = signing.TimestampSigner(salt=SIGNED_URL_SALT).unsign(
-                key, max_age=settings.FORUM_SIGNED_URL_SECONDS
-            )
-        except signing.BadSignature:  # includes an expired one
-            return False
-        return signed == str(self.pk)
 
     def get_rendition_url(self):
         return reverse("community:attachment_rendition", kwargs={"attachment_id": self.pk})
@@ -109,3 +103,24 @@ class Attachment(models.Model):
     @property
     def is_video(self):
         return self.kind == "video"
+
+
+def signed_for(key, attachment_id):
+    """Who a signed link (Attachment.get_signed_url) was made for: a user, an
+    anonymous user, or None when the key is forged, expired, for another file,
+    or for an account that is gone."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import AnonymousUser
+
+    try:
+        signed = signing.TimestampSigner(salt=SIGNED_URL_SALT).unsign(
+            key, max_age=settings.FORUM_SIGNED_URL_SECONDS
+        )
+    except signing.BadSignature:  # includes an expired one
+        return None
+    pk, _, user_id = signed.partition(":")
+    if pk != str(attachment_id):
+        return None
+    if not user_id:
+        return AnonymousUser()
+    return get_user_model().objects.filter(pk=user_id, is_active=True).first()

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from community import moderation, posting
 from community.forms import CommentForm, DiscussionForm
 from community.models import Attachment, Discussion, ForumComment
+from community.models.attachments import signed_for
 from community.permissions import Refused, can_manage, can_post
 from community.targets import find_target, kind_of
 from community.threads import with_actions
@@ -197,15 +198,15 @@ def serve_attachment(request, attachment_id, name=None, rendition=False):
     read by the application. API clients get a link signed for a few minutes. Documents download (Content-Disposition:
     attachment); images and videos show inline with their checked type, and
     nosniff stops a browser from second-guessing it."""
+    viewer = request.user
     key = request.GET.get("key")
-    if key:  # a link the API handed out: valid for a short while, for this file only
-        attachment = get_object_or_404(Attachment, pk=attachment_id)
-        if not attachment.signed_url_is_valid(key):
+    if key:  # a link the API handed out: for this file, a short while, its caller
+        viewer = signed_for(key, attachment_id)
+        if viewer is None:
             raise Http404
-    else:
-        attachment = get_object_or_404(
-            Attachment.objects.visible_to(request.user), pk=attachment_id
-        )
+    # The same rule either way: a member banned, or a comment removed, since
+    # the link was made, and the file is gone.
+    attachment = get_object_or_404(Attachment.objects.visible_to(viewer), pk=attachment_id)
     if name is not None and name != attachment.name:
         raise Http404
     stored = attachment.rendition if rendition else attachment.file

@@ -170,5 +170,9 @@ def decide(request, group):
         group.join_requests, pk=request.POST.get("request"), status=JoinRequest.Status.PENDING
     )
     approve = request.POST.get("decision") == "approve"
-    membership.decide(request.user, join_request, approve)
+    try:
+        membership.decide(request.user, join_request, approve)
+    except Refused as refused:  # e.g. approving someone banned from the group
+        messages.error(request, refused.message)
+        return
     messages.success(request, _("Request approved.") if approve else _("Request declined."))

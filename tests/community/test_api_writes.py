@@ -268,9 +268,27 @@ def test_signed_attachment_links_expire(forum, settings):
     comment = factories.forum_comment(forum["private_discussion"], forum["owner"], "Plan")
     checked = check_upload(SimpleUploadedFile("site.png", png_bytes()))
     attachment = attach(checked, forum["private"], forum["owner"], comment=comment)
-    signed_url = attachment.get_signed_url()
+    signed_url = attachment.get_signed_url(forum["owner"])
     assert Client().get(signed_url).status_code == 200
+    # Made for someone who may not see the file: no file.
+    assert Client().get(attachment.get_signed_url(forum["users"]["outsider"])).status_code == 404
     settings.FORUM_SIGNED_URL_SECONDS = -1
+    assert Client().get(signed_url).status_code == 404
+
+
+def test_a_signed_link_dies_with_the_members_access(forum):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from community.attachments import attach
+    from community.uploads import check_upload
+
+    member = forum["users"]["member"]
+    comment = factories.forum_comment(forum["private_discussion"], member, "Plan")
+    checked = check_upload(SimpleUploadedFile("site.png", png_bytes()))
+    attachment = attach(checked, forum["private"], member, comment=comment)
+    signed_url = attachment.get_signed_url(member)
+    assert Client().get(signed_url).status_code == 200
+    Membership.objects.filter(group=forum["private"], user=member).update(banned=True)
     assert Client().get(signed_url).status_code == 404
 
 

@@ -23,15 +23,23 @@ def test_forum_pages_and_api_answers_are_never_kept(client, forum, page_cache):
             assert response.status_code == 200 and "X-Page-Cache" not in response, url
 
 
-def test_a_public_comment_shows_at_once_on_a_cached_page(client, forum, home_page, page_cache):
+def test_a_public_comment_shows_at_once_on_a_cached_page(
+    client, forum, home_page, page_cache, django_capture_on_commit_callbacks
+):
     resource = factories.ResourceFactory(title="Guide to PCP", slug="guide-to-pcp")
     url = resource.get_url()
     client.get(url)
     assert client.get(url)["X-Page-Cache"] == "hit"
-    posting.post_comment(forum["owner"], resource, "The annex on IPR helps.")
+    with django_capture_on_commit_callbacks(execute=True):
+        comment = posting.post_comment(forum["owner"], resource, "The annex on IPR helps.")
     response = client.get(url)
     assert response["X-Page-Cache"] == "miss"
     assert "The annex on IPR helps." in response.content.decode()
+    # Edits and removals are made with update() (no post_save): the same.
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    with django_capture_on_commit_callbacks(execute=True):
+        posting.remove_comment(forum["owner"], comment)
+    assert "The annex on IPR helps." not in client.get(url).content.decode()
 
 
 def test_api_answers_carry_an_etag_and_say_who_may_keep_them(client, forum):

@@ -114,3 +114,18 @@ def test_a_declined_request_gives_no_access(client, forum):
     )
     client.force_login(outsider)
     assert client.get("/forum/secret-consortium/").status_code == 404
+
+
+def test_approving_a_banned_users_request_is_refused_with_a_message(client, forum):
+    outsider = forum["users"]["outsider"]
+    Membership.objects.create(group=forum["private"], user=outsider, banned=True)
+    join_request = JoinRequest.objects.create(group=forum["private"], user=outsider)
+    client.force_login(forum["owner"])
+    response = client.post(
+        "/forum/secret-consortium/requests/",
+        {"request": join_request.pk, "decision": "approve"},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert any("ban" in str(message).lower() for message in response.context["messages"])
+    assert Membership.objects.get(group=forum["private"], user=outsider).banned

@@ -14,8 +14,15 @@ def page_cache(settings):
     settings.PAGE_CACHE_SECONDS = 300  # the test settings turn it off
 
 
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """The test's transaction never commits: `with committed():` runs what the
+    block schedules for commit (retiring cached pages) as a commit would."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
 def test_an_anonymous_page_comes_from_the_cache_until_it_is_published_again(
-    client, news_index, page_cache, django_assert_num_queries
+    client, news_index, page_cache, django_assert_num_queries, committed
 ):
     news = factories.NewsPageFactory(parent=news_index, title="Market dialogue opens")
     first = client.get(news.url)
@@ -29,28 +36,37 @@ def test_an_anonymous_page_comes_from_the_cache_until_it_is_published_again(
     assert client.get(news.url, headers={"If-None-Match": second["ETag"]}).status_code == 304
 
     news.title = "Market dialogue closes"
-    news.save_revision().publish()
+    revision = news.save_revision()
+    # Until the publication commits, the cached page is still the one served.
+    with committed():
+        revision.publish()
+        assert client.get(news.url)["X-Page-Cache"] == "hit"
     third = client.get(news.url)
     assert third["X-Page-Cache"] == "miss"
     assert "Market dialogue closes" in third.content.decode()
 
 
-def test_unpublishing_and_moving_retire_cached_pages(client, home_page, news_index, page_cache):
+def test_unpublishing_and_moving_retire_cached_pages(
+    client, home_page, news_index, page_cache, committed
+):
     news = factories.NewsPageFactory(parent=news_index, title="Call for tenders", slug="call")
     index_url, news_url = news_index.url, news.url
     assert "Call for tenders" in client.get(index_url).content.decode()
     assert client.get(news_url)["X-Page-Cache"] == "miss"
     assert client.get(news_url)["X-Page-Cache"] == "hit"
 
-    news.unpublish()
+    with committed():
+        news.unpublish()
     assert client.get(news_url).status_code == 404
     assert "Call for tenders" not in client.get(index_url).content.decode()
 
-    news.save_revision().publish()
+    with committed():
+        news.save_revision().publish()
     assert client.get(news_url).status_code == 200
     other_index = factories.NewsIndexPageFactory(parent=home_page, slug="archive")
     news.refresh_from_db()
-    news.move(other_index, pos="last-child")
+    with committed():
+        news.move(other_index, pos="last-child")
     # Wagtail leaves a redirect at the old address; the cached page is gone.
     moved = client.get(news_url)
     assert moved.status_code == 301 and moved["Location"].endswith("/archive/call/")
@@ -79,7 +95,7 @@ def test_a_page_made_while_an_edit_was_published_is_not_kept(
 
     def serve_while_someone_publishes(self, request, *args, **kwargs):
         response = real_serve(self, request, *args, **kwargs)
-        module.retire_cached_pages()  # an editor publishes during the rendering
+        module.bump_generation()  # an edit commits during the rendering
         return response
 
     monkeypatch.setattr(type(news), "serve", serve_while_someone_publishes)
@@ -88,7 +104,7 @@ def test_a_page_made_while_an_edit_was_published_is_not_kept(
     assert client.get(news.url)["X-Page-Cache"] == "miss"
 
 
-def test_editing_the_site_settings_retires_cached_pages(client, news_index, page_cache):
+def test_editing_the_site_settings_retires_cached_pages(client, news_index, page_cache, committed):
     from wagtail.models import Site
 
     from home.models.site_settings import SiteSettings
@@ -97,7 +113,38 @@ def test_editing_the_site_settings_retires_cached_pages(client, news_index, page
     assert client.get(news_index.url)["X-Page-Cache"] == "hit"
     footer = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     footer.footer_text = "Funded under Horizon Europe"
-    footer.save()
+    with committed():
+        footer.save()
     response = client.get(news_index.url)
     assert response["X-Page-Cache"] == "miss"
     assert "Funded under Horizon Europe" in response.content.decode()
+
+
+def test_making_a_page_private_retires_it_at_once(client, news_index, page_cache, committed):
+    from wagtail.models import PageViewRestriction
+
+    news = factories.NewsPageFactory(parent=news_index, title="Internal briefing")
+    client.get(news.url)
+    assert client.get(news.url)["X-Page-Cache"] == "hit"
+    with committed():  # Wagtail's privacy dialog saves only the restriction
+        PageViewRestriction.objects.create(page=news, restriction_type="login")
+    response = client.get(news.url)
+    assert response.status_code == 302 and "login" in response["Location"]
+
+
+def test_a_view_that_says_private_is_never_kept(client, home_page, page_cache):
+    from django.http import HttpResponse
+    from django.test import RequestFactory
+
+    from home.page_cache import FetchPageCache, UpdatePageCache
+
+    def private_view(request):
+        response = HttpResponse("for you only")
+        response["Cache-Control"] = "private"
+        return response
+
+    request = RequestFactory().get("/about-you/")
+    assert FetchPageCache(private_view).process_request(request) is None
+    response = UpdatePageCache(private_view).process_response(request, private_view(request))
+    assert response["Cache-Control"] == "private" and "X-Page-Cache" not in response
+    assert FetchPageCache(private_view).process_request(RequestFactory().get("/about-you/")) is None
