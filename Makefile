@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
-BENCH_SIZES ?= 10000 100000
+BENCH_SIZES ?= 1000 10000 100000
 
 .PHONY: run test lint bench services-start services-stop clean
 
@@ -55,11 +55,14 @@ test: $(VENV)/.dev-installed
 	DJANGO_SETTINGS_MODULE=cms.settings.test python manage.py makemigrations --check --dry-run && \
 	python -m pytest $(PYTEST_ARGS)
 
-# The Resource Centre search benchmark (bench/README.md): 10k and 100k resources on
-# OpenSearch and PostgreSQL; writes bench/RESULTS.md. Takes about 30 minutes.
+# The benchmark (bench/README.md): search latency at 1k, 10k and 100k resources,
+# then the whole site (5k news, 1k events, 200 groups, 50k comments) under load
+# with wrk against a bare-view ceiling; writes bench/REPORT.md and its plot.
+# Takes about 45 minutes.
 bench: $(VENV)/.dev-installed
+	scripts/services.sh ensure-wrk
 	scripts/services.sh status >/dev/null 2>&1 || scripts/services.sh start
-	bench/run.sh $(BENCH_SIZES)
+	BENCH_SIZES="$(BENCH_SIZES)" bench/all.sh
 
 services-start:
 	scripts/services.sh start

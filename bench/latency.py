@@ -82,11 +82,14 @@ def free_port():
 class Server:
     """gunicorn bench.wsgi on 127.0.0.1, with or without the search engine."""
 
-    def __init__(self, engine, workers=2):
+    def __init__(self, engine, workers=2, threads=1, name=None, **settings):
         self.engine = engine
         self.workers = workers
+        self.threads = threads
+        self.settings = settings  # more environment variables, e.g. PAGE_CACHE_SECONDS
         self.port = free_port()
-        self.log_path = RESULTS / f"gunicorn-{'opensearch' if engine else 'database'}.log"
+        name = name or ("opensearch" if engine else "database")
+        self.log_path = RESULTS / f"gunicorn-{name}.log"
 
     def environment(self):
         env = {
@@ -98,6 +101,7 @@ class Server:
         env["PYTHONPATH"] = str(ROOT)
         if self.engine:
             env["SEARCH_URL"] = self.engine
+        env.update(self.settings)
         return env
 
     def __enter__(self):
@@ -111,9 +115,9 @@ class Server:
                 f"--bind={HOST}:{self.port}",
                 f"--workers={self.workers}",
                 # gthread workers keep connections alive (sync workers close
-                # each one); one thread each, so a worker serves one request at a time.
+                # each one); with one thread a worker serves one request at a time.
                 "--worker-class=gthread",
-                "--threads=1",
+                f"--threads={self.threads}",
                 "--keep-alive=30",
                 "--timeout=120",
                 f"--chdir={ROOT}",

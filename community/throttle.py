@@ -18,4 +18,6 @@ def allow_post(user):
     except ValueError:  # evicted between add and incr: count from one again
         cache.set(key, 1, timeout=120)
         count = 1
+    if count is None:  # the cache is unreachable (its errors are ignored): do not block
+        return True
     return count <= settings.FORUM_POSTS_PER_MINUTE

@@ -21,28 +21,62 @@ PAGE_CACHE_SECONDS. PAGE_CACHE_SECONDS = 0 turns the cache off.
 """
 
 import re
+import time
 
+from asgiref.local import Local
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
 from django.middleware.cache import FetchFromCacheMiddleware, UpdateCacheMiddleware
+from django.middleware.locale import LocaleMiddleware
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 
 GENERATION_KEY = "pages:generation"
 # Paths (after an optional language prefix) whose answers are never shared.
+# bench/ is the load benchmark's ceiling (bench/urls.py), a bare view that must
+# not pay for cache lookups.
 NEVER_CACHED = re.compile(
     r"^/(?:[a-z]{2}(?:-[a-z]+)?/)?"
-    r"(?:admin|api|forum|members|accounts|documents|media|static|django-admin)/"
+    r"(?:admin|api|forum|members|accounts|documents|media|static|django-admin|bench)/"
 )
 
 
-def cache():
-    return caches[settings.CACHE_MIDDLEWARE_ALIAS]
+def shared_cache():
+    """Where the generation lives: the cache all the site's processes share
+    (the pages themselves may also be kept in each process, see settings)."""
+    return caches["default"]
+
+
+# This process's last reading of the generation. Reading it costs a round
+# trip to Redis, as much as the rest of a cached answer, so a process reads it
+# at most every PAGE_CACHE_RECHECK_SECONDS: an edit made through another
+# process reaches this one's visitors that much later.
+_last_read = {"generation": None, "at": 0.0}
 
 
 def generation():
-    return cache().get_or_set(GENERATION_KEY, 1, timeout=None)
+    if (
+        _last_read["generation"] is not None
+        and time.monotonic() - _last_read["at"] < settings.PAGE_CACHE_RECHECK_SECONDS
+    ):
+        return _last_read["generation"]
+    return fresh_generation()
+
+
+def forget_generation():
+    """The next request reads the generation from the shared cache (after the
+    tests empty it, as a Redis restart would)."""
+    _last_read.update(generation=None, at=0.0)
+
+
+def fresh_generation():
+    # A new generation starts from the clock, not from 1: if the shared cache
+    # loses it (a Redis restart), pages a process still holds under an earlier
+    # number can never be taken for current ones.
+    value = shared_cache().get_or_set(GENERATION_KEY, time.time_ns() // 1000, timeout=None)
+    _last_read.update(generation=value, at=time.monotonic())
+    return value
 
 
 def retire_cached_pages(**_kwargs):
@@ -54,9 +88,11 @@ def retire_cached_pages(**_kwargs):
 
 def bump_generation():
     try:
-        cache().incr(GENERATION_KEY)
-    except ValueError:  # no generation yet (or evicted): start one past the first
-        cache().set(GENERATION_KEY, 2, timeout=None)
+        value = shared_cache().incr(GENERATION_KEY)
+    except ValueError:  # no generation yet (or evicted): a new one
+        value = time.time_ns() // 1000
+        shared_cache().set(GENERATION_KEY, value, timeout=None)
+    _last_read.update(generation=value, at=time.monotonic())
 
 
 def shareable(request):
@@ -70,10 +106,16 @@ def shareable(request):
     )
 
 
+# The generation this thread's request was keyed with: read once when the
+# request comes in, so a hit costs one read of it, not one per key built.
+_request_generation = Local()
+
+
 class GenerationKeyPrefix:
     @property
     def key_prefix(self):
-        return f"{settings.CACHE_MIDDLEWARE_KEY_PREFIX}:{generation()}"
+        current = getattr(_request_generation, "value", None) or generation()
+        return f"{settings.CACHE_MIDDLEWARE_KEY_PREFIX}:{current}"
 
     @key_prefix.setter
     def key_prefix(self, _value):  # Django's __init__ sets it; the property wins
@@ -97,7 +139,7 @@ class UpdatePageCache(GenerationKeyPrefix, UpdateCacheMiddleware):
             super()._should_update_cache(request, response)
             and not response.cookies
             # An edit while the page was being made: it may show the old state.
-            and getattr(request, "page_cache_generation", None) == generation()
+            and getattr(request, "page_cache_generation", None) == fresh_generation()
         )
 
     def process_response(self, request, response):
@@ -116,13 +158,23 @@ class UpdatePageCache(GenerationKeyPrefix, UpdateCacheMiddleware):
 
 
 class FetchPageCache(GenerationKeyPrefix, FetchFromCacheMiddleware):
-    """Last in MIDDLEWARE: answers from the cache when it may."""
+    """Answers from the cache when it may. It sits early in MIDDLEWARE, after
+    the security redirect and the conditional GET (304s), so a hit skips the
+    rest: sessions, CSRF, authentication, messages and CSP do nothing for a
+    shareable request, and the stored page already carries their headers.
+    The one thing they decide that a key depends on is the language, so it
+    is activated here as LocaleMiddleware would."""
+
+    def __init__(self, get_response):
+        super().__init__(get_response)
+        self.locale = LocaleMiddleware(get_response)
 
     def process_request(self, request):
         if not shareable(request):
             request._cache_update_cache = False
             return None
-        request.page_cache_generation = generation()
+        self.locale.process_request(request)
+        request.page_cache_generation = _request_generation.value = generation()
         response = super().process_request(request)
         if response is not None:
             response["X-Page-Cache"] = "hit"

@@ -9,6 +9,7 @@
 #   scripts/services.sh stop-search      # stop only the OpenSearch node (fault tests)
 #   scripts/services.sh start-search     # start it again on its existing data
 #   scripts/services.sh stop-s3|start-s3 # the same for S3Proxy (fault tests)
+#   scripts/services.sh stop-redis|start-redis # the same for Redis (fault tests)
 #   scripts/services.sh restart-db       # restart PostgreSQL in place (fault tests)
 #   scripts/services.sh ensure-chromium  # install Debian's chromium if missing
 #   scripts/services.sh ensure-wrk       # install Debian's wrk (load test) if missing
@@ -554,6 +555,14 @@ cmd_start_s3() {
     s3_start
 }
 
+cmd_start_redis() {
+    if [[ -f "$REDIS_PID" ]] && redis_pid_alive "$(cat "$REDIS_PID")"; then
+        log "Redis already running"
+        return 0
+    fi
+    redis_start
+}
+
 cmd_restart_db() {
     local dir; dir="$(readlink -f "$RUN/pg")"
     [[ -f "$dir/data/postmaster.pid" ]] || die "no PostgreSQL to restart (run \`$0 start\` first)"
@@ -582,8 +591,10 @@ case "${1:-}" in
     start-search) cmd_start_search ;;
     stop-s3) cmd_stop_s3 ;;
     start-s3) cmd_start_s3 ;;
+    stop-redis) redis_stop ;;
+    start-redis) cmd_start_redis ;;
     restart-db) cmd_restart_db ;;
     ensure-chromium) cmd_ensure_chromium ;;
     ensure-wrk) cmd_ensure_wrk ;;
-    *) echo "usage: $0 {start|stop|status|stop-search|start-search|stop-s3|start-s3|restart-db|ensure-chromium|ensure-wrk}" >&2; exit 2 ;;
+    *) echo "usage: $0 {start|stop|status|stop-search|start-search|stop-s3|start-s3|stop-redis|start-redis|restart-db|ensure-chromium|ensure-wrk}" >&2; exit 2 ;;
 esac

@@ -8,9 +8,14 @@ from tests import factories
 def empty_cache():
     """Each test starts with an empty cache: what one test cached (taxonomy
     terms, throttle counts) must not leak into the next after its rollback."""
-    from django.core.cache import cache
+    from django.conf import settings
+    from django.core.cache import caches
 
-    cache.clear()
+    from home.page_cache import forget_generation
+
+    for alias in settings.CACHES:  # the pages' copies in this process too
+        caches[alias].clear()
+    forget_generation()
 
 
 @pytest.fixture

@@ -148,3 +148,36 @@ def test_a_view_that_says_private_is_never_kept(client, home_page, page_cache):
     response = UpdatePageCache(private_view).process_response(request, private_view(request))
     assert response["Cache-Control"] == "private" and "X-Page-Cache" not in response
     assert FetchPageCache(private_view).process_request(RequestFactory().get("/about-you/")) is None
+
+
+def test_an_edit_through_another_process_reaches_this_one_within_the_recheck(
+    client, news_index, page_cache, settings
+):
+    from home.page_cache import GENERATION_KEY, shared_cache
+
+    news = factories.NewsPageFactory(parent=news_index)
+    client.get(news.url)
+    assert client.get(news.url)["X-Page-Cache"] == "hit"
+    # Another process publishes: only Redis knows. This process keeps serving
+    # what it has until it reads the generation again...
+    shared_cache().incr(GENERATION_KEY)
+    settings.PAGE_CACHE_RECHECK_SECONDS = 60
+    assert client.get(news.url)["X-Page-Cache"] == "hit"
+    # ...which it does once PAGE_CACHE_RECHECK_SECONDS have passed.
+    settings.PAGE_CACHE_RECHECK_SECONDS = 0
+    assert client.get(news.url)["X-Page-Cache"] == "miss"
+
+
+def test_pages_kept_in_this_process_are_not_served_once_redis_lost_the_generation(
+    client, news_index, page_cache, settings
+):
+    from django.core.cache import caches
+
+    settings.PAGE_CACHE_RECHECK_SECONDS = 0
+    news = factories.NewsPageFactory(parent=news_index)
+    client.get(news.url)
+    assert client.get(news.url)["X-Page-Cache"] == "hit"
+    caches["default"].clear()  # Redis restarted: the generation and its pages are gone
+    # This process still holds its copy, but under a generation that cannot come back.
+    assert client.get(news.url)["X-Page-Cache"] == "miss"
+    assert client.get(news.url)["X-Page-Cache"] == "hit"
