@@ -11,10 +11,13 @@ private); this module narrows it to what may be shared:
   anything group-scoped lives under those;
 - never a response that sets a cookie (a CSRF token, a message).
 
-Every key carries a generation number kept in the cache; publishing,
+Every key carries a generation number kept in the shared cache; publishing,
 unpublishing, moving or deleting a page, publishing a resource, editing a
 taxonomy or the site's settings, and a public comment bump it, which retires
-every cached page at once (the cache's own expiry removes them). Browsers are
+every cached page at once (the cache's own expiry removes them). The process
+that made the change sees the new number at once, the others within
+PAGE_CACHE_RECHECK_SECONDS. With Redis, each process also keeps the pages it
+served recently in its own memory (home/local_first_cache.py). Browsers are
 told to revalidate every time (max-age=0; ConditionalGetMiddleware answers
 304 when nothing changed), so only the server holds pages for
 PAGE_CACHE_SECONDS. PAGE_CACHE_SECONDS = 0 turns the cache off.
