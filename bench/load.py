@@ -16,7 +16,8 @@ production-like server. Serves the site twice with gunicorn bench.wsgi on
 
 Each run opens and closes with the ceiling, /bench/ceiling/: a bare Django view
 returning a small fixed HTML page through the same middleware. Every target is
-one wrk run (a warm-up, then --seconds at --connections); a page's throughput is
+one wrk run (a warm-up, then --seconds at --connections, a new connection for
+each request, as behind a proxy), started once the workers are idle; a page's throughput is
 given as a ratio of the run's ceiling (the higher of its two measurements). Any
 error or non-2xx answer fails the benchmark. The peak resident memory of each
 worker (VmHWM) is read before the server stops. Writes bench/results/load.json.
@@ -118,6 +119,10 @@ def wrk(port, path, seconds, connections):
         f"--connections={connections}",
         f"--duration={seconds}s",
         "--timeout=10s",
+        # A connection per request, as a proxy (nginx's default) talks to
+        # gunicorn. With keep-alive, one gthread worker may accept all of wrk's
+        # connections, and a run measures one core or two at random.
+        "--header=Connection: close",
         f"--script={WRK_SCRIPT}",
         f"http://{HOST}:{port}{path}",
     ]
@@ -133,7 +138,31 @@ def wrk(port, path, seconds, connections):
     }
 
 
-def measure(port, name, path, args):
+def wait_until_idle(master_pid, longest=60):
+    """Until gunicorn's workers have finished what the last target left them.
+    wrk stops sending, but slow requests already accepted keep a worker busy
+    for seconds, and the next target would be measured on what is left."""
+    ticks = os.sysconf("SC_CLK_TCK")
+
+    def cpu():
+        total = 0
+        for pid in Path(f"/proc/{master_pid}/task/{master_pid}/children").read_text().split():
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])  # utime + stime
+        return total
+
+    started = time.monotonic()
+    while time.monotonic() - started < longest:
+        before = cpu()
+        time.sleep(0.5)
+        if cpu() - before <= 0.05 * ticks * 0.5:  # under 5 % of a core
+            return
+    log(f"the workers were still busy after {longest} s")
+
+
+def measure(server, name, path, args):
+    port = server.port
+    wait_until_idle(server.process.pid)
     wrk(port, path, args.warmup, args.connections)
     result = wrk(port, path, args.seconds, args.connections)
     result.update(name=name, path=path)
@@ -168,9 +197,9 @@ def run(label, page_cache, measured, args):
     ) as server:
         for name, path, cacheable in measured:
             check(server.port, name, path, expect_cached=page_cache and cacheable)
-        before = measure(server.port, "ceiling", CEILING, args)
-        pages = [measure(server.port, name, path, args) for name, path, _ in measured]
-        after = measure(server.port, "ceiling", CEILING, args)
+        before = measure(server, "ceiling", CEILING, args)
+        pages = [measure(server, name, path, args) for name, path, _ in measured]
+        after = measure(server, "ceiling", CEILING, args)
         peaks = worker_peaks(server.process.pid)
     # The higher of the two: a dip in one measurement must not flatter the pages.
     ceiling = max(before["requests_per_second"], after["requests_per_second"])
@@ -214,8 +243,8 @@ def main():
         "machine": machine(),
         "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
         "server": f"gunicorn bench.wsgi, {args.workers} gthread workers x {args.threads} threads",
-        "client": f"wrk, 2 threads, {args.connections} connections, {args.warmup} s warm-up "
-        f"+ {args.seconds} s per target",
+        "client": f"wrk, 2 threads, {args.connections} connections (a new one per request), "
+        f"{args.warmup} s warm-up + {args.seconds} s per target",
         "runs": runs,
     }
     RESULTS.mkdir(exist_ok=True)

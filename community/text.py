@@ -1,5 +1,7 @@
 """Members write Markdown; what reaches a page is sanitised HTML."""
 
+import threading
+
 import markdown
 import nh3
 from django.utils.safestring import mark_safe
@@ -10,11 +12,20 @@ ALLOWED_TAGS = {
 }  # fmt: skip
 
 
+# Building a Markdown converter costs more than converting a comment with it,
+# and a discussion page converts dozens: one per thread, reset between uses
+# (a converter is not safe to share between threads).
+_converters = threading.local()
+
+
 def render_markdown(text):
     """Markdown to HTML that cannot run script or restyle the page: raw HTML in
     the source is dropped unless it is in the small allowed set, links keep only
     http(s) and mailto addresses and tell search engines not to follow them."""
-    html = markdown.markdown(text or "", output_format="html")
+    converter = getattr(_converters, "markdown", None)
+    if converter is None:
+        converter = _converters.markdown = markdown.Markdown(output_format="html")
+    html = converter.reset().convert(text or "")
     clean = nh3.clean(
         html,
         tags=ALLOWED_TAGS,

@@ -239,3 +239,15 @@ def test_group_moderators_pin_and_lock_discussions_and_members_cannot(client, fo
 
     client.force_login(forum["users"]["outsider"])
     assert client.post(state_url, {"action": "unpin"}).status_code == 404
+
+
+def test_each_comment_is_converted_on_its_own():
+    """One Markdown converter serves a whole page: nothing of one comment (its
+    link definitions) may carry over into the next."""
+    from community.text import render_markdown
+
+    assert 'href="https://example.org/tender"' in render_markdown(
+        "See [the call][1].\n\n[1]: https://example.org/tender"
+    )
+    assert "href" not in render_markdown("Which [one][1]?")
+    assert render_markdown("**Bold**") == "<p><strong>Bold</strong></p>"
