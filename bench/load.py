@@ -138,6 +138,10 @@ def wrk(port, path, seconds, connections):
     }
 
 
+def worker_pids(master_pid):
+    return Path(f"/proc/{master_pid}/task/{master_pid}/children").read_text().split()
+
+
 def wait_until_idle(master_pid, longest=60):
     """Until gunicorn's workers have finished what the last target left them.
     wrk stops sending, but slow requests already accepted keep a worker busy
@@ -146,7 +150,7 @@ def wait_until_idle(master_pid, longest=60):
 
     def cpu():
         total = 0
-        for pid in Path(f"/proc/{master_pid}/task/{master_pid}/children").read_text().split():
+        for pid in worker_pids(master_pid):
             fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
             total += int(fields[11]) + int(fields[12])  # utime + stime
         return total
@@ -176,9 +180,8 @@ def measure(server, name, path, args):
 
 def worker_peaks(master_pid):
     """Peak resident memory (VmHWM) of each of gunicorn's workers, in MiB."""
-    children = Path(f"/proc/{master_pid}/task/{master_pid}/children").read_text().split()
     peaks = []
-    for pid in children:
+    for pid in worker_pids(master_pid):
         status = Path(f"/proc/{pid}/status").read_text().splitlines()
         kb = next(int(line.split()[1]) for line in status if line.startswith("VmHWM"))
         peaks.append(round(kb / 1024, 1))
