@@ -58,7 +58,7 @@ test: $(VENV)/.dev-installed
 # The benchmark (bench/README.md): search latency at 1k, 10k and 100k resources,
 # then the whole site (5k news, 1k events, 200 groups, 50k comments) under load
 # with wrk against a bare-view ceiling; writes bench/REPORT.md and its plot.
-# Takes about 45 minutes.
+# Takes about 25 minutes on 2 cores.
 bench: $(VENV)/.dev-installed
 	scripts/services.sh ensure-wrk
 	scripts/services.sh status >/dev/null 2>&1 || scripts/services.sh start

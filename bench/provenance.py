@@ -11,15 +11,25 @@ from urllib.request import urlopen
 ROOT = Path(__file__).resolve().parent.parent
 
 
+# What the benchmarks themselves write: changing them does not change what is measured.
+OUTPUTS = [":!bench/results", ":!bench/*.md", ":!bench/*.png"]
+
+
 def commit():
-    """The checkout's commit, "-dirty" when files differ from it."""
-    described = subprocess.run(  # noqa: S603
-        ["git", "-C", str(ROOT), "describe", "--always", "--dirty"],  # noqa: S607
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    return described.stdout.strip() or "unknown"
+    """The checkout's commit, "-dirty" when files other than the benchmarks'
+    own outputs differ from it."""
+
+    def git(*args):
+        return subprocess.run(  # noqa: S603
+            ["git", "-C", str(ROOT), *args],  # noqa: S607
+            capture_output=True,
+            text=True,
+            check=False,
+        ).stdout.strip()
+
+    head = git("rev-parse", "--short", "HEAD") or "unknown"
+    changed = git("status", "--porcelain", "--untracked-files=no", "--", ".", *OUTPUTS)
+    return f"{head}-dirty" if changed else head
 
 
 def machine():

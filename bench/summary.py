@@ -119,8 +119,8 @@ def main():
         f"Written by `bench/summary.py` on {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} "
         f"UTC from the run of {load['date']} at commit `{load['commit']}`.",
         "",
-        "Repeat it: `make bench` (about 45 minutes; it starts the services if they are not "
-        "running). How it works and what each figure means: [README.md](README.md).",
+        "Repeat it: `make bench` (about 25 minutes on this machine; it starts the services if "
+        "they are not running). How it works and what each figure means: [README.md](README.md).",
         "",
         "## Machine",
         "",
