@@ -16,7 +16,7 @@ from . import notifications
 from .attachments import attach, stored_files_kept_on_commit_only
 from .models import Discussion, ForumComment, ForumGroup
 from .permissions import Refused, can_manage, can_post, is_site_moderator
-from .search import reindex_comment
+from .search import may_be_on_cached_pages, reindex_comment
 from .throttle import allow_post
 
 
@@ -151,9 +151,9 @@ def editable_comment(user, comment):
 
 def comment_updated(comment):
     """After a comment was changed with update() (no post_save): the search
-    index follows, and so do cached pages showing it when it is public."""
+    index follows, and so do cached pages that may show it."""
     reindex_comment(comment)
-    if comment.scope_id is None:
+    if may_be_on_cached_pages(comment):
         retire_cached_pages()
 
 

@@ -3,6 +3,7 @@ the groups the requesting user may see before the search engine is asked."""
 
 import logging
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
@@ -12,7 +13,7 @@ from home.page_cache import retire_cached_pages
 from search.service import engine_configured, search_backend
 from search.sources import Group, Hit, Source
 
-from .models import Discussion, ForumComment
+from .models import Discussion, ForumComment, ForumGroup, Visibility
 
 logger = logging.getLogger(__name__)
 
@@ -95,16 +96,48 @@ def unindex_comment(sender, instance, **kwargs):
     transaction.on_commit(remove)
 
 
-def retire_pages_showing(sender, instance, **kwargs):
-    """A public comment (on a news page or a resource) changes cached pages;
-    a group's never shows on one."""
-    if instance.scope_id is None:
+def may_be_on_cached_pages(comment):
+    """Anonymous visitors see comments on pages (public ones, and a public
+    group's) on cached news and resource pages, and public groups' discussion
+    comments in cached site search results."""
+    if comment.scope_id is None or not is_discussion_comment(comment):
+        return True
+    return ForumGroup.objects.filter(pk=comment.scope_id, visibility=Visibility.PUBLIC).exists()
+
+
+def is_discussion_comment(comment):
+    return comment.content_type_id == ContentType.objects.get_for_model(Discussion).pk
+
+
+def retire_pages_showing(sender, instance, created=False, **kwargs):
+    """Cached pages that may show this comment are retired when it changes or
+    goes. A new comment in a discussion only reaches cached search results
+    when they expire (PAGE_CACHE_SECONDS): retiring every page for each forum
+    post would leave little in the cache."""
+    if created and is_discussion_comment(instance):
+        return
+    if may_be_on_cached_pages(instance):
+        retire_cached_pages()
+
+
+def retire_pages_for_forum_change(sender, instance, created=False, **kwargs):
+    """A group made private (or renamed, or deleted), a discussion edited or
+    deleted: cached pages showed them (comments on pages, site search hits)
+    and must not any more. New discussions reach search results on expiry."""
+    if not created:
         retire_cached_pages()
 
 
 def connect_index_updates():
     post_save.connect(retire_pages_showing, sender=ForumComment, dispatch_uid="forum-pages")
     post_delete.connect(retire_pages_showing, sender=ForumComment, dispatch_uid="forum-pages-d")
+    for model in (ForumGroup, Discussion):
+        post_save.connect(
+            retire_pages_for_forum_change, sender=model, dispatch_uid=f"pages-{model}"
+        )
+        post_delete.connect(
+            retire_pages_for_forum_change, sender=model, dispatch_uid=f"pages-d-{model}"
+        )
     post_save.connect(index_comment_on_commit, sender=ForumComment, dispatch_uid="forum-index")
     post_delete.connect(unindex_comment, sender=ForumComment, dispatch_uid="forum-unindex")
 

@@ -23,6 +23,7 @@ told to revalidate every time (max-age=0; ConditionalGetMiddleware answers
 PAGE_CACHE_SECONDS. PAGE_CACHE_SECONDS = 0 turns the cache off.
 """
 
+import logging
 import re
 import time
 
@@ -34,6 +35,8 @@ from django.middleware.cache import FetchFromCacheMiddleware, UpdateCacheMiddlew
 from django.middleware.locale import LocaleMiddleware
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
+
+logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "pages:generation"
 # Paths (after an optional language prefix) whose answers are never shared.
@@ -54,13 +57,16 @@ def shared_cache():
 # This process's last reading of the generation. Reading it costs a round
 # trip to Redis, as much as the rest of a cached answer, so a process reads it
 # at most every PAGE_CACHE_RECHECK_SECONDS: an edit made through another
-# process reaches this one's visitors that much later.
-_last_read = {"generation": None, "at": 0.0}
+# process reaches this one's visitors that much later. A generation of None
+# means the shared cache did not answer: the page cache stands aside until the
+# next reading, so an outage costs one slow call a second, not several a page.
+_last_read = {"generation": None, "at": 0.0, "pending_bump": False}
 
 
 def generation():
+    """The current generation, or None while the shared cache is unreachable."""
     if (
-        _last_read["generation"] is not None
+        _last_read["at"]
         and time.monotonic() - _last_read["at"] < settings.PAGE_CACHE_RECHECK_SECONDS
     ):
         return _last_read["generation"]
@@ -70,14 +76,23 @@ def generation():
 def forget_generation():
     """The next request reads the generation from the shared cache (after the
     tests empty it, as a Redis restart would)."""
-    _last_read.update(generation=None, at=0.0)
+    _last_read.update(generation=None, at=0.0, pending_bump=False)
 
 
 def fresh_generation():
-    # A new generation starts from the clock, not from 1: if the shared cache
-    # loses it (a Redis restart), pages a process still holds under an earlier
-    # number can never be taken for current ones.
-    value = shared_cache().get_or_set(GENERATION_KEY, time.time_ns() // 1000, timeout=None)
+    if _last_read["pending_bump"]:
+        bump_generation()
+    # django-redis, told to ignore errors, answers None for a missing key and
+    # for an unreachable server alike; `add` tells them apart (None: no answer).
+    cache = shared_cache()
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        # A new generation starts from the clock, not from 1: if the shared
+        # cache loses it (a Redis restart), pages a process still holds under
+        # an earlier number can never be taken for current ones.
+        started = time.time_ns() // 1000
+        added = cache.add(GENERATION_KEY, started, timeout=None)
+        value = None if added is None else started if added else cache.get(GENERATION_KEY)
     _last_read.update(generation=value, at=time.monotonic())
     return value
 
@@ -95,7 +110,14 @@ def bump_generation():
     except ValueError:  # no generation yet (or evicted): a new one
         value = time.time_ns() // 1000
         shared_cache().set(GENERATION_KEY, value, timeout=None)
-    _last_read.update(generation=value, at=time.monotonic())
+    if value is None:
+        # Redis did not answer: the change must still retire the pages once it
+        # is back (it may come back with its old data), so the next reading
+        # tries again; meanwhile this process keeps no page.
+        logger.warning("Could not retire cached pages (the cache did not answer); will retry")
+        _last_read.update(generation=None, at=time.monotonic(), pending_bump=True)
+        return
+    _last_read.update(generation=value, at=time.monotonic(), pending_bump=False)
 
 
 def shareable(request):
@@ -137,13 +159,18 @@ class UpdatePageCache(GenerationKeyPrefix, UpdateCacheMiddleware):
         pass
 
     def _should_update_cache(self, request, response):
-        # Fetch marked the request (_cache_update_cache) only if shareable().
-        return (
-            super()._should_update_cache(request, response)
-            and not response.cookies
-            # An edit while the page was being made: it may show the old state.
-            and getattr(request, "page_cache_generation", None) == fresh_generation()
-        )
+        # Decided once per response: Django's process_response asks again, and
+        # a second answer that differed (the generation read failing in
+        # between) would store the page with Django's own max-age headers.
+        if not hasattr(request, "_page_cache_store"):
+            # Fetch marked the request (_cache_update_cache) only if shareable().
+            request._page_cache_store = (
+                super()._should_update_cache(request, response)
+                and not response.cookies
+                # An edit while the page was being made: it may show the old state.
+                and getattr(request, "page_cache_generation", None) == fresh_generation()
+            )
+        return request._page_cache_store
 
     def process_response(self, request, response):
         # A view that set its own Cache-Control (private, a day for robots.txt)
@@ -173,11 +200,12 @@ class FetchPageCache(GenerationKeyPrefix, FetchFromCacheMiddleware):
         self.locale = LocaleMiddleware(get_response)
 
     def process_request(self, request):
-        if not shareable(request):
+        current = generation() if shareable(request) else None
+        if current is None:  # not to be shared, or the shared cache is unreachable
             request._cache_update_cache = False
             return None
         self.locale.process_request(request)
-        request.page_cache_generation = _request_generation.value = generation()
+        request.page_cache_generation = _request_generation.value = current
         response = super().process_request(request)
         if response is not None:
             response["X-Page-Cache"] = "hit"

@@ -42,6 +42,34 @@ def test_a_public_comment_shows_at_once_on_a_cached_page(
     assert "The annex on IPR helps." not in client.get(url).content.decode()
 
 
+def test_a_group_made_private_leaves_cached_pages_at_once(
+    client, forum, home_page, page_cache, django_capture_on_commit_callbacks
+):
+    from community.models import Membership
+
+    group = forum["public"]
+    Membership.objects.create(group=group, user=forum["owner"])
+    resource = factories.ResourceFactory(title="Guide to PPI", slug="guide-to-ppi")
+    with django_capture_on_commit_callbacks(execute=True):
+        posting.post_comment(forum["owner"], resource, "Our tender notes.", scope=group)
+    url = resource.get_url()
+    assert "Our tender notes." in client.get(url).content.decode()  # a public group's
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    # Site search is cached too, and shows the public group's discussion.
+    from community.search import search_backend_alias
+    from tests.community.conftest import index_forum
+
+    index_forum(search_backend_alias())
+    assert "Open question on tenders" in client.get("/search/?q=tenders").content.decode()
+    group.visibility = "private"
+    with django_capture_on_commit_callbacks(execute=True):
+        group.save()
+    page = client.get(url)
+    assert page["X-Page-Cache"] == "miss" and "Our tender notes." not in page.content.decode()
+    search = client.get("/search/?q=tenders")
+    assert "Open question on tenders" not in search.content.decode()
+
+
 def test_api_answers_carry_an_etag_and_say_who_may_keep_them(client, forum):
     anonymous = client.get("/api/v3/forum/groups/")
     assert anonymous["Cache-Control"] == "public, max-age=0, must-revalidate"

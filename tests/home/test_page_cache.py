@@ -2,6 +2,8 @@
 touching the database, retired at once by publishing, unpublishing and
 moving; never for members. The Forum's side: tests/community/test_cache_privacy.py."""
 
+import time
+
 import pytest
 
 from tests import factories
@@ -181,3 +183,27 @@ def test_pages_kept_in_this_process_are_not_served_once_redis_lost_the_generatio
     # This process still holds its copy, but under a generation that cannot come back.
     assert client.get(news.url)["X-Page-Cache"] == "miss"
     assert client.get(news.url)["X-Page-Cache"] == "hit"
+
+
+def test_a_change_made_while_redis_does_not_answer_still_retires_the_pages(
+    client, news_index, page_cache, settings, committed
+):
+    """Redis stalls (paused, its data kept): the publication cannot retire the
+    cached pages then, so it does so once Redis answers again."""
+    import redis
+
+    settings.PAGE_CACHE_RECHECK_SECONDS = 0
+    news = factories.NewsPageFactory(parent=news_index, title="Dialogue opens")
+    client.get(news.url)
+    assert client.get(news.url)["X-Page-Cache"] == "hit"
+    redis.Redis.from_url(settings.REDIS_URL).client_pause(4000)
+    paused_at = time.monotonic()
+    news.title = "Dialogue closes"
+    with committed():
+        news.save_revision().publish()
+    # Meanwhile the page is made for each visitor, never kept or served old.
+    during = client.get(news.url)
+    assert "Dialogue closes" in during.content.decode() and "X-Page-Cache" not in during
+    time.sleep(max(0.0, 4.5 - (time.monotonic() - paused_at)))
+    after = client.get(news.url)
+    assert after["X-Page-Cache"] == "miss" and "Dialogue closes" in after.content.decode()
