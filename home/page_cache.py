@@ -13,7 +13,8 @@ private); this module narrows it to what may be shared:
 
 Every key carries a generation number kept in the shared cache; publishing,
 unpublishing, moving or deleting a page, publishing a resource, editing a
-taxonomy or the site's settings, and a public comment bump it, which retires
+taxonomy or the site's settings, and Forum changes that cached pages may show
+(community/search.py) bump it, which retires
 every cached page at once (the cache's own expiry removes them). The process
 that made the change sees the new number at once, the others within
 PAGE_CACHE_RECHECK_SECONDS. With Redis, each process also keeps the pages it
