@@ -17,7 +17,10 @@ production-like server. Serves the site twice with gunicorn bench.wsgi on
 Each run opens and closes with the ceiling, /bench/ceiling/: a bare Django view
 returning a small fixed HTML page through the same middleware. Every target is
 one wrk run (a warm-up, then --seconds at --connections, a new connection for
-each request, as behind a proxy), started once the workers are idle; a page's throughput is
+each request, as behind a proxy), started once the workers are idle; wrk's Lua
+script also counts the answers outside 2xx and those served from the page cache,
+which must be all (at least 99 %) of a cached page's and none of the others';
+a page's throughput is
 given as a ratio of the run's ceiling (the higher of its two measurements). Any
 error or non-2xx answer fails the benchmark. The peak resident memory of each
 worker (VmHWM) is read before the server stops. Writes bench/results/load.json.
@@ -129,11 +132,14 @@ def wrk(port, path, seconds, connections):
     output = subprocess.run(command, capture_output=True, text=True, check=True)  # noqa: S603
     summary = json.loads(next(line for line in output.stdout.splitlines() if line.startswith("{")))
     seconds = summary["duration_us"] / 1e6
+    errors = summary["errors"]
+    errors.pop("status")  # answers >= 400: part of non_2xx, which the script counts
     return {
         "requests": summary["requests"],
         "requests_per_second": round(summary["requests"] / seconds, 1),
         "latency_ms": {k: round(v / 1000, 2) for k, v in summary["latency_us"].items()},
-        "errors": summary["errors"],
+        "errors": errors,
+        "page_cache_hit_share": round(summary["page_cache_hits"] / max(summary["responses"], 1), 4),
         "kb_per_response": round(summary["bytes"] / max(summary["requests"], 1) / 1024, 1),
     }
 
@@ -206,8 +212,12 @@ def run(label, page_cache, measured, args):
         peaks = worker_peaks(server.process.pid)
     # The higher of the two: a dip in one measurement must not flatter the pages.
     ceiling = max(before["requests_per_second"], after["requests_per_second"])
-    for (_, _, cacheable), page in zip(measured, pages, strict=True):
+    for (name, _, cacheable), page in zip(measured, pages, strict=True):
         page["page_cached"] = page_cache and cacheable
+        # Every answer was what it was meant to be: from the cache, or made.
+        hits = page["page_cache_hit_share"]
+        if (hits < 0.99) if page["page_cached"] else (hits > 0):
+            sys.exit(f"{name}: {hits:.1%} of the answers came from the page cache")
         page["ratio"] = round(page["requests_per_second"] / ceiling, 3)
         page["target"] = TARGET_CACHED if page["page_cached"] else TARGET_UNCACHED
         page["met"] = page["ratio"] >= page["target"]
