@@ -3,6 +3,7 @@ the groups the requesting user may see before the search engine is asked."""
 
 import logging
 
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
@@ -13,7 +14,7 @@ from home.page_cache import retire_cached_pages
 from search.service import engine_configured, search_backend
 from search.sources import Group, Hit, Source
 
-from .models import Discussion, ForumComment, ForumGroup, Visibility
+from .models import Discussion, ForumComment, ForumGroup
 
 logger = logging.getLogger(__name__)
 
@@ -102,19 +103,21 @@ def may_be_on_cached_pages(comment):
     comments in cached site search results."""
     if comment.scope_id is None or not is_discussion_comment(comment):
         return True
-    return ForumGroup.objects.filter(pk=comment.scope_id, visibility=Visibility.PUBLIC).exists()
+    return ForumGroup.objects.visible_to(AnonymousUser()).filter(pk=comment.scope_id).exists()
 
 
 def is_discussion_comment(comment):
     return comment.content_type_id == ContentType.objects.get_for_model(Discussion).pk
 
 
-def retire_pages_showing(sender, instance, created=False, **kwargs):
+def retire_pages_showing(sender, instance, **kwargs):
     """Cached pages that may show this comment are retired when it changes or
-    goes. A new comment in a discussion only reaches cached search results
+    goes. A comment posted in a discussion only reaches cached search results
     when they expire (PAGE_CACHE_SECONDS): retiring every page for each forum
-    post would leave little in the cache."""
-    if created and is_discussion_comment(instance):
+    post would leave little in the cache. (A new comment is saved twice, so
+    `created` cannot tell; edits go through posting.comment_updated.)"""
+    withdrawn = kwargs.get("signal") is post_delete or instance.is_removed or not instance.is_public
+    if is_discussion_comment(instance) and not withdrawn:
         return
     if may_be_on_cached_pages(instance):
         retire_cached_pages()
