@@ -22,6 +22,9 @@ $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $(VENV)/.runtime-installed $@
 
+# HOST and PORT reach the settings: the demo Site answers at that address.
+run: export HOST := $(HOST)
+run: export PORT := $(PORT)
 run: $(VENV)/.runtime-installed
 	DJANGO_SETTINGS_MODULE=cms.settings.dev $(BIN)/python manage.py migrate --no-input -v 0
 	DJANGO_SETTINGS_MODULE=cms.settings.dev $(BIN)/python manage.py load_demo

@@ -6,12 +6,14 @@ API v3 is Wagtail's django-ninja NinjaAPI; each app adds its router here, before
 
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v3.api import api as api_v3
+from wagtail.api.v3.routers.pages import router as pages_router
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
+from cms import api_contract
 from community import api_writes  # noqa: F401  (adds the Forum's writes to forum_router)
 from community.api import router as forum_router
-from home import api_contract
+from home import api_pages
 from home.api import router as events_router
 from home.api_v2 import PagesAPIViewSet
 from resources.api import router as resources_router
@@ -24,6 +26,7 @@ api_v2.register_endpoint("images", ImagesAPIViewSet)
 api_v2.register_endpoint("documents", DocumentsAPIViewSet)
 api_v2.register_endpoint("resources", ResourcesAPIViewSet)
 
+api_pages.install(pages_router)
 api_v3.add_router("/events/", events_router, tags=["events"])
 api_v3.add_router("/resources/", resources_router, tags=["resources"])
 api_v3.add_router("/search/", search_router, tags=["search"])

@@ -2,7 +2,7 @@
 and discussions, and a discussion's comments in thread order. Every endpoint
 starts from the models' `visible_to(user)`; what the user may not see answers
 404, as on the pages. Clients sign in with a personal access token or the
-session (home/api_auth.py); the write side is in community/api_writes.py."""
+session (cms/api_auth.py); the write side is in community/api_writes.py."""
 
 import datetime
 
@@ -12,8 +12,9 @@ from ninja import Field, Router, Schema
 from ninja.pagination import paginate
 from wagtail.api.v3.errors import ProblemDetail
 
-from home.api_auth import READ_AUTH
-from home.api_pagination import ListPagination
+from cms.absolute_urls import absolute_url
+from cms.api_auth import READ_AUTH
+from cms.api_pagination import ListPagination
 
 from .activity import GroupActivity
 from .models import ForumComment, ForumGroup
@@ -23,8 +24,8 @@ from .views.lookup import visible_discussion, visible_group
 router = Router(auth=READ_AUTH)
 
 
-def absolute_url(obj, context):
-    return context["request"].build_absolute_uri(obj.get_absolute_url())
+def absolute_object_url(obj, context):
+    return absolute_url(obj.get_absolute_url(), context["request"])
 
 
 class GroupOut(Schema):
@@ -37,7 +38,7 @@ class GroupOut(Schema):
     member_count: int
     discussion_count: int
 
-    resolve_url = staticmethod(absolute_url)
+    resolve_url = staticmethod(absolute_object_url)
 
 
 class MemberOut(Schema):
@@ -60,7 +61,7 @@ class MemberOut(Schema):
         profile = getattr(membership.user, "profile", None)
         if profile is None or not profile.avatar:
             return None
-        return context["request"].build_absolute_uri(profile.avatar.url)
+        return absolute_url(profile.avatar.url, context["request"])
 
 
 class AttachmentOut(Schema):
@@ -76,7 +77,7 @@ class AttachmentOut(Schema):
     @staticmethod
     def resolve_url(attachment, context):
         request = context["request"]
-        return request.build_absolute_uri(attachment.get_signed_url(request.user))
+        return absolute_url(attachment.get_signed_url(request.user), request)
 
 
 class DiscussionOut(Schema):
@@ -90,7 +91,7 @@ class DiscussionOut(Schema):
     locked: bool
     url: str
 
-    resolve_url = staticmethod(absolute_url)
+    resolve_url = staticmethod(absolute_object_url)
 
     @staticmethod
     def resolve_author(discussion):
@@ -127,7 +128,7 @@ class CommentOut(Schema):
     attachments: list[AttachmentOut]
     url: str
 
-    resolve_url = staticmethod(absolute_url)
+    resolve_url = staticmethod(absolute_object_url)
 
     @staticmethod
     def resolve_parent_id(comment):
@@ -178,7 +179,7 @@ class ActivityOut(Schema):
 
     @staticmethod
     def resolve_url(entry, context):
-        return context["request"].build_absolute_uri(entry.url) if entry.url else None
+        return absolute_url(entry.url, context["request"]) if entry.url else None
 
 
 def visible_groups(request):

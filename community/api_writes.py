@@ -5,7 +5,7 @@ attaching files, and comments on published pages and resources.
 The operations join the read side's router (community/api.py): ninja
 answers one address from one router only. Every write needs a signed-in
 user: a personal access token, or the session with its CSRF token
-(home/api_auth.py). The rules are the ones the pages use (community/posting.py,
+(cms/api_auth.py). The rules are the ones the pages use (community/posting.py,
 community/membership.py); a refusal answers problem+json with its message
 and status, and leaves nothing half-saved."""
 
@@ -20,8 +20,8 @@ from ninja.files import UploadedFile
 from ninja.pagination import paginate
 from wagtail.api.v3.errors import ProblemDetail, problem_response
 
-from home.api_auth import WRITE_AUTH
-from home.api_pagination import ListPagination
+from cms.api_auth import WRITE_AUTH
+from cms.api_pagination import ListPagination
 
 from . import membership, posting
 from .api import (

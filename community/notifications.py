@@ -2,18 +2,19 @@
 only to people who can see what it talks about: the group's `audience()`,
 the other side of the `visible_to(user)` rule every page uses."""
 
-from django.conf import settings
 from django.core.mail import send_mass_mail
 from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from cms.absolute_urls import absolute_url
+
 from .models import ForumComment, Role
 
 
 def absolute(path):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return absolute_url(path)
 
 
 def send(recipients, template, context):

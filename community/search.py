@@ -23,7 +23,7 @@ def search_backend_alias():
     return "engine" if engine_configured() else "default"
 
 
-def forum_hits(user, query, limit, backend):
+def forum_hits(user, query, limit, backend, offset=0):
     """(hits, count) of what `user` may see, discussions first."""
     search = search_backend(backend).search
     discussions = search(query, Discussion.objects.visible_to(user, as_values=True), operator="and")
@@ -39,9 +39,11 @@ def forum_hits(user, query, limit, backend):
             summary=discussion.body[:200],
             type=str(_("Discussion")),
         )
-        for discussion in discussions[:limit]
+        for discussion in discussions[offset : offset + limit]
     ]
-    for comment in comments[: max(0, limit - len(hits))]:
+    discussion_count = discussions.count()
+    comments_from = max(0, offset - discussion_count)
+    for comment in comments[comments_from : comments_from + max(0, limit - len(hits))]:
         hits.append(
             Hit(
                 title=str(_("Comment by %(name)s") % {"name": comment.user_name}),
@@ -50,18 +52,18 @@ def forum_hits(user, query, limit, backend):
                 type=str(_("Comment")),
             )
         )
-    return hits, discussions.count() + comments.count()
+    return hits, discussion_count + comments.count()
 
 
-def search_forum(request, query, limit):
+def search_forum(request, query, limit, offset=0):
     backend = search_backend_alias()
     try:
-        hits, count = forum_hits(request.user, query, limit, backend)
+        hits, count = forum_hits(request.user, query, limit, backend, offset)
     except Exception:  # the engine failed: the database index answers instead
         if backend == "default":
             raise
         logger.warning("Search engine unavailable for the Forum; using the database.")
-        hits, count = forum_hits(request.user, query, limit, "default")
+        hits, count = forum_hits(request.user, query, limit, "default", offset)
     return Group(kind="forum", label=str(_("Forum")), count=count, hits=hits)
 
 

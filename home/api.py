@@ -1,7 +1,8 @@
 """API v3 (django-ninja) router for events: list by date range, country and type.
 
 Wagtail's own /api/v3/pages/ lists events too, but cannot filter on a date range;
-front ends building an agenda use this endpoint.
+front ends building an agenda use this endpoint. Each event comes with its
+body and image, read for a whole page of events at once.
 """
 
 import datetime
@@ -11,14 +12,19 @@ from django.db.models import Q
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
-from ninja.errors import HttpError
-from ninja.pagination import paginate
 from pydantic import model_validator
+from wagtail.api.rich_text import RichTextOutputFormat
 from wagtail.api.v3.errors import ProblemDetail
 from wagtail.models import Locale
 
-from home.api_pagination import ListPagination
+from cms.api_errors import BadValue
+from cms.api_fields import want_references
+from cms.api_pagination import Paging, paged
+from cms.api_references import ImageOut, References, RenditionSpec
+from cms.api_streamfield import stream_type, stream_value
 from home.models import Country, EventPage, EventType
+
+EventBody = stream_type(EventPage.body.field.stream_block)
 
 router = Router()
 
@@ -37,10 +43,12 @@ class EventOut(Schema):
     id: int
     title: str
     slug: str
-    url: str = Field(description="Absolute URL of the event page")
+    html_url: str = Field(description="Absolute URL of the event page")
     ical_url: str = Field(description="Absolute URL of the event's .ics file")
     locale: str
     intro: str
+    image: ImageOut | None = Field(description="The listing image, in the sizes asked for")
+    body: EventBody
     event_type: Literal[tuple(EventType.values)]
     starts_at: datetime.datetime = Field(description="Start, in UTC")
     ends_at: datetime.datetime = Field(description="End, in UTC")
@@ -59,8 +67,16 @@ class EventOut(Schema):
     topics: list[TopicOut]
 
     @staticmethod
-    def resolve_url(obj, context):
+    def resolve_html_url(obj, context):
         return obj.get_full_url(request=context["request"])
+
+    @staticmethod
+    def resolve_image(obj, context):
+        return References.for_request(context["request"]).image(obj.listing_image_id)
+
+    @staticmethod
+    def resolve_body(obj, context):
+        return stream_value(EventPage.body.field.stream_block, obj.body, context["request"])
 
     @staticmethod
     def resolve_ical_url(obj, context):
@@ -87,6 +103,8 @@ class EventFilters(Schema):
     )
     event_type: Literal[tuple(EventType.values)] | None = None
     locale: str = Field("en", description="Language code of the events to list")
+    rendition: list[RenditionSpec] = Field([], description="Image sizes to include")
+    rich_text_format: RichTextOutputFormat | None = None
 
     @model_validator(mode="after")
     def check_range(self):
@@ -101,7 +119,7 @@ def _day_start(day):
 
 @router.get(
     "/",
-    response={200: list[EventOut], 400: ProblemDetail, 422: ProblemDetail},
+    response={200: paged(EventOut, "EventList"), 400: ProblemDetail, 422: ProblemDetail},
     summary="List events",
     description=(
         "Live, public events ordered by start. Filter by a date range (an event is "
@@ -109,11 +127,14 @@ def _day_start(day):
     ),
     operation_id="events_list",
 )
-@paginate(ListPagination)
-def list_events(request: HttpRequest, filters: EventFilters = Query(...)):  # noqa: B008
+def list_events(
+    request: HttpRequest,
+    filters: EventFilters = Query(...),  # noqa: B008
+    paging: Paging = Query(...),  # noqa: B008
+):
     locale = Locale.objects.filter(language_code=filters.locale).first()
     if locale is None:
-        raise HttpError(400, f"Unknown locale “{filters.locale}”.")
+        raise BadValue("locale", f"Unknown locale “{filters.locale}”.")
     events = (
         EventPage.objects.for_listing(locale)
         .select_related("locale")
@@ -133,11 +154,18 @@ def list_events(request: HttpRequest, filters: EventFilters = Query(...)):  # no
     if filters.country:
         country = Country.objects.filter(code=filters.country.upper()).first()
         if country is None:
-            raise HttpError(400, f"Unknown country code “{filters.country}”.")
+            raise BadValue("country", f"Unknown country code “{filters.country}”.")
         events = events.filter(country=country)
     if filters.event_type:
         events = events.filter(event_type=filters.event_type)
-    return events
+    count, window = paging.window(events)
+    want_references(window, request)
+    return {"count": count, "items": window}
+
+
+class EventShape(Schema):
+    rendition: list[RenditionSpec] = Field([], description="Image sizes to include")
+    rich_text_format: RichTextOutputFormat | None = None
 
 
 @router.get(
@@ -146,6 +174,6 @@ def list_events(request: HttpRequest, filters: EventFilters = Query(...)):  # no
     summary="Get an event",
     operation_id="events_detail",
 )
-def get_event(request: HttpRequest, event_id: int):
+def get_event(request: HttpRequest, event_id: int, shape: EventShape = Query(...)):  # noqa: B008
     queryset = EventPage.objects.live().public().select_related("locale", "country")
     return get_object_or_404(queryset, pk=event_id)

@@ -34,7 +34,7 @@ from django.core.cache import caches
 from django.db import transaction
 from django.middleware.cache import FetchFromCacheMiddleware, UpdateCacheMiddleware
 from django.middleware.locale import LocaleMiddleware
-from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.cache import patch_cache_control
 from django.utils.http import http_date
 
 logger = logging.getLogger(__name__)
@@ -211,29 +211,6 @@ class FetchPageCache(GenerationKeyPrefix, FetchFromCacheMiddleware):
         if response is not None:
             response["X-Page-Cache"] = "hit"
         return response
-
-
-def api_cache_headers(get_response):
-    """API reads: an ETag (ConditionalGetMiddleware, which answers 304 when it
-    still matches) and a Cache-Control that lets nothing serve an answer
-    without asking: answers depend on the caller's token or session, so they
-    are private to them, and anonymous ones are public but revalidated."""
-
-    def middleware(request):
-        response = get_response(request)
-        api_read = request.path.startswith("/api/") and request.method in ("GET", "HEAD")
-        if api_read and response.status_code == 200:
-            caller = "Authorization" in request.headers or (
-                settings.SESSION_COOKIE_NAME in request.COOKIES
-            )
-            if caller:
-                patch_cache_control(response, private=True, no_cache=True)
-            else:
-                patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
-            patch_vary_headers(response, ("Authorization", "Cookie"))
-        return response
-
-    return middleware
 
 
 def connect_invalidation():

@@ -4,6 +4,8 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.views import serve
 
+from cms.absolute_urls import absolute_url
+
 
 @require_GET
 @cache_control(max_age=86400, public=True)
@@ -14,7 +16,7 @@ def robots_txt(request):
         "Disallow: /api/",
         "Disallow: /search/",
         "",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        f"Sitemap: {absolute_url(reverse('sitemap'), request)}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 

@@ -1,5 +1,6 @@
 """API v3 (django-ninja) router for the Resource Centre: the same search, filters
-and facets as /resources/, as JSON."""
+and facets as /resources/, as JSON, in the list shape every v3 list shares
+(`limit`/`offset` in, `count`/`items` out, the facets beside them)."""
 
 import datetime
 from typing import Literal
@@ -7,17 +8,20 @@ from typing import Literal
 from django.http import HttpRequest, QueryDict
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
-from ninja.errors import HttpError
-from pydantic import BaseModel, model_validator
+from pydantic import BaseModel
+from wagtail.api.rich_text import RichTextOutputFormat
 from wagtail.api.v3.errors import ProblemDetail
+from wagtail.models import Locale
 
+from cms.api_errors import BadValue
+from cms.api_references import ImageOut, RenditionSpec
 from search.faceted import SORTS, UnknownFacetValue
-from search.service import MAX_RESULTS_DEPTH, faceted_search, max_page, query_from_params
+from search.service import MAX_RESULTS_DEPTH, faceted_search, query_from_params
+from search.sources import current_locale
 
 from .api_data import resource_data
 from .facets import FACETS
 from .models import Resource, ResourceType
-from .views import visible_resources
 
 router = Router()
 
@@ -28,16 +32,24 @@ router = Router()
 
 
 class NamedValue(BaseModel):
-    value: str
+    value: str = Field(description="The code or slug to filter with")
     label: str
+
+
+class TagValue(BaseModel):
+    slug: str
+    name: str
 
 
 class ResourceOut(BaseModel):
     id: int
     title: str
     slug: str
-    url: str = Field(description="Absolute URL of the resource's page")
+    locale: str = Field(description="Language code of this resource")
+    html_url: str = Field(description="Absolute URL of the resource's page")
     summary: str
+    body: str = Field(description="Rich text (HTML unless rich_text_format says otherwise)")
+    thumbnail: ImageOut | None
     resource_type: NamedValue
     topics: list[NamedValue]
     countries: list[NamedValue]
@@ -49,7 +61,7 @@ class ResourceOut(BaseModel):
         description="The resource's file, served through a permission check"
     )
     external_url: str
-    tags: list[str]
+    tags: list[TagValue]
     featured: bool
     highlight: str | None = Field(
         None, description="Matching text with <mark> around the words searched for"
@@ -64,46 +76,52 @@ class FacetValueOut(BaseModel):
 
 
 class FacetOut(BaseModel):
-    name: str
+    name: str = Field(description="The query parameter that filters on it")
     label: str
     values: list[FacetValueOut]
 
 
 class ResourceSearchOut(BaseModel):
     count: int = Field(description="How many resources match")
-    page: int
-    page_size: int
-    num_pages: int
+    items: list[ResourceOut]
+    facets: list[FacetOut]
     backend: Literal["opensearch", "elasticsearch", "database"] = Field(
         description="Which search implementation answered"
     )
     notice: str = Field(description="Set when the engine was down and the database answered")
-    facets: list[FacetOut]
-    items: list[ResourceOut]
 
 
 class ResourceSearchParams(Schema):
     q: str = Field("", max_length=10_000, description="Words to search for")
     type: list[Literal[tuple(ResourceType.values)]] = Field([], description="Resource types (OR)")
     topic: list[str] = Field([], description="Topic slugs (OR)")
-    country: list[str] = Field([], description="ISO country codes; EU for European level (OR)")
+    country: list[str] = Field(
+        [], description="ISO country codes, in any case; EU for European level (OR)"
+    )
     language: list[str] = Field([], description="ISO 639-1 language codes (OR)")
-    procurement: list[Literal["ppi", "pcp"]] = Field([], description="Procurement types (OR)")
+    procurement: list[str] = Field([], description="Procurement type slugs, e.g. pcp (OR)")
     year: list[int] = Field([], description="Publication years (OR)")
     sort: Literal[SORTS] = "relevance"
-    page: int = Field(
-        1, ge=1, description=f"Pages reach {MAX_RESULTS_DEPTH:,} results deep at most"
+    locale: str | None = Field(
+        None, description="Language code of the resources; the site's language by default"
     )
-    page_size: int = Field(20, ge=1, le=100)
+    limit: int = Field(20, ge=1, description="Items per answer")
+    offset: int = Field(
+        0, ge=0, description=f"How many to skip; offset + limit reach {MAX_RESULTS_DEPTH:,} at most"
+    )
+    rendition: list[RenditionSpec] = Field([], description="Thumbnail sizes to include")
+    rich_text_format: RichTextOutputFormat | None = None
 
-    @model_validator(mode="after")
-    def check_depth(self):
-        if self.page > max_page(self.page_size):
-            raise ValueError(
-                f"page times page_size may not exceed {MAX_RESULTS_DEPTH:,}: with page_size "
-                f"{self.page_size}, the last page is {max_page(self.page_size)}."
-            )
-        return self
+
+def resources_in(locale_code):
+    """Published resources in a language: the one asked for, or the site's."""
+    if locale_code is None:
+        locale = current_locale()
+    else:
+        locale = Locale.objects.filter(language_code=locale_code).first()
+        if locale is None:
+            raise BadValue("locale", f"Unknown locale “{locale_code}”.")
+    return Resource.objects.visible().filter(locale=locale)
 
 
 @router.get(
@@ -118,23 +136,25 @@ class ResourceSearchParams(Schema):
     operation_id="resources_search",
 )
 def search_resources(request: HttpRequest, params: ResourceSearchParams = Query(...)):  # noqa: B008
+    if params.offset + params.limit > MAX_RESULTS_DEPTH:
+        raise BadValue(
+            "offset",
+            f"offset + limit may not exceed {MAX_RESULTS_DEPTH:,}.",
+            kind="out_of_range",
+        )
     raw = QueryDict(mutable=True)
-    for name in ("q", "sort", "page"):
-        raw[name] = str(getattr(params, name))
+    raw["q"], raw["sort"] = params.q, params.sort
     for spec in FACETS:
         raw.setlist(spec.name, [str(value) for value in getattr(params, spec.name)])
-    query = query_from_params(raw, FACETS, page_size=params.page_size)
+    query = query_from_params(raw, FACETS, page_size=params.limit)
+    query.offset = params.offset
     try:
-        results = faceted_search(visible_resources(request), FACETS, query)
+        results = faceted_search(resources_in(params.locale), FACETS, query)
     except UnknownFacetValue as error:
-        raise HttpError(400, str(error)) from error
+        raise BadValue(error.parameter, str(error)) from error
     return {
         "count": results.total,
-        "page": query.page,
-        "page_size": query.page_size,
-        "num_pages": results.num_pages,
-        "backend": results.backend,
-        "notice": str(results.notice),
+        "items": resource_data(results.items, request, results.highlights),
         "facets": [
             {
                 "name": facet.name,
@@ -143,8 +163,14 @@ def search_resources(request: HttpRequest, params: ResourceSearchParams = Query(
             }
             for facet in results.facets
         ],
-        "items": resource_data(results.items, request, results.highlights),
+        "backend": results.backend,
+        "notice": str(results.notice),
     }
+
+
+class ResourceShape(Schema):
+    rendition: list[RenditionSpec] = Field([], description="Thumbnail sizes to include")
+    rich_text_format: RichTextOutputFormat | None = None
 
 
 @router.get(
@@ -153,6 +179,6 @@ def search_resources(request: HttpRequest, params: ResourceSearchParams = Query(
     summary="Get a resource",
     operation_id="resources_detail",
 )
-def get_resource(request: HttpRequest, resource_id: int):
+def get_resource(request: HttpRequest, resource_id: int, shape: ResourceShape = Query(...)):  # noqa: B008
     resource = get_object_or_404(Resource.objects.visible(), pk=resource_id)
     return resource_data([resource], request)[0]

@@ -11,6 +11,10 @@ a fraction of that, and gives ninja plain dicts to validate.
 
 from django.db.models import CharField, Value
 from wagtail.documents import get_document_model
+from wagtail.models import Locale
+
+from cms.absolute_urls import absolute_url, site_root_url
+from cms.api_references import References
 
 from . import taxonomies
 from .models import Resource, ResourceTag, ResourceType
@@ -53,30 +57,39 @@ def taxonomy_values(pks):
 
 
 def resource_data(resources, request, highlights=None):
-    """The API representation of `resources`: 2 queries (3 with files)
-    whatever their number."""
+    """The API representation of `resources`: a fixed number of queries
+    whatever their number (terms, tags, files, then each kind the bodies and
+    thumbnails refer to)."""
     pks = [resource.pk for resource in resources]
     terms = taxonomy_values(pks)
     tags = {pk: [] for pk in pks}
-    for pk, name in ResourceTag.objects.filter(content_object_id__in=pks).values_list(
-        "content_object_id", "tag__name"
+    for pk, name, slug in ResourceTag.objects.filter(content_object_id__in=pks).values_list(
+        "content_object_id", "tag__name", "tag__slug"
     ):
-        tags[pk].append(name)
+        tags[pk].append({"slug": slug, "name": name})
     documents = get_document_model().objects.in_bulk(
         {resource.document_id for resource in resources if resource.document_id}
     )
+    references = References.for_request(request)
+    for resource in resources:
+        references.want("image", resource.thumbnail_id)
+        references.want_rich_text(resource.body)
     highlights = highlights or {}
     # Once per page, not per item: get_FOO_display() rebuilds (and hashes) the
     # choices on every call, and every item shares the site's address.
     type_labels = {value: str(label) for value, label in ResourceType.choices}
-    site = request.build_absolute_uri("/")[:-1]
+    site = site_root_url(request)
+    locales = dict(Locale.objects.values_list("pk", "language_code"))
     return [
         {
             "id": resource.pk,
             "title": resource.title,
             "slug": resource.slug,
-            "url": site + resource.get_url(),
+            "locale": locales[resource.locale_id],
+            "html_url": site + resource.get_url(),
             "summary": resource.summary,
+            "body": references.rich_text(resource.body),
+            "thumbnail": references.image(resource.thumbnail_id),
             "resource_type": {
                 "value": resource.resource_type,
                 "label": type_labels.get(resource.resource_type, resource.resource_type),
@@ -85,12 +98,12 @@ def resource_data(resources, request, highlights=None):
             "publisher": resource.publisher,
             "publication_date": resource.publication_date,
             "file_url": (
-                request.build_absolute_uri(documents[resource.document_id].url)
+                absolute_url(documents[resource.document_id].url, request)
                 if resource.document_id in documents
                 else None
             ),
             "external_url": resource.external_url,
-            "tags": sorted(tags[resource.pk]),
+            "tags": sorted(tags[resource.pk], key=lambda tag: tag["name"]),
             "featured": resource.featured,
             "highlight": highlights.get(resource.pk),
         }

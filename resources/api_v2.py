@@ -2,9 +2,9 @@
 
 Searching with facets is API v3's job (`/api/v3/resources/`); this endpoint lists
 and filters published resources the v2 way (`?fields=`, `?resource_type=`,
-`?search=`, `?order=`)."""
+`?search=`, `?order=`, `?locale=`)."""
 
-from wagtail.api.v2.filters import FieldsFilter, OrderingFilter, SearchFilter
+from wagtail.api.v2.filters import FieldsFilter, LocaleFilter, OrderingFilter, SearchFilter
 from wagtail.api.v2.views import BaseAPIViewSet
 
 from .models import Resource
@@ -13,7 +13,8 @@ from .models import Resource
 class ResourcesAPIViewSet(BaseAPIViewSet):
     model = Resource
     name = "resources"
-    filter_backends = [FieldsFilter, OrderingFilter, SearchFilter]
+    filter_backends = [FieldsFilter, LocaleFilter, OrderingFilter, SearchFilter]
+    known_query_parameters = BaseAPIViewSet.known_query_parameters | {"locale"}
     listing_default_fields = [*BaseAPIViewSet.listing_default_fields, "title", "slug", "summary"]
 
     def get_queryset(self):

@@ -12,11 +12,11 @@ from .facets import FACETS
 from .models import Resource
 
 
-def search_resources(request, query, limit):
+def search_resources(request, query, limit, offset=0):
     results = faceted_search(
         Resource.objects.visible().filter(locale=current_locale()),
         FACETS,
-        SearchQuery(text=query, page_size=limit),
+        SearchQuery(text=query, page_size=limit, offset=offset),
     )
     hits = [
         Hit(

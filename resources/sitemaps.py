@@ -1,5 +1,9 @@
+from urllib.parse import urlsplit
+
 from django.contrib.sitemaps import Sitemap
 from django.utils import translation
+
+from cms.absolute_urls import site_root_url
 
 from .models import Resource
 
@@ -13,6 +17,11 @@ class ResourceSitemap(Sitemap):
     def location(self, resource):
         with translation.override(resource.locale.language_code):
             return resource.get_url()
+
+    def get_urls(self, page=1, site=None, protocol=None):
+        # The Wagtail Site's address, as for pages (not the sites framework's).
+        root = urlsplit(site_root_url())
+        return self._urls(page, root.scheme, root.netloc)
 
     def lastmod(self, resource):
         return resource.updated_at

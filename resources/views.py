@@ -1,3 +1,4 @@
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
@@ -27,6 +28,9 @@ def resource_index(request):
         context["error"] = str(error)
         status = 400
     else:
+        if query.page > results.num_pages:
+            # As on the news and event lists: a page past the last does not exist.
+            raise Http404(_("There is no page %(number)s.") % {"number": query.page})
         for item in results.items:
             # Engine fragments are HTML-escaped text with <mark> tags around matches.
             item.highlight = results.highlights.get(item.pk)

@@ -87,7 +87,7 @@ class EngineFacetedSearch(FacetedSearch):
             "post_filter": {"bool": {"filter": self.selections(query)}},
             "aggs": self.aggregations(query),
             "sort": self.sort(query),
-            "from": (query.page - 1) * query.page_size,
+            "from": query.start,
             "size": query.page_size,
             "track_total_hits": True,
             "_source": False,

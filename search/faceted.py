@@ -30,6 +30,8 @@ class FacetSpec:
     engine_nested: str | None = None  # nested path in the engine's index, e.g. "topics"
     order: str = "count"  # "count" (most first) or "value-desc" (years)
     cast: Callable[[str], object] = str  # how a URL value becomes a stored value
+    # How a value as typed becomes the value as known (country codes in any case).
+    normalize: Callable[[str], str] = str
     # For labels kept in a cache: drop it, so an unknown value is checked once
     # against fresh data before it is called unknown.
     forget_labels: Callable[[], None] | None = None
@@ -57,6 +59,12 @@ class SearchQuery:
     sort: str = "relevance"
     page: int = 1
     page_size: int = 20
+    # The API pages by offset; the site by page number.
+    offset: int | None = None
+
+    @property
+    def start(self):
+        return self.offset if self.offset is not None else (self.page - 1) * self.page_size
 
 
 @dataclass
@@ -77,9 +85,9 @@ class SearchPage:
 class UnknownFacetValue(ValueError):
     """A filter names a value the facet does not have."""
 
-    def __init__(self, facet, value):
-        super().__init__(f"Unknown value “{value}” for {facet}.")
-        self.facet, self.value = facet, value
+    def __init__(self, spec, value):
+        super().__init__(f"Unknown value “{value}” for {spec.label}.")
+        self.parameter, self.value = spec.name, value
 
 
 class FacetedSearch:
@@ -106,7 +114,7 @@ class FacetedSearch:
                 self._labels.pop(name)
                 unknown = [value for value in unknown if value not in self.labels(name)]
             if unknown:
-                raise UnknownFacetValue(spec.label, unknown[0])
+                raise UnknownFacetValue(spec, unknown[0])
 
     def build_facets(self, query, counts_by_facet):
         facets = []
@@ -255,7 +263,7 @@ class DatabaseFacetedSearch(FacetedSearch):
         counts = self.facet_counts(candidates, selections, matching_ids)
         matching = self.within(matching_ids)
         total = matching.count() if matching_ids is None else len(matching_ids)
-        start = (query.page - 1) * query.page_size
+        start = query.start
         items = self.page(query, matching, start) if total > start else []
         return SearchPage(
             items=items,

@@ -71,12 +71,11 @@ def query_from_params(params, facets, page_size=20):
     the deepest; unknown sorts mean relevance. Unknown
     facet values are left in, for the search to report.
     """
-    names = {spec.name for spec in facets}
     filters = {}
-    for name in names:
-        values = [value for value in params.getlist(name) if value]
+    for spec in facets:
+        values = [spec.normalize(value) for value in params.getlist(spec.name) if value]
         if values:
-            filters[name] = sorted(set(values))
+            filters[spec.name] = sorted(set(values))
     try:
         page = int(params.get("page", 1))
     except (TypeError, ValueError):

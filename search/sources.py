@@ -33,7 +33,7 @@ class Group:
 class Source:
     kind: str
     label: str
-    search: callable  # (request, query, limit) -> Group
+    search: callable  # (request, query, limit, offset=0) -> Group
     extra: dict = field(default_factory=dict)
 
 
@@ -52,7 +52,7 @@ def current_locale():
     return Locale.objects.filter(language_code=get_language()).first() or Locale.get_default()
 
 
-def search_pages(request, query, limit):
+def search_pages(request, query, limit, offset=0):
     pages = Page.objects.live().public().filter(locale=current_locale()).specific()
     results = pages.search(query, operator="and")
     hits = [
@@ -62,7 +62,7 @@ def search_pages(request, query, limit):
             summary=getattr(page, "intro", "") or page.search_description,
             type=str(page.specific_class.get_verbose_name()),
         )
-        for page in results[:limit]
+        for page in results[offset : offset + limit]
     ]
     return Group(kind="pages", label=str(_("Pages")), count=results.count(), hits=hits)
 

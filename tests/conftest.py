@@ -86,3 +86,13 @@ def publish_translation():
         return translation.specific
 
     return translate
+
+
+@pytest.fixture
+def database_search_only(settings):
+    """Answer from the database implementation, as `make run` does."""
+    settings.WAGTAILSEARCH_BACKENDS = {
+        alias: config
+        for alias, config in settings.WAGTAILSEARCH_BACKENDS.items()
+        if alias != "engine"
+    }

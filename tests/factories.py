@@ -36,6 +36,11 @@ class ImageFactory(wagtail_factories.ImageFactory):
     description = "A test illustration"
 
 
+class DocumentFactory(wagtail_factories.DocumentFactory):
+    title = "Market consultation checklist"
+    file = factory.django.FileField(filename="checklist.pdf", data=b"%PDF-1.4 checklist")
+
+
 class HomePageFactory(wagtail_factories.PageFactory):
     class Meta:
         model = models.HomePage

@@ -44,6 +44,8 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    # First: it types API fields before Wagtail builds its API schemas (cms/api_fields.py).
+    "cms",
     "home",
     "resources",
     "search",
@@ -95,13 +97,15 @@ MIDDLEWARE = [
     "home.page_cache.UpdatePageCache",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
-    "home.page_cache.api_cache_headers",
     "home.page_cache.FetchPageCache",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Everything under /api/: tokens, one transaction per write, JSON errors,
+    # cache headers (cms/api_boundary.py).
+    "cms.api_boundary.api_boundary",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -301,8 +305,16 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "webp", "heic": "jpeg"}
-WAGTAILAPI_BASE_URL = env("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_URL)
+# No WAGTAILAPI_BASE_URL: API links follow the Wagtail Site's root URL, as
+# every other absolute URL does (cms/absolute_urls.py).
 WAGTAILAPI_LIMIT_MAX = 100
+# Rich text in API answers as HTML a front end can show (links expanded);
+# ?rich_text_format= asks for db_html, markdown or db_markdown instead.
+WAGTAILAPI_RICH_TEXT_FORMAT = "html"
+# The image sizes API clients may ask for with ?rendition= (Wagtail filter
+# specs), and those they get when they do not ask.
+API_IMAGE_RENDITIONS = ["fill-480x270", "width-480", "width-960", "width-1600"]
+API_IMAGE_DEFAULT_RENDITIONS = ["width-480", "width-960"]
 WAGTAILAPI_SEARCH_ENABLED = True
 
 # Search: Wagtail's database backend is always there ("default"), so search keeps

@@ -7,3 +7,9 @@ DEBUG = True
 SECRET_KEY = env("SECRET_KEY", "dev-only-not-secret")
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
+# The address `make run` serves (its HOST and PORT): the admin's links, and
+# the demo Site's hostname and port (load_demo), which every absolute URL in
+# the APIs, feeds, calendars and emails is built from.
+WAGTAILADMIN_BASE_URL = env(
+    "WAGTAILADMIN_BASE_URL", f"http://{env('HOST', '127.0.0.1')}:{env('PORT', '8000')}"
+)

@@ -11,7 +11,6 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Tests see every change at once; tests/home/test_page_cache.py turns it on.
 PAGE_CACHE_SECONDS = 0
 WAGTAILADMIN_BASE_URL = "http://testserver"
-WAGTAILAPI_BASE_URL = "http://testserver"
 MEDIA_ROOT = env("MEDIA_ROOT", "/tmp/ppi-test-media")  # noqa: S108 throwaway files
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"

@@ -4,7 +4,9 @@ exists already (matched by slug under its parent) is left as it is."""
 import datetime
 import io
 import os
+from urllib.parse import urlsplit
 
+from django.conf import settings as django_settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
@@ -142,6 +144,7 @@ class DemoLoader:
         self.taxonomies()
         self.images = self.demo_images()
         home = self.home_page()
+        self.serve_at(home.get_site())
         self.site_settings(home)
         for spec in content.STANDARD_PAGES:
             self.child(
@@ -256,6 +259,16 @@ class DemoLoader:
             if placeholder.depth == 2 and not isinstance(placeholder.specific, HomePage):
                 placeholder.delete()
         return home
+
+    def serve_at(self, site):
+        """The demo Site answers at the address `make run` serves
+        (WAGTAILADMIN_BASE_URL, from HOST and PORT), so every absolute link
+        in feeds, calendars, emails and the APIs opens."""
+        address = urlsplit(django_settings.WAGTAILADMIN_BASE_URL)
+        port = address.port or (443 if address.scheme == "https" else 80)
+        if (site.hostname, site.port) != (address.hostname, port):
+            site.hostname, site.port = address.hostname, port
+            site.save()
 
     def site_settings(self, home):
         settings = SiteSettings.for_site(home.get_site())

@@ -7,10 +7,10 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
-from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.api_serializers import ThumbnailField
 from home.blocks import BodyBlock
 
 LISTING_IMAGE_SPEC = "fill-480x270"
@@ -47,7 +47,7 @@ class BasePage(Page):
         APIField("listing_image"),
         APIField(
             "listing_image_thumbnail",
-            serializer=ImageRenditionField(LISTING_IMAGE_SPEC, source="listing_image"),
+            serializer=ThumbnailField(LISTING_IMAGE_SPEC, source="listing_image"),
         ),
     ]
     # What the API v2 listing loads up front for these api_fields (see home/api_v2.py).

@@ -14,6 +14,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import PageManager, PageQuerySet
 from wagtail.search import index
 
+from cms.absolute_urls import absolute_url
 from home.api_serializers import ProcurementTypeField, TaxonomyListField
 
 from .base import BasePage, BodyPage, listing_image_renditions, paginate
@@ -112,7 +113,7 @@ class NewsFeed(Feed):
         return index_page.get_full_url(request=self.request)
 
     def feed_url(self, index_page):
-        return self.request.build_absolute_uri()
+        return absolute_url(self.request.get_full_path(), self.request)
 
     def description(self, index_page):
         return index_page.intro or str(_("News on public procurement of innovation"))

@@ -106,7 +106,7 @@ def test_search_through_the_api_sees_private_comments_with_a_token(forum, site_i
     member = token_client(forum["users"]["member"]).get("/api/v3/search/", query).json()
 
     def summaries(answer):
-        return [hit["summary"] for group in answer["groups"] for hit in group["hits"]]
+        return [hit["summary"] for hit in answer["items"]]
 
     assert "Budget figures for phase two." not in summaries(anonymous)
     assert "Budget figures for phase two." in summaries(member)

@@ -133,13 +133,3 @@ def corpus(db):
     *resources, draft = bulk_resources(specs)
     get_search_backend("default").add_bulk(Resource, list(Resource.get_indexed_objects()))
     return {"resources": resources, "draft": draft, "topics": topics}
-
-
-@pytest.fixture
-def database_search_only(settings):
-    """Answer from the database implementation, as `make run` does."""
-    settings.WAGTAILSEARCH_BACKENDS = {
-        alias: config
-        for alias, config in settings.WAGTAILSEARCH_BACKENDS.items()
-        if alias != "engine"
-    }

@@ -29,21 +29,32 @@ def test_search_page_groups_pages_and_resources(client, content):
     assert content["draft"].title not in page.get_text()
 
 
-def test_search_api_answers_the_same_groups(client, content):
+def test_search_api_answers_the_same_kinds_in_the_list_shape(client, content):
     response = client.get("/api/v3/search/", {"q": "toolkit energy", "limit": 2})
     assert response.status_code == 200
     data = response.json()
-    by_kind = {group["kind"]: group for group in data["groups"]}
+    by_kind = {kind["kind"]: kind for kind in data["kinds"]}
     assert by_kind["pages"]["count"] == 1
     expected = sum("Toolkit" in r.title and "Energy" in r.title for r in content["resources"])
     assert by_kind["resources"]["count"] == expected > 2
-    assert len(by_kind["resources"]["hits"]) == 2
-    assert by_kind["resources"]["more_url"] == "/resources/?q=toolkit+energy"
-    assert all(hit["url"].startswith("http://testserver/") for hit in by_kind["resources"]["hits"])
+    assert data["count"] == 1 + expected
+    assert by_kind["resources"]["more_url"] == "http://testserver/resources/?q=toolkit+energy"
+    # The first page holds the page hit, then the first resource.
+    assert [hit["kind"] for hit in data["items"]] == ["pages", "resources"]
+    # Paging goes on through the resources, none twice.
+    seen = [hit["url"] for hit in data["items"]]
+    for offset in range(2, data["count"], 2):
+        more = client.get("/api/v3/search/", {"q": "toolkit energy", "limit": 2, "offset": offset})
+        seen += [hit["url"] for hit in more.json()["items"]]
+    assert len(seen) == len(set(seen)) == data["count"]
+    assert all(url.startswith("http://testserver/") for url in seen)
+    resources = client.get("/api/v3/search/", {"q": "toolkit energy", "kind": "resources"})
+    assert resources.json()["count"] == expected
 
 
 @pytest.mark.parametrize(
-    ("params", "status"), [({}, 422), ({"q": ""}, 422), ({"q": "x", "limit": 500}, 422)]
+    ("params", "status"),
+    [({}, 422), ({"q": ""}, 422), ({"q": "x", "limit": 500}, 400), ({"q": "x", "kind": "y"}, 422)],
 )
 def test_search_api_rejects_unusable_parameters(client, params, status):
     response = client.get("/api/v3/search/", params)
@@ -51,5 +62,6 @@ def test_search_api_rejects_unusable_parameters(client, params, status):
     assert response.json()["errors"]
 
 
-def test_search_api_with_only_punctuation_returns_no_groups(client, db):
-    assert client.get("/api/v3/search/", {"q": '"(('}).json() == {"query": "", "groups": []}
+def test_search_api_with_only_punctuation_finds_nothing(client, db):
+    answer = client.get("/api/v3/search/", {"q": '"(('}).json()
+    assert answer == {"count": 0, "items": [], "query": "", "kinds": []}
