@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "resources",
     "search",
     "community",
+    "django_tasks",
+    "django_tasks_db",
     "django_comments_xtd",
     "django_comments",
     "allauth",
@@ -319,6 +321,21 @@ if SEARCH_URL:
         "INDEX_PREFIX": env("SEARCH_INDEX_PREFIX", "ppi_"),
         "TIMEOUT": int(env("SEARCH_TIMEOUT", "5")),
     }
+
+# Background work: Django's task framework (django-tasks). Wagtail's own tasks
+# (reference index, search index, image focal points, file deletion) are declared
+# with `@task()` and so run on the "default" alias. They stay immediate, run in
+# the request as before: on the database backend they would wait for the worker,
+# so search results and the admin's usage counts would lag behind every save,
+# and every command that saves (load_demo, import_resources, the tests) would
+# need a worker running. The project's own tasks (webhook deliveries, imports,
+# digests) name "background": stored in the database and run by
+# `manage.py db_worker --backend background`, a second process next to the web
+# server. Swap that backend for RQ or Celery when one worker is not enough.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
+}
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = env("EMAIL_HOST", "localhost")
