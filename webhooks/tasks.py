@@ -49,7 +49,7 @@ def post(delivery):
     headers = signed_headers(delivery.endpoint.secret, delivery.event_id, int(time.time()), body)
     # A read timeout bounds each wait for data, not the whole answer: a receiver
     # that trickles bytes can hold the worker longer. Endpoints are the
-    # administrators' own, so that is theirs to fix; the log shows it.
+    # administrators' own, so such a receiver is theirs to fix.
     try:
         response = requests.post(
             delivery.endpoint.url,
