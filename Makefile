@@ -22,6 +22,9 @@ $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $(VENV)/.runtime-installed $@
 
+# The development server with the background worker beside it; the trap stops the
+# worker however the server ends (Ctrl-C, a port in use). The worker does not
+# reload itself: a reloading worker is two processes, and the trap would stop one.
 # HOST and PORT reach the settings: the demo Site answers at that address.
 run: export HOST := $(HOST)
 run: export PORT := $(PORT)
@@ -37,8 +40,12 @@ run: $(VENV)/.runtime-installed
 	@echo "    moderator  approves and publishes pages; forum moderator (sees every group)"
 	@echo "    alice      forum member, in every private group"
 	@echo "    bob        forum member, in no private group"
+	@echo "  Background worker (webhooks): manage.py db_worker --backend background"
 	@echo ""
-	DJANGO_SETTINGS_MODULE=cms.settings.dev $(BIN)/python manage.py runserver $(HOST):$(PORT)
+	@export DJANGO_SETTINGS_MODULE=cms.settings.dev; \
+	$(BIN)/python manage.py db_worker --backend background --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT; trap 'exit 130' INT TERM; \
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .

@@ -50,6 +50,9 @@ INSTALLED_APPS = [
     "resources",
     "search",
     "community",
+    "webhooks",
+    "django_tasks",
+    "django_tasks_db",
     "django_comments_xtd",
     "django_comments",
     "allauth",
@@ -331,6 +334,38 @@ if SEARCH_URL:
         "INDEX_PREFIX": env("SEARCH_INDEX_PREFIX", "ppi_"),
         "TIMEOUT": int(env("SEARCH_TIMEOUT", "5")),
     }
+
+# Background work: Django's task framework (django-tasks). Wagtail's own tasks
+# (reference index, search index, image focal points, file deletion) are declared
+# with `@task()` and so run on the "default" alias. They stay immediate, run in
+# the request as before: on the database backend they would wait for the worker,
+# so search results and the admin's usage counts would lag behind every save,
+# and every command that saves (load_demo, import_resources, the tests) would
+# need a worker running. The project's own tasks (webhook deliveries, imports,
+# digests) name "background": stored in the database and run by
+# `manage.py db_worker --backend background`, a second process next to the web
+# server. Swap that backend for RQ or Celery when one worker is not enough.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
+}
+
+# Publish webhooks (webhooks/): what they announce besides pages, and how hard
+# the worker tries. Non-page models that publish (DraftStateMixin), as kind ->
+# model: "resource" sends resource.published, resource.unpublished and
+# resource.deleted.
+WEBHOOK_SNIPPETS = {"resource": "resources.Resource"}
+# The taxonomy term models, whose edits send taxonomy.changed: the Resource
+# Centre's one list of them, named rather than imported (webhooks/ depends on
+# no app's internals).
+WEBHOOK_TAXONOMY_MODELS = "resources.taxonomies.MODELS"
+# Seconds to connect, and then to wait for each read of the answer.
+WEBHOOK_TIMEOUT_SECONDS = float(env("WEBHOOK_TIMEOUT_SECONDS", "5"))
+# Seconds before each retry of a failed delivery: 6 attempts in all by default,
+# the last about 2 h 40 min after the event.
+WEBHOOK_RETRY_DELAYS = [
+    float(delay) for delay in env_list("WEBHOOK_RETRY_DELAYS", "10,60,300,1800,7200")
+]
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = env("EMAIL_HOST", "localhost")
