@@ -6,11 +6,11 @@ once a deletion commits there is nothing left to read.
 
 import uuid
 from copy import copy
-from urllib.parse import urljoin
 
 from django.conf import settings
 from django.utils import timezone, translation
-from wagtail.models import Site
+
+from cms.absolute_urls import absolute_url
 
 PAGE_EVENTS = ["page.published", "page.unpublished", "page.moved", "page.deleted"]
 SNIPPET_ACTIONS = ["published", "unpublished", "deleted"]
@@ -66,7 +66,7 @@ def snippet_subject(instance):
         "type": instance._meta.label,
         "id": instance.pk,
         "title": str(instance),
-        "url": absolute_url(path),
+        "url": absolute_url(path) if path else None,
         "locale": language,
         "live": getattr(instance, "live", True),
     }
@@ -83,10 +83,3 @@ def term_subject(term, change):
         "locale": None,
         "change": change,
     }
-
-
-def absolute_url(path):
-    site = Site.objects.filter(is_default_site=True).first()
-    if not (site and path):
-        return None
-    return urljoin(site.root_url + "/", path)
