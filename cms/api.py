@@ -26,6 +26,13 @@ api_v2.register_endpoint("images", ImagesAPIViewSet)
 api_v2.register_endpoint("documents", DocumentsAPIViewSet)
 api_v2.register_endpoint("resources", ResourcesAPIViewSet)
 
+# Generated clients take their names from the title.
+api_v3.title = "Procurement of Innovation Platform API"
+api_v3.description = (
+    "Pages, events, resources, site search and the Procurement Forum, for front ends "
+    "built on the platform. Reads are open to anonymous callers; a personal access token "
+    "(Authorization: Bearer) adds what its holder may see and is needed to write."
+)
 api_pages.install(pages_router)
 api_v3.add_router("/events/", events_router, tags=["events"])
 api_v3.add_router("/resources/", resources_router, tags=["resources"])

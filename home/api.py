@@ -17,6 +17,7 @@ from wagtail.api.rich_text import RichTextOutputFormat
 from wagtail.api.v3.errors import ProblemDetail
 from wagtail.models import Locale
 
+from cms.api_auth import READ_AUTH
 from cms.api_errors import BadValue
 from cms.api_fields import want_references
 from cms.api_pagination import Paging, paged
@@ -26,7 +27,7 @@ from home.models import Country, EventPage, EventType
 
 EventBody = stream_type(EventPage.body.field.stream_block)
 
-router = Router()
+router = Router(auth=READ_AUTH)
 
 
 class CountryOut(Schema):

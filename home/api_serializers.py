@@ -4,6 +4,8 @@ They serve both APIs: API v2 calls them, and API v3 types each field from the
 return annotation of `to_representation` (Wagtail's read schema generator).
 """
 
+from typing import Literal
+
 from rest_framework import serializers
 from typing_extensions import TypedDict  # pydantic needs it on Python < 3.12
 from wagtail.images.api.fields import ImageRenditionField
@@ -32,6 +34,17 @@ class ThumbnailOut(TypedDict):
     width: int
     height: int
     alt: str
+
+
+class HeadingOut(TypedDict):
+    anchor: str
+    text: str
+    level: Literal["h2", "h3"]
+
+
+class TableOfContentsField(serializers.Field):
+    def to_representation(self, entries) -> list[HeadingOut]:
+        return entries
 
 
 class TaxonomyListField(serializers.Field):

@@ -13,6 +13,7 @@ from wagtail.api.rich_text import RichTextOutputFormat
 from wagtail.api.v3.errors import ProblemDetail
 from wagtail.models import Locale
 
+from cms.api_auth import READ_AUTH
 from cms.api_errors import BadValue
 from cms.api_references import ImageOut, RenditionSpec
 from search.faceted import SORTS, UnknownFacetValue
@@ -23,7 +24,7 @@ from .api_data import resource_data
 from .facets import FACETS
 from .models import Resource, ResourceType
 
-router = Router()
+router = Router(auth=READ_AUTH)
 
 # The answers are built as plain dicts (api_data.py), so they are described with
 # pydantic's BaseModel: ninja's Schema first wraps every nested object in a

@@ -6,7 +6,7 @@ from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from home.api_serializers import CountryField
+from home.api_serializers import CountryField, TableOfContentsField
 from home.blocks import LegalReferenceBlock
 
 from .base import BodyPage
@@ -57,7 +57,7 @@ class LegalSectionPage(BodyPage):
     api_fields = BodyPage.api_fields + [
         APIField("jurisdiction", serializer=CountryField()),
         APIField("references"),
-        APIField("table_of_contents"),
+        APIField("table_of_contents", serializer=TableOfContentsField()),
     ]
 
     api_select_related = (*BodyPage.api_select_related, "jurisdiction")
