@@ -43,16 +43,41 @@ def camel(name):
     return "".join(part.capitalize() for part in re.split(r"[_\W]+", name) if part)
 
 
-class SchemaBuilder:
-    """Pydantic types for blocks, each named model built once."""
+class RichTextInput(BaseModel):
+    """Rich text sent as Markdown (or database HTML) rather than a plain
+    string of database HTML."""
 
-    def __init__(self):
+    format: Literal["db_html", "db_markdown"] = "db_html"
+    content: str
+
+
+class TableInput(BaseModel):
+    data: list[list[str | None]]
+    table_caption: str = ""
+    first_row_is_table_header: bool = True
+    first_col_is_header: bool = False
+
+
+class SchemaBuilder:
+    """Pydantic types for blocks, each named model built once. What a body
+    reads as and what a write sends differ where a block refers to
+    something: an answer carries the image, a write its id."""
+
+    def __init__(self, writing=False):
+        self.writing = writing
+        self.suffix = "Input" if writing else ""
         self.models = {}
 
     def named_model(self, name, **fields):
+        name += self.suffix
         if name not in self.models:
             self.models[name] = create_model(name, **fields)
         return self.models[name]
+
+    def field(self, annotation):
+        """A struct member: always present in answers, optional in writes
+        (the editor's form says what is required)."""
+        return (annotation | None, None) if self.writing else (annotation, ...)
 
     def value_type(self, block, path):
         """The type of `block`'s value; `path` names anonymous blocks."""
@@ -60,7 +85,7 @@ class SchemaBuilder:
             return list[self.stream_item_type(block, path)]
         if isinstance(block, blocks.ListBlock):
             return list[self.value_type(block.child_block, path + "Item")]
-        if isinstance(block, ImageBlock):
+        if isinstance(block, ImageBlock) and not self.writing:
             return ImageOut | None
         if isinstance(block, blocks.BaseStructBlock):
             name = type(block).__name__
@@ -69,10 +94,23 @@ class SchemaBuilder:
             return self.named_model(
                 name,
                 **{
-                    child_name: (self.value_type(child, name + camel(child_name)), ...)
+                    child_name: self.field(self.value_type(child, name + camel(child_name)))
                     for child_name, child in block.child_blocks.items()
                 },
             )
+        return self.leaf_type(block)
+
+    def leaf_type(self, block):
+        if not self.writing:
+            return leaf_type(block)
+        if isinstance(block, (ImageChooserBlock, DocumentChooserBlock, blocks.PageChooserBlock)):
+            return int | None  # the id of the image, document or page
+        if isinstance(block, EmbedBlock):
+            return str | None
+        if isinstance(block, TableBlock):
+            return TableInput | None
+        if isinstance(block, blocks.RichTextBlock):
+            return str | RichTextInput
         return leaf_type(block)
 
     def stream_item_type(self, block, path):
@@ -125,12 +163,18 @@ def leaf_type(block):
     return str
 
 
-BUILDER = SchemaBuilder()
+READING, WRITING = SchemaBuilder(), SchemaBuilder(writing=True)
 
 
 def stream_type(stream_block):
-    """The pydantic type of a StreamField's value."""
-    return BUILDER.value_type(stream_block, type(stream_block).__name__)
+    """The pydantic type of a StreamField's value in answers."""
+    return READING.value_type(stream_block, type(stream_block).__name__)
+
+
+def stream_input_type(stream_block):
+    """The pydantic type of a StreamField's value in writes: blocks as the
+    editor's form takes them (ids for images, documents and pages)."""
+    return WRITING.value_type(stream_block, type(stream_block).__name__)
 
 
 # Serialising stored data: want() walks it and asks for its references,

@@ -1,4 +1,5 @@
-"""API serializers for the shared taxonomies, so pages expose names, not ids.
+"""API serializers for what pages compute rather than store (relations to
+taxonomy terms are cms/api_terms.py's).
 
 They serve both APIs: API v2 calls them, and API v3 types each field from the
 return annotation of `to_representation` (Wagtail's read schema generator).
@@ -11,22 +12,6 @@ from typing_extensions import TypedDict  # pydantic needs it on Python < 3.12
 from wagtail.images.api.fields import ImageRenditionField
 
 from cms.absolute_urls import absolute_url
-
-
-class TermOut(TypedDict):
-    slug: str
-    name: str
-
-
-class ProcurementTypeOut(TypedDict):
-    slug: str
-    name: str
-    abbreviation: str
-
-
-class CountryOut(TypedDict):
-    code: str
-    name: str
 
 
 class ThumbnailOut(TypedDict):
@@ -45,21 +30,6 @@ class HeadingOut(TypedDict):
 class TableOfContentsField(serializers.Field):
     def to_representation(self, entries) -> list[HeadingOut]:
         return entries
-
-
-class TaxonomyListField(serializers.Field):
-    def to_representation(self, manager) -> list[TermOut]:
-        return [{"slug": term.slug, "name": term.name} for term in manager.all()]
-
-
-class ProcurementTypeField(serializers.Field):
-    def to_representation(self, value) -> ProcurementTypeOut:
-        return {"slug": value.slug, "name": value.name, "abbreviation": value.abbreviation}
-
-
-class CountryField(serializers.Field):
-    def to_representation(self, value) -> CountryOut:
-        return {"code": value.code, "name": value.name}
 
 
 class ThumbnailField(ImageRenditionField):

@@ -2,8 +2,10 @@
 
 from wagtail.api.v2.views import PagesAPIViewSet as WagtailPagesAPIViewSet
 
+from cms.api_terms import TermsInV2
 
-class PagesAPIViewSet(WagtailPagesAPIViewSet):
+
+class PagesAPIViewSet(TermsInV2, WagtailPagesAPIViewSet):
     def get_queryset(self):
         # With ?type=, Wagtail lists that model; its api_select_related and
         # api_prefetch() name the relations its api_fields read.

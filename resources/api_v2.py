@@ -7,10 +7,12 @@ and filters published resources the v2 way (`?fields=`, `?resource_type=`,
 from wagtail.api.v2.filters import FieldsFilter, LocaleFilter, OrderingFilter, SearchFilter
 from wagtail.api.v2.views import BaseAPIViewSet
 
+from cms.api_terms import TermsInV2
+
 from .models import Resource
 
 
-class ResourcesAPIViewSet(BaseAPIViewSet):
+class ResourcesAPIViewSet(TermsInV2, BaseAPIViewSet):
     model = Resource
     name = "resources"
     filter_backends = [FieldsFilter, LocaleFilter, OrderingFilter, SearchFilter]

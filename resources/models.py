@@ -19,7 +19,7 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
-from .api_serializers import DocumentURLField, PageURLField, SlugNameListField, TagListField
+from .api_serializers import DocumentURLField, PageURLField
 
 
 class ResourceType(models.TextChoices):
@@ -39,6 +39,8 @@ class Language(models.Model):
     code = models.CharField(_("code"), max_length=2, unique=True)
     name = models.CharField(_("name"), max_length=60, unique=True)
     eu_official = models.BooleanField(_("official EU language"), default=False)
+
+    api_term_fields = ("code", "name")
 
     class Meta:
         ordering = ["name"]
@@ -165,22 +167,29 @@ class Resource(
     ]
 
     api_fields = [
-        APIField("title"),
-        APIField("slug"),
-        APIField("summary"),
-        APIField("body"),
-        APIField("resource_type"),
-        APIField("topics", serializer=SlugNameListField("slug", "name")),
-        APIField("countries", serializer=SlugNameListField("code", "name")),
-        APIField("languages", serializer=SlugNameListField("code", "name")),
-        APIField("procurement_types", serializer=SlugNameListField("slug", "abbreviation")),
-        APIField("publisher"),
-        APIField("publication_date"),
-        APIField("external_url"),
+        *(
+            APIField(name, writable=True)
+            for name in (
+                "title",
+                "slug",
+                "summary",
+                "body",
+                "resource_type",
+                "topics",
+                "countries",
+                "languages",
+                "procurement_types",
+                "publisher",
+                "publication_date",
+                "document",
+                "external_url",
+                "thumbnail",
+                "tags",
+                "featured",
+            )
+        ),
         APIField("file_url", serializer=DocumentURLField(source="document")),
         APIField("html_url", serializer=PageURLField(source="*")),
-        APIField("tags", serializer=TagListField()),
-        APIField("featured"),
     ]
 
     class Meta(TranslatableMixin.Meta):

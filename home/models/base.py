@@ -43,8 +43,8 @@ class BasePage(Page):
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
     api_fields = [
-        APIField("intro"),
-        APIField("listing_image"),
+        APIField("intro", writable=True),
+        APIField("listing_image", writable=True),
         APIField(
             "listing_image_thumbnail",
             serializer=ThumbnailField(LISTING_IMAGE_SPEC, source="listing_image"),
@@ -66,7 +66,7 @@ class BodyPage(BasePage):
 
     content_panels = BasePage.content_panels + [FieldPanel("body")]
     search_fields = BasePage.search_fields + [index.SearchField("body")]
-    api_fields = BasePage.api_fields + [APIField("body")]
+    api_fields = BasePage.api_fields + [APIField("body", writable=True)]
 
     class Meta:
         abstract = True

@@ -16,8 +16,6 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import PageManager, PageQuerySet
 from wagtail.search import index
 
-from home.api_serializers import CountryField, TaxonomyListField
-
 from .base import BasePage, BodyPage, listing_image_renditions, paginate
 from .taxonomy import Country, Topic
 
@@ -127,22 +125,22 @@ class EventPage(RoutablePageMixin, BodyPage):
         index.FilterField("country_id"),
     ]
     api_fields = BodyPage.api_fields + [
-        APIField("start_date"),
-        APIField("start_time"),
-        APIField("end_date"),
-        APIField("end_time"),
-        APIField("all_day"),
-        APIField("time_zone"),
-        APIField("starts_at"),
+        APIField("start_date", writable=True),
+        APIField("start_time", writable=True),
+        APIField("end_date", writable=True),
+        APIField("end_time", writable=True),
+        APIField("all_day", writable=True),
+        APIField("time_zone", writable=True),
+        APIField("starts_at"),  # computed from the dates, times and zone
         APIField("ends_at"),
-        APIField("event_type"),
-        APIField("venue"),
-        APIField("city"),
-        APIField("country", serializer=CountryField()),
-        APIField("online_url"),
-        APIField("registration_url"),
-        APIField("organiser"),
-        APIField("topics", serializer=TaxonomyListField()),
+        APIField("event_type", writable=True),
+        APIField("venue", writable=True),
+        APIField("city", writable=True),
+        APIField("country", writable=True),
+        APIField("online_url", writable=True),
+        APIField("registration_url", writable=True),
+        APIField("organiser", writable=True),
+        APIField("topics", writable=True),
     ]
 
     api_select_related = (*BodyPage.api_select_related, "country")

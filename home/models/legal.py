@@ -6,7 +6,7 @@ from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from home.api_serializers import CountryField, TableOfContentsField
+from home.api_serializers import TableOfContentsField
 from home.blocks import LegalReferenceBlock
 
 from .base import BodyPage
@@ -55,8 +55,8 @@ class LegalSectionPage(BodyPage):
         index.FilterField("jurisdiction_id"),
     ]
     api_fields = BodyPage.api_fields + [
-        APIField("jurisdiction", serializer=CountryField()),
-        APIField("references"),
+        APIField("jurisdiction", writable=True),
+        APIField("references", writable=True),
         APIField("table_of_contents", serializer=TableOfContentsField()),
     ]
 

@@ -15,7 +15,6 @@ from wagtail.models import PageManager, PageQuerySet
 from wagtail.search import index
 
 from cms.absolute_urls import absolute_url
-from home.api_serializers import ProcurementTypeField, TaxonomyListField
 
 from .base import BasePage, BodyPage, listing_image_renditions, paginate
 from .taxonomy import Topic
@@ -71,10 +70,10 @@ class NewsPage(BodyPage):
         index.RelatedFields("topics", [index.SearchField("name"), index.FilterField("slug")]),
     ]
     api_fields = BodyPage.api_fields + [
-        APIField("date"),
-        APIField("featured"),
-        APIField("topics", serializer=TaxonomyListField()),
-        APIField("procurement_type", serializer=ProcurementTypeField()),
+        APIField("date", writable=True),
+        APIField("featured", writable=True),
+        APIField("topics", writable=True),
+        APIField("procurement_type", writable=True),
     ]
 
     api_select_related = (*BodyPage.api_select_related, "procurement_type")

@@ -31,11 +31,11 @@ class HomePage(BasePage):
     ]
     search_fields = BasePage.search_fields + [index.SearchField("hero_text")]
     api_fields = BasePage.api_fields + [
-        APIField("hero_title"),
-        APIField("hero_text"),
-        APIField("hero_image"),
-        APIField("resources_intro"),
-        APIField("forum_intro"),
+        APIField("hero_title", writable=True),
+        APIField("hero_text", writable=True),
+        APIField("hero_image", writable=True),
+        APIField("resources_intro", writable=True),
+        APIField("forum_intro", writable=True),
     ]
 
     parent_page_types = ["wagtailcore.Page"]

@@ -8,6 +8,9 @@ class TaxonomyTerm(models.Model):
     name = models.CharField(_("name"), max_length=100, unique=True)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
 
+    # How the APIs show a term, its key first (cms/api_terms.py).
+    api_term_fields = ("slug", "name")
+
     class Meta:
         abstract = True
         ordering = ["name"]
@@ -37,6 +40,8 @@ class Country(models.Model):
     )
     name = models.CharField(_("name"), max_length=100, unique=True)
 
+    api_term_fields = ("code", "name")
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("country")
@@ -50,6 +55,8 @@ class ProcurementType(TaxonomyTerm):
     """PPI (public procurement of innovation) or PCP (pre-commercial procurement)."""
 
     abbreviation = models.CharField(_("abbreviation"), max_length=10)
+
+    api_term_fields = ("slug", "name", "abbreviation")
 
     class Meta(TaxonomyTerm.Meta):
         verbose_name = _("procurement type")

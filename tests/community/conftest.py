@@ -16,9 +16,10 @@ SEES_PRIVATE = {"member", "group_moderator", "site_moderator"}
 
 
 @pytest.fixture
-def forum(db):
+def forum(home_page):
     """A public and a private group, each with a discussion and a short thread,
-    and one user per role with respect to the private group."""
+    and one user per role with respect to the private group, on the site at
+    http://testserver/ (home_page), which absolute URLs are built from."""
     from django.contrib.auth.models import Group
 
     from community.models import Membership
