@@ -6,6 +6,7 @@ API v3 is Wagtail's django-ninja NinjaAPI; each app adds its router here, before
 
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v3.api import api as api_v3
+from wagtail.api.v3.routers.pages import actions_router as pages_actions_router
 from wagtail.api.v3.routers.pages import router as pages_router
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
@@ -33,7 +34,7 @@ api_v3.description = (
     "built on the platform. Reads are open to anonymous callers; a personal access token "
     "(Authorization: Bearer) adds what its holder may see and is needed to write."
 )
-api_pages.install(pages_router)
+api_pages.install(pages_router, pages_actions_router)
 api_v3.add_router("/events/", events_router, tags=["events"])
 api_v3.add_router("/resources/", resources_router, tags=["resources"])
 api_v3.add_router("/search/", search_router, tags=["search"])

@@ -19,6 +19,7 @@ the client's fault; a key of the wrong type or a number the database cannot
 hold says so instead of failing.
 """
 
+import inspect
 import logging
 import traceback
 from functools import wraps
@@ -130,7 +131,7 @@ def checks_the_query(run):
     not declare is refused (lists filtering on their model's fields accept
     those: `field_filters`), and so is a page beyond the bounds every list
     shares."""
-    operation = run.__self__
+    operation = inspect.unwrap(run).__self__  # under other decorators, Operation.run
     declared = declared_query_parameters(operation)
 
     @wraps(run)

@@ -18,6 +18,7 @@
 import datetime
 import functools
 import operator
+from functools import wraps
 from typing import Annotated, Literal
 
 from django.contrib.contenttypes.models import ContentType
@@ -29,6 +30,7 @@ from ninja.errors import HttpError
 from pydantic import BaseModel, Discriminator, Tag, create_model
 from wagtail.api.querysets import get_public_pages_queryset
 from wagtail.api.rich_text import RichTextOutputFormat
+from wagtail.api.v3.errors import problem_response
 from wagtail.api.v3.registry import ContentTypeRegistration, registry
 from wagtail.api.v3.schemas import read_generator
 from wagtail.api.v3.schemas.pages import (
@@ -308,8 +310,28 @@ def page_answer(request, page, version):
     return page
 
 
-def install(router):
-    """Replace the GET operations of Wagtail's page router with these."""
+def leaves_the_tree_root_alone(run):
+    """Wraps a write on /pages/{page_id}/…: the root of the page tree is not
+    a page anyone edits (the admin never offers it); Wagtail's actions fail on
+    it (copying it was a 500), so it answers as a page that is not there."""
+
+    @wraps(run)
+    def guarded(request, *args, **kwargs):
+        page_id = str(kwargs.get("page_id", ""))
+        writing = request.method not in ("GET", "HEAD")
+        if writing and page_id.isdigit() and Page.objects.filter(pk=page_id, depth=1).exists():
+            return problem_response(status=404, detail="No page that you may change has that id.")
+        return run(request, *args, **kwargs)
+
+    return guarded
+
+
+def install(router, actions_router):
+    """Replace the GET operations of Wagtail's page router with these, and
+    guard its writes."""
+    for page_router in (router, actions_router):
+        page_router.add_decorator(leaves_the_tree_root_alone, mode="view")
+
     PageListItem = build_list_item_union()
     PageDetail = Annotated[
         functools.reduce(

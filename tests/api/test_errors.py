@@ -126,3 +126,21 @@ def test_country_codes_work_in_any_case_everywhere(client, event_index, database
     resources = client.get("/api/v3/resources/?country=fi")
     assert events.status_code == resources.status_code == 200
     assert events.json()["count"] == resources.json()["count"] == 1
+
+
+@pytest.mark.parametrize("action", ["copy", "publish", "unpublish", "convert_alias"])
+def test_the_root_of_the_page_tree_is_not_a_page_to_act_on(client, bearer, moderator, action):
+    """Found by fuzzing with a moderator's token: copying the tree's root was
+    a 500 inside Wagtail."""
+    from wagtail.models import Page
+
+    root = Page.get_first_root_node()
+    pages = Page.objects.count()
+    response = client.post(
+        f"/api/v3/pages/{root.pk}/actions/{action}/",
+        "{}",
+        content_type="application/json",
+        **bearer(moderator),
+    )
+    problem(response, 404)
+    assert Page.objects.count() == pages
