@@ -16,7 +16,7 @@ import datetime
 import functools
 import operator
 import re
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_origin
 
 from pydantic import BaseModel, Field, create_model
 from wagtail import blocks
@@ -267,6 +267,14 @@ def build(block, raw, references) -> Any:
         return {"url": raw} if raw else None
     if isinstance(block, TableBlock):
         return table_value(raw)
+    if raw is None:
+        # A struct saved before this child existed (or written by hand)
+        # stores nothing for it: text and choices read as empty, not null.
+        annotation = leaf_type(block)
+        if annotation is bool:
+            return False
+        if annotation is str or get_origin(annotation) is Literal:
+            return ""
     return raw
 
 

@@ -264,6 +264,26 @@ def item_type(item):
     return item["type"] if isinstance(item, dict) else item.type
 
 
+@functools.lru_cache(maxsize=256)
+def fields_schema(label, names):
+    """The part of a type's read schema that `names` name. Validating the
+    whole schema would compute every field (a detail's meta reads each page's
+    parent) only to drop most of them."""
+    read_schema = registry.get(label).read_schema
+    schema = create_model(
+        f"{read_schema.__name__}Fields",
+        __base__=Schema,
+        **{
+            name: (read_schema.model_fields[name].annotation, read_schema.model_fields[name])
+            for name in names
+        },
+    )
+    schema._ninja_resolvers = {
+        name: resolver for name, resolver in read_schema._ninja_resolvers.items() if name in names
+    }
+    return schema
+
+
 def list_items(request, model, pages, fields):
     """Items for `pages`: the summary, plus `fields` built from the type's
     read schema. Everything the items refer to is wanted first, so each kind
@@ -271,7 +291,7 @@ def list_items(request, model, pages, fields):
     context = {"request": request}
     if fields:
         want_references(pages, request)
-        read_schema = registry.get(model._meta.label).read_schema
+        schema = fields_schema(model._meta.label, tuple(fields))
     items = []
     for page in pages:
         item = {
@@ -281,8 +301,7 @@ def list_items(request, model, pages, fields):
         }
         item["type"] = page.specific_class._meta.label if model is Page else model._meta.label
         if fields:
-            full = read_schema.model_validate(page, context=context).model_dump()
-            item.update({name: full[name] for name in fields})
+            item.update(schema.model_validate(page, context=context).model_dump())
         items.append(item)
     return items
 
