@@ -1,8 +1,11 @@
 """Production settings refuse to start without their secrets, and pass Django's deploy checks."""
 
+import subprocess
+import sys
+
 import pytest
 
-from tests.processes import clean_env, manage, python_json
+from tests.processes import ROOT, clean_env, manage, python_json
 
 PRODUCTION = {
     "DJANGO_SETTINGS_MODULE": "cms.settings.production",
@@ -69,3 +72,41 @@ def test_the_policy_lets_images_come_from_the_media_bucket():
         code,
     )
     assert virtual[-1] == "https://ppi-media.objects.example.org:9000"
+
+
+@pytest.mark.parametrize("origin", ["front.example.org", "https://front.example.org/"])
+def test_a_cors_origin_that_can_never_match_refuses_to_start(origin):
+    """Browsers send `scheme://host[:port]`; a listed value without a scheme or
+    with a path would quietly lock its front end out. The settings refuse it,
+    so the WSGI server (which runs no system checks) refuses it too."""
+    env = {**PRODUCTION, "CORS_ALLOWED_ORIGINS": f"https://ok.example.org, {origin}"}
+    result = run_manage(env, "check")
+    assert result.returncode != 0
+    assert f"CORS_ALLOWED_ORIGINS: {origin!r} is not an origin" in result.stderr
+    wsgi = subprocess.run(
+        [sys.executable, "-c", "import cms.wsgi"],
+        cwd=ROOT,
+        env=clean_env(**env),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert wsgi.returncode != 0
+    assert f"{origin!r} is not an origin" in wsgi.stderr
+
+
+def test_cors_origins_are_a_comma_separated_list_and_none_by_default():
+    code = (
+        "from django.conf import settings; import json; "
+        "print(json.dumps([settings.CORS_ALLOWED_ORIGINS, settings.CORS_ALLOW_CREDENTIALS]))"
+    )
+    assert python_json(clean_env(**PRODUCTION), code) == [[], False]
+    listed = clean_env(
+        **PRODUCTION,
+        CORS_ALLOWED_ORIGINS="https://front.example.org, http://127.0.0.1:3000",
+        CORS_ALLOW_CREDENTIALS="true",
+    )
+    assert python_json(listed, code) == [
+        ["https://front.example.org", "http://127.0.0.1:3000"],
+        True,
+    ]

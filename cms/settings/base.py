@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
+from corsheaders.defaults import default_headers
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -28,6 +29,22 @@ def env_bool(name, default=False):
 
 def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def env_origins(name):
+    """Origins (scheme://host[:port]) from a comma-separated variable. Anything
+    else refuses to start: django-cors-headers' system checks would say so too,
+    but gunicorn runs no checks, and an origin that can never match (a trailing
+    slash, no scheme) would quietly lock its front end out."""
+    origins = env_list(name)
+    for origin in origins:
+        parts = urlsplit(origin)
+        if not (parts.scheme and parts.netloc) or parts.path or parts.query or parts.fragment:
+            raise ImproperlyConfigured(
+                f"{name}: {origin!r} is not an origin; write scheme://host[:port], "
+                "with no path, not even a trailing slash (https://front.example.org)."
+            )
+    return origins
 
 
 def require_env(name):
@@ -82,6 +99,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "ninja",
     "storages",
+    "corsheaders",
     "django.contrib.postgres",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -95,6 +113,10 @@ INSTALLED_APPS = [
 SITE_ID = 1
 
 MIDDLEWARE = [
+    # First, as django-cors-headers asks: it answers preflights itself and adds
+    # its headers to every /api/ answer, including those that middleware below
+    # produce on their own (a 304, a 401 for a wrong token, a 404 or 405 as JSON).
+    "corsheaders.middleware.CorsMiddleware",
     # Anonymous pages from the cache (home/page_cache.py): Update stores what
     # everything after it produced; Fetch answers before the rest runs.
     "home.page_cache.UpdatePageCache",
@@ -117,6 +139,20 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "cms.urls"
+
+# Front ends on other origins (django-cors-headers): scripts on the origins in
+# CORS_ALLOWED_ORIGINS may read the APIs, and nothing else; the site's pages and
+# forms stay same-origin.
+CORS_ALLOWED_ORIGINS = env_origins("CORS_ALLOWED_ORIGINS")
+CORS_URLS_REGEX = r"^/api/"
+# A token travels in the Authorization header, which needs no credentials; only
+# a front end that relies on this site's session cookie needs them, and turning
+# them on lets every listed origin's scripts use a signed-in visitor's session.
+CORS_ALLOW_CREDENTIALS = env_bool("CORS_ALLOW_CREDENTIALS", False)
+# If-None-Match: front ends revalidate with the ETag, which they can only read
+# when it is exposed (cms/api_boundary.py).
+CORS_ALLOW_HEADERS = (*default_headers, "if-none-match")
+CORS_EXPOSE_HEADERS = ["ETag"]
 
 TEMPLATES = [
     {

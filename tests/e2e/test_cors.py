@@ -1,0 +1,96 @@
+"""A front end on another origin reads the API in Chromium: the server lists
+one origin in CORS_ALLOWED_ORIGINS; a page served from that origin reads the
+news list and a 401, a page from an origin not listed reads nothing."""
+
+import re
+import threading
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.processes import demo_site, runserver
+
+pytestmark = pytest.mark.browser
+
+# The front end: it fetches the API named in its query string, anonymously and
+# with a token the server never gave (an Authorization header is not
+# CORS-safelisted, so the browser sends a preflight first), and shows what it
+# could read. fetch() rejects when the browser withholds the answer.
+FRONT_END_PAGE = """<!doctype html>
+<meta charset="utf-8">
+<title>Front end</title>
+<p>News: <output id="news">waiting</output></p>
+<p>Wrong token: <output id="wrong-token">waiting</output></p>
+<script>
+const api = new URLSearchParams(location.search).get("api");
+const url = api + "/api/v3/pages/?type=home.NewsPage&limit=1";
+async function show(id, init) {
+  let text;
+  try {
+    const answer = await fetch(url, init);
+    const body = await answer.json();
+    const etag = answer.headers.get("ETag") ? "readable" : "hidden";
+    text = `${answer.status} ${body.count ?? body.title} ETag ${etag}`;
+  } catch (error) {
+    text = `rejected: ${error.name}`;
+  }
+  document.getElementById(id).textContent = text;
+}
+show("news", {});
+show("wrong-token", {headers: {Authorization: "Bearer not-a-token-anyone-was-given"}});
+</script>
+"""
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def front_ends(tmp_path_factory):
+    """Two origins serving the front end: (listed, not listed)."""
+    folder = tmp_path_factory.mktemp("front-end")
+    (folder / "index.html").write_text(FRONT_END_PAGE)
+    handler = partial(QuietHandler, directory=str(folder))
+    # Bound before the API server starts, so their ports are known and held.
+    servers = [ThreadingHTTPServer(("127.0.0.1", 0), handler) for _ in range(2)]
+    for server in servers:
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield [f"http://127.0.0.1:{server.server_port}" for server in servers]
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def api_site(tmp_path_factory, front_ends):
+    listed, _not_listed = front_ends
+    with demo_site(
+        tmp_path_factory.mktemp("cors"),
+        "cors",
+        runserver,
+        DJANGO_SETTINGS_MODULE="cms.settings.dev",
+        CORS_ALLOWED_ORIGINS=listed,
+    ) as site:
+        yield site
+
+
+def test_a_listed_front_end_reads_the_api_and_its_errors(api_site, front_ends, page):
+    api_url, _env, log_path = api_site
+    page.goto(f"{front_ends[0]}/index.html?api={api_url}")
+    # The list, and its ETag (exposed, so a front end can revalidate with it).
+    expect(page.locator("#news")).to_have_text(re.compile(r"^200 [1-9]\d* ETag readable$"))
+    # A wrong token is refused (401), and the front end can tell: it is not a
+    # network error.
+    expect(page.locator("#wrong-token")).to_have_text(re.compile(r"^401 Unauthorized "))
+    assert '"OPTIONS /api/v3/pages/' in log_path.read_text()  # the preflight was asked
+
+
+def test_a_front_end_not_listed_reads_nothing(api_site, front_ends, page):
+    api_url, _env, _log = api_site
+    page.goto(f"{front_ends[1]}/index.html?api={api_url}")
+    expect(page.locator("#news")).to_have_text("rejected: TypeError")
+    expect(page.locator("#wrong-token")).to_have_text("rejected: TypeError")
