@@ -11,7 +11,7 @@ from wagtail.api.v3.routers.pages import router as pages_router
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
-from cms import api_contract
+from cms import api_contract, api_preview
 from community import api_writes  # noqa: F401  (adds the Forum's writes to forum_router)
 from community.api import router as forum_router
 from home import api_pages
@@ -39,4 +39,5 @@ api_v3.add_router("/events/", events_router, tags=["events"])
 api_v3.add_router("/resources/", resources_router, tags=["resources"])
 api_v3.add_router("/search/", search_router, tags=["search"])
 api_v3.add_router("/forum/", forum_router, tags=["forum"])
+api_preview.install(api_v3)
 api_contract.install(api_v3)

@@ -329,6 +329,20 @@ def page_answer(request, page, version):
     return page
 
 
+def page_detail_members():
+    """Each page type's detail schema, tagged with its type for a union."""
+    return [
+        Annotated[registry.get(m._meta.label).read_schema, Tag(m._meta.label)]
+        for m in get_page_models()
+    ]
+
+
+def page_detail_union():
+    return Annotated[
+        functools.reduce(operator.or_, page_detail_members()), Discriminator(detail_type)
+    ]
+
+
 def leaves_the_tree_root_alone(run):
     """Wraps a write on /pages/{page_id}/…: the root of the page tree is not
     a page anyone edits (the admin never offers it); Wagtail's actions fail on
@@ -352,16 +366,7 @@ def install(router, actions_router):
         page_router.add_decorator(leaves_the_tree_root_alone, mode="view")
 
     PageListItem = build_list_item_union()
-    PageDetail = Annotated[
-        functools.reduce(
-            operator.or_,
-            [
-                Annotated[registry.get(m._meta.label).read_schema, Tag(m._meta.label)]
-                for m in get_page_models()
-            ],
-        ),
-        Discriminator(detail_type),
-    ]
+    PageDetail = page_detail_union()
     PageList = paged(PageListItem, "PageList")
 
     for path in ("/", "/find/", "/{page_id}/"):

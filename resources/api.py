@@ -20,7 +20,7 @@ from search.faceted import SORTS, UnknownFacetValue
 from search.service import MAX_RESULTS_DEPTH, faceted_search, query_from_params
 from search.sources import current_locale
 
-from .api_data import resource_data
+from .api_data import held_taxonomy_values, resource_data
 from .facets import FACETS
 from .models import Resource, ResourceType
 
@@ -67,6 +67,34 @@ class ResourceOut(BaseModel):
     highlight: str | None = Field(
         None, description="Matching text with <mark> around the words searched for"
     )
+
+
+class DraftMeta(BaseModel):
+    live: bool = Field(description="Whether the resource is published")
+    has_unpublished_changes: bool = Field(
+        description="Whether a draft newer than the published version exists"
+    )
+    revision_id: int | None = Field(
+        description="The latest saved revision when the preview was made"
+    )
+
+
+class ResourcePreviewOut(ResourceOut):
+    """A resource as an editor previews it (GET /api/v3/preview/)."""
+
+    type: Literal["resources.Resource"]
+    meta: DraftMeta
+
+
+def resource_preview(draft, request):
+    data = resource_data([draft], request, terms=held_taxonomy_values(draft))[0]
+    data["type"] = "resources.Resource"
+    data["meta"] = {
+        "live": draft.live,
+        "has_unpublished_changes": draft.has_unpublished_changes,
+        "revision_id": draft.api_revision_id,
+    }
+    return data
 
 
 class FacetValueOut(BaseModel):

@@ -56,12 +56,34 @@ def taxonomy_values(pks):
     }
 
 
-def resource_data(resources, request, highlights=None):
+def held_taxonomy_values(resource):
+    """taxonomy_values for one resource as it holds its terms in memory (a
+    draft rebuilt from a revision or a preview), not as the database has them."""
+    found = {}
+    for relation in taxonomies.TAXONOMIES:
+        table = taxonomies.terms(relation)
+        rows = []
+        for term_pk in [term.pk for term in getattr(resource, relation).all()]:
+            if term_pk not in table:
+                taxonomies.term(relation, term_pk)
+                table = taxonomies.terms(relation)
+            if term_pk in table:
+                rows.append(table[term_pk])
+        found[relation] = {
+            resource.pk: [
+                {"value": value, "label": label}
+                for value, label, _ in sorted(rows, key=lambda row: row[2])
+            ]
+        }
+    return found
+
+
+def resource_data(resources, request, highlights=None, terms=None):
     """The API representation of `resources`: a fixed number of queries
     whatever their number (terms, tags, files, then each kind the bodies and
-    thumbnails refer to)."""
+    thumbnails refer to). `terms` replaces the stored terms (a draft's)."""
     pks = [resource.pk for resource in resources]
-    terms = taxonomy_values(pks)
+    terms = terms or taxonomy_values(pks)
     tags = {pk: [] for pk in pks}
     for pk, name, slug in ResourceTag.objects.filter(content_object_id__in=pks).values_list(
         "content_object_id", "tag__name", "tag__slug"

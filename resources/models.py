@@ -19,6 +19,8 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
+from cms.headless_preview import FrontEndPreviewMixin
+
 from .api_serializers import DocumentURLField, PageURLField
 
 
@@ -65,6 +67,7 @@ class ResourceQuerySet(models.QuerySet):
 
 
 class Resource(
+    FrontEndPreviewMixin,
     PreviewableMixin,
     LockableMixin,
     DraftStateMixin,

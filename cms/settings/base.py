@@ -354,6 +354,9 @@ WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 # specs), and those they get when they do not ask.
 API_IMAGE_RENDITIONS = ["fill-480x270", "width-480", "width-960", "width-1600"]
 API_IMAGE_DEFAULT_RENDITIONS = ["width-480", "width-960"]
+# How long a headless preview token reads its draft (cms/headless_preview.py):
+# long enough to look at a preview, short enough that a leaked one is stale.
+HEADLESS_PREVIEW_MAX_AGE = int(env("HEADLESS_PREVIEW_MAX_AGE", "1800"))
 WAGTAILAPI_SEARCH_ENABLED = True
 
 # Search: Wagtail's database backend is always there ("default"), so search keeps

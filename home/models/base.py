@@ -10,6 +10,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms.headless_preview import FrontEndPreviewMixin
 from home.api_serializers import ThumbnailField
 from home.blocks import BodyBlock
 
@@ -25,7 +26,7 @@ def listing_image_renditions():
     return Prefetch("listing_image__renditions", queryset=renditions)
 
 
-class BasePage(Page):
+class BasePage(FrontEndPreviewMixin, Page):
     """Fields every content page shares: a short introduction and a listing image."""
 
     intro = models.TextField(_("introduction"), blank=True, max_length=500)

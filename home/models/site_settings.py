@@ -21,8 +21,22 @@ class SiteSettings(BaseSiteSetting):
     footer_text = models.TextField(_("footer text"), blank=True)
     contact_email = models.EmailField(_("contact email"), blank=True)
     social_links = StreamField([("link", SocialLinkBlock())], blank=True, use_json_field=True)
+    front_end_preview_url = models.URLField(
+        _("front-end preview address"),
+        blank=True,
+        help_text=_(
+            "Only for a site shown by a separate front end: the page of that front end that "
+            "shows previews. Preview then offers “Front end”, which opens this address with "
+            "a short-lived token the front end uses to read the draft from the API."
+        ),
+    )
 
-    panels = [FieldPanel("footer_text"), FieldPanel("contact_email"), FieldPanel("social_links")]
+    panels = [
+        FieldPanel("footer_text"),
+        FieldPanel("contact_email"),
+        FieldPanel("social_links"),
+        FieldPanel("front_end_preview_url"),
+    ]
 
     class Meta:
         verbose_name = _("site settings")
