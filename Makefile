@@ -22,6 +22,14 @@ $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $(VENV)/.runtime-installed $@
 
+# The reference TypeScript front end's packages, exactly as its lockfile pins
+# them; reinstalled only when the lockfile changes. The npm cache under .cache/
+# lets a reinstall take what it fetched before instead of downloading it again.
+FRONTEND := examples/typescript-frontend
+$(FRONTEND)/node_modules/.installed: $(FRONTEND)/package.json $(FRONTEND)/package-lock.json
+	cd $(FRONTEND) && npm ci --cache $(CURDIR)/.cache/npm --prefer-offline --no-audit --no-fund
+	touch $@
+
 # The development server with the background worker beside it; the trap stops the
 # worker however the server ends (Ctrl-C, a port in use). The worker does not
 # reload itself: a reloading worker is two processes, and the trap would stop one.
@@ -53,7 +61,7 @@ lint: $(VENV)/.dev-installed
 
 # Starts PostgreSQL, Redis, S3Proxy and OpenSearch, runs every check and test
 # against them, and stops them again whatever the outcome.
-test: $(VENV)/.dev-installed
+test: $(VENV)/.dev-installed $(FRONTEND)/node_modules/.installed
 	scripts/services.sh ensure-chromium
 	scripts/services.sh ensure-wrk
 	scripts/services.sh start

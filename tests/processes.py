@@ -108,15 +108,18 @@ def runserver(port):
 def demo_site(tmp_path, name, command, **settings):
     """The demo content in a fresh database `<suite's database>_<name>`, served
     in a child process by `command(port)`; yields (url, env, log path) once it
-    answers, and stops it afterwards."""
+    answers, and stops it afterwards. With the dev settings the demo Site
+    answers at that port, so the absolute URLs in its answers open."""
+    port = free_port()
     env = clean_env(
         DATABASE_URL=fresh_database_url(tmp_path, name),
         MEDIA_ROOT=str(tmp_path / "media"),
+        HOST="127.0.0.1",
+        PORT=str(port),
         **settings,
     )
     manage(env, "migrate", "--no-input", "-v", "0")
     manage(env, "load_demo")
-    port = free_port()
     log_path = tmp_path / "server.log"
     with open(log_path, "wb") as log:
         server = subprocess.Popen(
