@@ -1006,6 +1006,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v3/preview/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read the draft an editor is previewing
+         * @description The page or resource as the editor's form held it when they opened the front-end preview. `meta.revision_id` is the latest saved revision it builds on.
+         */
+        get: operations["preview_read"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5184,6 +5204,89 @@ export interface components {
              * @description The slug of one of your groups: only its members see the comment. Empty: everyone. A reply always has its parent's scope.
              */
             scope?: string | null;
+        };
+        /** DraftMeta */
+        DraftMeta: {
+            /**
+             * Live
+             * @description Whether the resource is published
+             */
+            live: boolean;
+            /**
+             * Has Unpublished Changes
+             * @description Whether a draft newer than the published version exists
+             */
+            has_unpublished_changes: boolean;
+            /**
+             * Revision Id
+             * @description The latest saved revision when the preview was made
+             */
+            revision_id: number | null;
+        };
+        /**
+         * ResourcePreviewOut
+         * @description A resource as an editor previews it (GET /api/v3/preview/).
+         */
+        ResourcePreviewOut: {
+            /** Id */
+            id: number;
+            /** Title */
+            title: string;
+            /** Slug */
+            slug: string;
+            /**
+             * Locale
+             * @description Language code of this resource
+             */
+            locale: string;
+            /**
+             * Html Url
+             * @description Absolute URL of the resource's page
+             */
+            html_url: string;
+            /** Summary */
+            summary: string;
+            /**
+             * Body
+             * @description Rich text (HTML unless rich_text_format says otherwise)
+             */
+            body: string;
+            thumbnail: components["schemas"]["ImageOut"] | null;
+            resource_type: components["schemas"]["NamedValue"];
+            /** Topics */
+            topics: components["schemas"]["NamedValue"][];
+            /** Countries */
+            countries: components["schemas"]["NamedValue"][];
+            /** Languages */
+            languages: components["schemas"]["NamedValue"][];
+            /** Procurement Types */
+            procurement_types: components["schemas"]["NamedValue"][];
+            /** Publisher */
+            publisher: string;
+            /** Publication Date */
+            publication_date: string | null;
+            /**
+             * File Url
+             * @description The resource's file, served through a permission check
+             */
+            file_url: string | null;
+            /** External Url */
+            external_url: string;
+            /** Tags */
+            tags: components["schemas"]["TagValue"][];
+            /** Featured */
+            featured: boolean;
+            /**
+             * Highlight
+             * @description Matching text with <mark> around the words searched for
+             */
+            highlight?: string | null;
+            /**
+             * Type
+             * @constant
+             */
+            type: "resources.Resource";
+            meta: components["schemas"]["DraftMeta"];
         };
     };
     responses: never;
@@ -11605,6 +11708,77 @@ export interface operations {
             };
             /** @description Service Unavailable */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    preview_read: {
+        parameters: {
+            query: {
+                /** @description The token the admin added to the preview URL */
+                token: string;
+                /** @description Thumbnail sizes to include */
+                rendition?: ("fill-480x270" | "width-480" | "width-960" | "width-1600")[];
+                rich_text_format?: ("db_html" | "html" | "db_markdown" | "markdown") | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Send it back in If-None-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageSchema"] | components["schemas"]["EventPageSchema"] | components["schemas"]["EventIndexPageSchema"] | components["schemas"]["LegalFrameworkIndexPageSchema"] | components["schemas"]["LegalSectionPageSchema"] | components["schemas"]["NewsPageSchema"] | components["schemas"]["NewsIndexPageSchema"] | components["schemas"]["HomePageSchema"] | components["schemas"]["StandardPageSchema"] | components["schemas"]["ResourcePreviewOut"];
+                };
+            };
+            /** @description Not modified: the ETag sent in If-None-Match still matches */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A value is refused (an unknown parameter, a value that names nothing, a limit over the maximum) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description The token is wrong, revoked or malformed, or credentials are missing */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description The parameters or the body do not match this document */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
