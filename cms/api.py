@@ -10,8 +10,9 @@ from wagtail.api.v3.routers.pages import actions_router as pages_actions_router
 from wagtail.api.v3.routers.pages import router as pages_router
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.images.api.v3.router import router as images_router
 
-from cms import api_contract, api_preview
+from cms import api_contract, api_images, api_preview
 from community import api_writes  # noqa: F401  (adds the Forum's writes to forum_router)
 from community.api import router as forum_router
 from home import api_pages
@@ -35,6 +36,7 @@ api_v3.description = (
     "(Authorization: Bearer) adds what its holder may see and is needed to write."
 )
 api_pages.install(pages_router, pages_actions_router)
+api_images.install(images_router)
 api_v3.add_router("/events/", events_router, tags=["events"])
 api_v3.add_router("/resources/", resources_router, tags=["resources"])
 api_v3.add_router("/search/", search_router, tags=["search"])

@@ -124,3 +124,17 @@ def test_resources_carry_locale_body_and_thumbnail(client, home_page, database_s
     assert item["body"] == "<p>How to run a PCP</p>"
     assert item["thumbnail"]["id"] == thumbnail.id
     assert item["html_url"].startswith("http://testserver/resources/")
+
+
+def test_images_list_and_detail_carry_renditions_and_an_absolute_download(client, db):
+    image = factories.ImageFactory(title="Hospital buyers")
+    listed = client.get("/api/v3/images/", {"rendition": SPECS, "limit": 5}).json()
+    assert listed["count"] == 1
+    (item,) = listed["items"]
+    detail = client.get(f"/api/v3/images/{image.id}/", {"rendition": SPECS}).json()
+    for answer in (item, detail):
+        assert answer["id"] == image.id
+        assert [rendition["spec"] for rendition in answer["renditions"]] == SPECS
+        assert all(opens(rendition["url"]) for rendition in answer["renditions"])
+        assert answer["meta"]["download_url"].startswith(("http://", "https://"))
+        assert opens(answer["meta"]["download_url"])

@@ -124,6 +124,10 @@ CASES = {
         "/api/v3/search/?q=news&limit=100",
         add_rich_news,
     ),
+    "api v3 images in two sizes": (
+        "/api/v3/images/?limit=100&rendition=fill-480x270&rendition=width-960",
+        lambda tree, n: [factories.ImageFactory() for _ in range(n)],
+    ),
     "sitemap": (
         "/sitemap.xml",
         lambda tree, n: add_news(tree["news"], n, tree["topics"], tree["image"]),

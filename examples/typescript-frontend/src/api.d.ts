@@ -4359,13 +4359,6 @@ export interface components {
             /** Focal Point Height */
             focal_point_height?: number | null;
         };
-        /** PagedImageSchema */
-        PagedImageSchema: {
-            /** Items */
-            items: components["schemas"]["ImageSchema"][];
-            /** Count */
-            count: number;
-        };
         /** ImageCreateSchema */
         ImageCreateSchema: {
             /** Title */
@@ -4385,6 +4378,69 @@ export interface components {
             focal_point_width?: number | null;
             /** Focal Point Height */
             focal_point_height?: number | null;
+        };
+        /** ImageShape */
+        ImageShape: {
+            /**
+             * Rendition
+             * @description Rendition sizes to include
+             * @default []
+             */
+            rendition: ("fill-480x270" | "width-480" | "width-960" | "width-1600")[];
+        };
+        /** ImageList */
+        ImageList: {
+            /** Count */
+            count: number;
+            /** Items */
+            items: components["schemas"]["ImageWithRenditions"][];
+        };
+        /** ImageMeta */
+        ImageMeta: {
+            /**
+             * Type
+             * @constant
+             */
+            type: "wagtailimages.Image";
+            /** Warnings */
+            warnings?: (components["schemas"]["RichTextRemoval"] | string)[] | null;
+            /** Detail Url */
+            detail_url?: string | null;
+            /**
+             * Tags
+             * @default []
+             */
+            tags: string[];
+            /** Download Url */
+            download_url?: string | null;
+        };
+        /** ImageWithRenditions */
+        ImageWithRenditions: {
+            meta: components["schemas"]["ImageMeta"];
+            /** ID */
+            id?: number | null;
+            /** Title */
+            title: string;
+            /** Width */
+            width: number;
+            /** Height */
+            height: number;
+            /** Description */
+            description?: string | null;
+            collection: components["schemas"]["CollectionForeignKeySchema"];
+            /** Focal Point X */
+            focal_point_x?: number | null;
+            /** Focal Point Y */
+            focal_point_y?: number | null;
+            /** Focal Point Width */
+            focal_point_width?: number | null;
+            /** Focal Point Height */
+            focal_point_height?: number | null;
+            /**
+             * Renditions
+             * @description The sizes asked for with ?rendition= (srcset: url and width)
+             */
+            renditions: components["schemas"]["RenditionOut"][];
         };
         /** ImagePatchSchema */
         ImagePatchSchema: {
@@ -9082,8 +9138,12 @@ export interface operations {
                 order?: "random" | string[];
                 search?: string | null;
                 search_operator?: ("and" | "or") | null;
+                /** @description Items per answer */
                 limit?: number;
+                /** @description How many items to skip */
                 offset?: number;
+                /** @description Rendition sizes to include */
+                rendition?: ("fill-480x270" | "width-480" | "width-960" | "width-1600")[];
             };
             header?: never;
             path?: never;
@@ -9099,7 +9159,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PagedImageSchema"];
+                    "application/json": components["schemas"]["ImageList"];
                 };
             };
             /** @description Not modified: the ETag sent in If-None-Match still matches */
@@ -9241,7 +9301,10 @@ export interface operations {
     };
     images_detail: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Rendition sizes to include */
+                rendition?: ("fill-480x270" | "width-480" | "width-960" | "width-1600")[];
+            };
             header?: never;
             path: {
                 image_id: number;
@@ -9258,7 +9321,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ImageSchema"];
+                    "application/json": components["schemas"]["ImageWithRenditions"];
                 };
             };
             /** @description Not modified: the ETag sent in If-None-Match still matches */
