@@ -217,6 +217,11 @@ CLIENT_INPUT_CHECKS = {"Validation error", "APIFieldValidator", "OrderingValidat
                        "SiteFilterValidator"}  # fmt: skip
 
 
+# Wagtail's checks that a value names something (a field to order by, a site),
+# and the parameter each checks: its error says neither which nor where.
+NAMING_CHECKS = {"OrderingValidator": "order", "SiteFilterValidator": "site"}
+
+
 def is_failure_to_build_an_answer(error):
     """A pydantic error that is not the client's: the request's own
     parameters fail as ninja's ValidationError, and Wagtail's checks of its
@@ -253,6 +258,10 @@ def install(api):
                 exc_info=error,
             )
             return problem_response(status=500, detail="The server failed to build its answer.")
+        if error.title in NAMING_CHECKS:  # a value that names nothing: 400, by name
+            (first, *_) = error.errors()
+            message = str(first.get("ctx", {}).get("error") or first["msg"])
+            return bad_value(request, BadValue(NAMING_CHECKS[error.title], message))
         # As Wagtail answers it: 422, without the input echoed back.
         errors = [{k: v for k, v in e.items() if k != "input"} for e in error.errors()]
         return problem_response(status=422, detail="Validation failed", errors=errors)

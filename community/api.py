@@ -5,6 +5,7 @@ starts from the models' `visible_to(user)`; what the user may not see answers
 session (cms/api_auth.py); the write side is in community/api_writes.py."""
 
 import datetime
+from typing import Literal
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
@@ -16,9 +17,10 @@ from cms.absolute_urls import absolute_url
 from cms.api_auth import READ_AUTH
 from cms.api_pagination import ListPagination
 
-from .activity import GroupActivity
-from .models import ForumComment, ForumGroup
+from .activity import COMMENTED, JOINED, STARTED, GroupActivity
+from .models import ForumComment, ForumGroup, Role, Visibility
 from .text import render_markdown
+from .uploads import DOCUMENT, IMAGE, VIDEO
 from .views.lookup import visible_discussion, visible_group
 
 router = Router(auth=READ_AUTH)
@@ -33,7 +35,7 @@ class GroupOut(Schema):
     name: str
     slug: str
     description: str
-    visibility: str = Field(description="public or private")
+    visibility: Literal[tuple(Visibility.values)] = Field(description="public or private")
     url: str
     member_count: int
     discussion_count: int
@@ -44,7 +46,7 @@ class GroupOut(Schema):
 class MemberOut(Schema):
     username: str
     name: str
-    role: str
+    role: Literal[tuple(Role.values)]
     avatar_url: str | None = Field(description="Their picture, if any (on S3 a link that expires)")
 
     @staticmethod
@@ -66,7 +68,7 @@ class MemberOut(Schema):
 
 class AttachmentOut(Schema):
     name: str
-    kind: str = Field(description="document, image or video")
+    kind: Literal[DOCUMENT, IMAGE, VIDEO] = Field(description="document, image or video")
     content_type: str
     size: int
     url: str = Field(
@@ -165,7 +167,9 @@ class CommentOut(Schema):
 
 
 class ActivityOut(Schema):
-    kind: str = Field(description="started (a discussion), commented or joined")
+    kind: Literal[STARTED, COMMENTED, JOINED] = Field(
+        description="started (a discussion), commented or joined"
+    )
     at: datetime.datetime
     author: str | None = Field(description="The member's username; null once the account is gone")
     name: str = Field(description="The member's name as the Forum shows it")

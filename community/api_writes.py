@@ -10,6 +10,7 @@ community/membership.py); a refusal answers problem+json with its message
 and status, and leaves nothing half-saved."""
 
 from functools import wraps
+from typing import Literal
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
@@ -34,7 +35,7 @@ from .api import (
     visible_groups,
 )
 from .forms import GroupForm
-from .models import Discussion, ForumComment, ForumGroup, JoinRequest
+from .models import Discussion, ForumComment, ForumGroup, JoinRequest, Role, Visibility
 from .permissions import Refused, can_manage, can_post
 from .targets import find_target
 from .uploads import check_upload
@@ -60,12 +61,12 @@ class GroupIn(Schema):
     name: str
     slug: str = Field("", description="The group's address; made from the name if empty")
     description: str = ""
-    visibility: str = Field("public", description="public or private")
+    visibility: Literal[tuple(Visibility.values)] = Field("public", description="public or private")
 
 
 class MembershipOut(Schema):
     group: str = Field(description="The group's slug")
-    role: str
+    role: Literal[tuple(Role.values)]
     banned: bool
 
     @staticmethod

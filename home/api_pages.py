@@ -143,15 +143,20 @@ class PageFilters(Schema):
     site: str | None = Field(None, description="Hostname[:port] of a site other than this one")
 
 
-class PageShape(Schema):
+class DetailShape(Schema):
+    """How a page's content is given (a detail has all of its fields)."""
+
+    rendition: list[RenditionSpec] = Field([], description="Image sizes to include")
+    rich_text_format: RichTextOutputFormat | None = Field(
+        None, description="Rich text as html (the default), db_html, markdown or db_markdown"
+    )
+
+
+class PageShape(DetailShape):
     fields: str | None = Field(
         None,
         description="Comma-separated fields of the type named by type= to include in each "
         "item (body, listing_image, topics, …), or * for all of them",
-    )
-    rendition: list[RenditionSpec] = Field([], description="Image sizes to include")
-    rich_text_format: RichTextOutputFormat | None = Field(
-        None, description="Rich text as html (the default), db_html, markdown or db_markdown"
     )
 
 
@@ -404,7 +409,7 @@ def install(router, actions_router):
         id: int | None = Query(None, description="A page id"),
         site: str | None = Query(None, description="Hostname[:port] of another site"),
         version: Literal["live", "draft"] = Query("live"),
-        shape: PageShape = Query(...),  # noqa: B008
+        shape: DetailShape = Query(...),  # noqa: B008
     ):
         page = None
         if html_path:
@@ -425,7 +430,7 @@ def install(router, actions_router):
         request: HttpRequest,
         page_id: int,
         version: Literal["live", "draft"] = Query("live"),
-        shape: PageShape = Query(...),  # noqa: B008
+        shape: DetailShape = Query(...),  # noqa: B008
     ):
         page = visible_pages(request).filter(pk=page_id).first()
         if page is None:

@@ -18,8 +18,12 @@ from search.sources import sources
 router = Router(auth=READ_AUTH)
 
 
+def kinds():
+    return tuple(source.kind for source in sources())
+
+
 class HitOut(Schema):
-    kind: str = Field(description="pages, resources or forum")
+    kind: Literal[kinds()] = Field(description="pages, resources or forum")
     title: str
     url: str = Field(description="Absolute URL of what was found")
     summary: str
@@ -27,7 +31,7 @@ class HitOut(Schema):
 
 
 class KindOut(Schema):
-    kind: str
+    kind: Literal[kinds()]
     label: str
     count: int = Field(description="How many hits this kind has in all")
     more_url: str = Field(description="Where the site lists all of this kind's hits, if anywhere")
@@ -38,10 +42,6 @@ class SiteSearchOut(Schema):
     items: list[HitOut]
     query: str = Field(description="The words searched for, after cleaning")
     kinds: list[KindOut]
-
-
-def kinds():
-    return tuple(source.kind for source in sources())
 
 
 class SiteSearchParams(Schema):

@@ -110,6 +110,9 @@ def test_field_filters_of_wagtails_lists_are_still_parameters(client):
         ("/api/v3/events/?limit=101", "limit"),
         ("/api/v3/images/?limit=101", "limit"),
         ("/api/v3/forum/groups/?offset=99999999999", "offset"),
+        ("/api/v3/pages/?order=nope", "order"),
+        ("/api/v3/images/?order=-nope", "order"),
+        ("/api/v3/documents/?order=nope", "order"),
     ],
 )
 def test_a_value_that_names_nothing_is_400_naming_the_parameter(client, home_page, url, parameter):

@@ -2900,11 +2900,6 @@ export interface components {
         /** PageShape */
         PageShape: {
             /**
-             * Fields
-             * @description Comma-separated fields of the type named by type= to include in each item (body, listing_image, topics, …), or * for all of them
-             */
-            fields?: string | null;
-            /**
              * Rendition
              * @description Image sizes to include
              * @default []
@@ -2915,6 +2910,11 @@ export interface components {
              * @description Rich text as html (the default), db_html, markdown or db_markdown
              */
             rich_text_format?: ("db_html" | "html" | "db_markdown" | "markdown") | null;
+            /**
+             * Fields
+             * @description Comma-separated fields of the type named by type= to include in each item (body, listing_image, topics, …), or * for all of them
+             */
+            fields?: string | null;
         };
         /**
          * Paging
@@ -3181,6 +3181,23 @@ export interface components {
             listing_image_thumbnail?: components["schemas"]["ThumbnailOut"] | null;
             /** Body */
             body?: (components["schemas"]["BodyHeading"] | components["schemas"]["BodyParagraph"] | components["schemas"]["BodyImage"] | components["schemas"]["BodyQuote"] | components["schemas"]["BodyDocument"] | components["schemas"]["BodyVideo"] | components["schemas"]["BodyCallToAction"] | components["schemas"]["BodyTable"] | components["schemas"]["BodyFaq"])[] | null;
+        };
+        /**
+         * DetailShape
+         * @description How a page's content is given (a detail has all of its fields).
+         */
+        DetailShape: {
+            /**
+             * Rendition
+             * @description Image sizes to include
+             * @default []
+             */
+            rendition: ("fill-480x270" | "width-480" | "width-960" | "width-1600")[];
+            /**
+             * Rich Text Format
+             * @description Rich text as html (the default), db_html, markdown or db_markdown
+             */
+            rich_text_format?: ("db_html" | "html" | "db_markdown" | "markdown") | null;
         };
         /** EventIndexPagePatchMetaSchema */
         EventIndexPagePatchMetaSchema: {
@@ -4845,8 +4862,9 @@ export interface components {
             /**
              * Kind
              * @description pages, resources or forum
+             * @enum {string}
              */
-            kind: string;
+            kind: "pages" | "resources" | "forum";
             /** Title */
             title: string;
             /**
@@ -4864,8 +4882,11 @@ export interface components {
         };
         /** KindOut */
         KindOut: {
-            /** Kind */
-            kind: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "pages" | "resources" | "forum";
             /** Label */
             label: string;
             /**
@@ -4909,8 +4930,9 @@ export interface components {
             /**
              * Visibility
              * @description public or private
+             * @enum {string}
              */
-            visibility: string;
+            visibility: "public" | "private";
             /** Url */
             url: string;
             /** Member Count */
@@ -4944,8 +4966,9 @@ export interface components {
              * Visibility
              * @description public or private
              * @default public
+             * @enum {string}
              */
-            visibility: string;
+            visibility: "public" | "private";
         };
         /** MemberOut */
         MemberOut: {
@@ -4953,8 +4976,11 @@ export interface components {
             username: string;
             /** Name */
             name: string;
-            /** Role */
-            role: string;
+            /**
+             * Role
+             * @enum {string}
+             */
+            role: "owner" | "moderator" | "member";
             /**
              * Avatar Url
              * @description Their picture, if any (on S3 a link that expires)
@@ -5009,8 +5035,9 @@ export interface components {
             /**
              * Kind
              * @description document, image or video
+             * @enum {string}
              */
-            kind: string;
+            kind: "document" | "image" | "video";
             /** Content Type */
             content_type: string;
             /** Size */
@@ -5147,8 +5174,9 @@ export interface components {
             /**
              * Kind
              * @description started (a discussion), commented or joined
+             * @enum {string}
              */
-            kind: string;
+            kind: "started" | "commented" | "joined";
             /**
              * At
              * Format: date-time
@@ -5194,8 +5222,11 @@ export interface components {
              * @description The group's slug
              */
             group: string;
-            /** Role */
-            role: string;
+            /**
+             * Role
+             * @enum {string}
+             */
+            role: "owner" | "moderator" | "member";
             /** Banned */
             banned: boolean;
         };
@@ -5377,12 +5408,12 @@ export interface operations {
                 limit?: number;
                 /** @description How many items to skip */
                 offset?: number;
-                /** @description Comma-separated fields of the type named by type= to include in each item (body, listing_image, topics, …), or * for all of them */
-                fields?: string | null;
                 /** @description Image sizes to include */
                 rendition?: ("fill-480x270" | "width-480" | "width-960" | "width-1600")[];
                 /** @description Rich text as html (the default), db_html, markdown or db_markdown */
                 rich_text_format?: ("db_html" | "html" | "db_markdown" | "markdown") | null;
+                /** @description Comma-separated fields of the type named by type= to include in each item (body, listing_image, topics, …), or * for all of them */
+                fields?: string | null;
             };
             header?: never;
             path?: never;
@@ -5527,8 +5558,6 @@ export interface operations {
                 /** @description Hostname[:port] of another site */
                 site?: string | null;
                 version?: "live" | "draft";
-                /** @description Comma-separated fields of the type named by type= to include in each item (body, listing_image, topics, …), or * for all of them */
-                fields?: string | null;
                 /** @description Image sizes to include */
                 rendition?: ("fill-480x270" | "width-480" | "width-960" | "width-1600")[];
                 /** @description Rich text as html (the default), db_html, markdown or db_markdown */
@@ -5600,8 +5629,6 @@ export interface operations {
         parameters: {
             query?: {
                 version?: "live" | "draft";
-                /** @description Comma-separated fields of the type named by type= to include in each item (body, listing_image, topics, …), or * for all of them */
-                fields?: string | null;
                 /** @description Image sizes to include */
                 rendition?: ("fill-480x270" | "width-480" | "width-960" | "width-1600")[];
                 /** @description Rich text as html (the default), db_html, markdown or db_markdown */
