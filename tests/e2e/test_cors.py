@@ -1,6 +1,8 @@
 """A front end on another origin reads the API in Chromium: the server lists
 one origin in CORS_ALLOWED_ORIGINS; a page served from that origin reads the
-news list and a 401, a page from an origin not listed reads nothing."""
+news list and a 401, a page from an origin not listed reads nothing; and an
+editor's front-end preview opens that front end, which reads the unsaved draft
+with the preview token alone."""
 
 import re
 import threading
@@ -10,7 +12,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from playwright.sync_api import expect
 
-from tests.processes import demo_site, runserver
+from tests.e2e.test_forum import sign_in
+from tests.processes import demo_site, python_json, runserver
 
 pytestmark = pytest.mark.browser
 
@@ -44,6 +47,27 @@ show("wrong-token", {headers: {Authorization: "Bearer not-a-token-anyone-was-giv
 """
 
 
+# The front end's preview page: the admin sends the editor here with
+# ?token=…&type=…&id=… added; it reads the draft with that token and nothing else.
+PREVIEW_PAGE = """<!doctype html>
+<meta charset="utf-8">
+<title>Front-end preview</title>
+<h1 id="title">waiting</h1>
+<p id="state"></p>
+<script>
+const query = new URLSearchParams(location.search);
+fetch(query.get("api") + "/api/v3/preview/?token=" + encodeURIComponent(query.get("token")))
+  .then((answer) => answer.json())
+  .then((draft) => {
+    document.getElementById("title").textContent = draft.title ?? draft.detail;
+    document.getElementById("state").textContent =
+      `${draft.type} ${query.get("id")} live=${draft.meta?.live}`;
+  })
+  .catch((error) => { document.getElementById("title").textContent = "rejected"; });
+</script>
+"""
+
+
 class QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
@@ -54,6 +78,7 @@ def front_ends(tmp_path_factory):
     """Two origins serving the front end: (listed, not listed)."""
     folder = tmp_path_factory.mktemp("front-end")
     (folder / "index.html").write_text(FRONT_END_PAGE)
+    (folder / "preview.html").write_text(PREVIEW_PAGE)
     handler = partial(QuietHandler, directory=str(folder))
     # Bound before the API server starts, so their ports are known and held.
     servers = [ThreadingHTTPServer(("127.0.0.1", 0), handler) for _ in range(2)]
@@ -94,3 +119,48 @@ def test_a_front_end_not_listed_reads_nothing(api_site, front_ends, page):
     page.goto(f"{front_ends[1]}/index.html?api={api_url}")
     expect(page.locator("#news")).to_have_text("rejected: TypeError")
     expect(page.locator("#wrong-token")).to_have_text("rejected: TypeError")
+
+
+def test_an_editor_previews_an_unsaved_edit_on_the_front_end(
+    api_site, front_ends, page, screenshot
+):
+    api_url, env, _log = api_site
+    news = python_json(
+        env,
+        f"""
+import json
+from wagtail.models import Site
+from home.models import NewsPage, SiteSettings
+settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+settings.front_end_preview_url = "{front_ends[0]}/preview.html?api={api_url}"
+settings.save()
+news = NewsPage.objects.live().filter(locale__language_code="en").order_by("-date").first()
+print(json.dumps({{"id": news.id, "title": news.title}}))
+""",
+    )
+    sign_in(page, api_url, "editor")
+    page.goto(f"{api_url}/admin/pages/{news['id']}/edit/")
+    page.locator("#id_title").fill("Unsaved: a better title")
+    # What the preview panel does: post the form as it stands, then open a mode.
+    preview = f"{api_url}/admin/pages/{news['id']}/edit/preview/"
+    posted = page.evaluate(
+        """async (url) => {
+            const form = document.getElementById("page-edit-form");
+            const answer = await fetch(url, {method: "POST", body: new FormData(form)});
+            return answer.json();
+        }""",
+        preview,
+    )
+    assert posted == {"is_valid": True, "is_available": True}
+    page.get_by_role("button", name="Toggle preview").click()
+    expect(page.locator("option", has_text="Front end")).to_have_count(1)
+    screenshot("headless-preview-admin-modes")
+
+    page.goto(f"{preview}?mode=front-end")
+    assert page.url.startswith(f"{front_ends[0]}/preview.html?")
+    expect(page.locator("#title")).to_have_text("Unsaved: a better title")
+    expect(page.locator("#state")).to_have_text(f"home.NewsPage {news['id']} live=true")
+    screenshot("headless-preview-front-end")
+    # The public still reads the published title.
+    page.goto(f"{api_url}/api/v3/pages/{news['id']}/")
+    assert news["title"] in page.content()
