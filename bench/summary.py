@@ -125,8 +125,8 @@ def pair_lines(load):
         lat, kb = pair["latency_ratio"], pair["kb_per_response"]
         lines.append(
             f"| {pair['name']}: `{pair['v3']['path']}` against `{pair['v2']['path']}` "
-            f"| {run['label']} | {pair['v3']['requests_per_second']:,.0f} "
-            f"| {pair['v2']['requests_per_second']:,.0f} | {pair['throughput_ratio']:.2f} "
+            f"| {run['label']} | {pair['v3']['requests_per_second']:,.1f} "
+            f"| {pair['v2']['requests_per_second']:,.1f} | {pair['throughput_ratio']:.2f} "
             f"| {lat['p50']:.2f} | {lat['p95']:.2f} | {kb['v3']} / {kb['v2']} "
             f"| {pair_verdict(pair)} |"
         )
