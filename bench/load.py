@@ -24,6 +24,19 @@ a page's throughput is
 given as a ratio of the run's ceiling (the higher of its two measurements). Any
 error or non-2xx answer fails the benchmark. The peak resident memory of each
 worker (VmHWM) is read before the server stops. Writes bench/results/load.json.
+
+Some targets come in pairs: the same list through API v3 and API v2 (PAIRS).
+Before measuring, both must answer the same items (the same ids, in the same
+order, with the fields asked for); afterwards the pair's v3/v2 ratio of
+requests/s is reported, and flagged when v3 is slower (the issue: a v3 list
+must not be slower than v2 for the same items in the same run).
+
+    python bench/load.py --only "news, bodies and images"
+
+measures only the targets whose names contain one of the --only strings (and
+the ceiling), in the runs that have any, and writes
+bench/results/load-partial.json (or --output) instead of load.json, which
+bench/summary.py reads for REPORT.md.
 """
 
 import argparse
@@ -47,6 +60,31 @@ WRK_SCRIPT = ROOT / "bench" / "wrk-report.lua"
 # Targets from the issue: shares of the ceiling's requests per second.
 TARGET_CACHED = 0.70
 TARGET_UNCACHED = 0.25
+
+# The news list with bodies and listing images, the first 20 items of each
+# API's default order (v2: by id; v3: by tree path, which is the same order
+# for pages added one after the other to one index). v2's listing_image is an
+# id and a title; its image URL is listing_image_thumbnail, so v2 is asked for
+# both, as a client showing the pictures would; v3's listing_image carries its
+# renditions itself.
+NEWS_LIMIT = 20
+NEWS_V3 = f"/api/v3/pages/?type=home.NewsPage&fields=body,listing_image&limit={NEWS_LIMIT}"
+NEWS_V2 = (
+    "/api/v2/pages/?type=home.NewsPage&fields=body,listing_image,listing_image_thumbnail"
+    f"&limit={NEWS_LIMIT}"
+)
+# (pair, v3 target, v2 target, fields every item must carry)
+PAIRS = [
+    (
+        "news, bodies and images",
+        "API v3 news, bodies and images",
+        "API v2 news, bodies and images",
+        ("body", "listing_image"),
+    ),
+]
+# Below this v3/v2 ratio of requests/s, v3 is slower than v2. Between it and
+# 1.05 the report adds that the difference is within this machine's noise.
+PAIR_NOISE = 0.05
 
 
 def log(message):
@@ -92,16 +130,20 @@ def targets():
             False,
         ),
         ("API v2 news pages", "/api/v2/pages/?type=home.NewsPage", False),
+        (PAIRS[0][1], NEWS_V3, False),
+        (PAIRS[0][2], NEWS_V2, False),
         (f"discussion, {thread.comment_count} comments", thread.get_absolute_url(), False),
     ]
 
 
-def fetch(port, path):
+def fetch(port, path, body=False):
     connection = http.client.HTTPConnection(HOST, port, timeout=60)
     connection.request("GET", path)
     response = connection.getresponse()
-    response.read()
+    content = response.read()
     connection.close()
+    if body:
+        return response.status, content
     return response.status, response.getheader("X-Page-Cache")
 
 
@@ -113,6 +155,89 @@ def check(port, name, path, expect_cached):
         sys.exit(f"{name}: {path} answered {status}")
     if (cache == "hit") != expect_cached:
         sys.exit(f"{name}: {path} X-Page-Cache is {cache!r}, expected {expect_cached}")
+
+
+def api_items(port, name, path):
+    """(count, items) of an API list: v3's envelope or v2's."""
+    status, content = fetch(port, path, body=True)
+    if status != 200:
+        sys.exit(f"{name}: {path} answered {status}")
+    answer = json.loads(content)
+    count = answer["count"] if "count" in answer else answer["meta"]["total_count"]
+    return count, answer["items"]
+
+
+def check_pairs(port, measured):
+    """Both lists of a pair answer the same items with the fields asked for:
+    a ratio between different items would mean nothing."""
+    paths = {name: path for name, path, _ in measured}
+    for pair, v3_name, v2_name, fields in PAIRS:
+        if v3_name not in paths or v2_name not in paths:
+            continue
+        (v3_count, v3_items), (v2_count, v2_items) = (
+            api_items(port, name, paths[name]) for name in (v3_name, v2_name)
+        )
+        v3_ids, v2_ids = [i["id"] for i in v3_items], [i["id"] for i in v2_items]
+        if v3_ids != v2_ids or v3_count != v2_count:
+            sys.exit(
+                f"{pair}: v3 answers {v3_count} items, {v3_ids}; "
+                f"v2 answers {v2_count} items, {v2_ids}: not the same list"
+            )
+        if len(v3_ids) != NEWS_LIMIT:
+            sys.exit(f"{pair}: {len(v3_ids)} items, not {NEWS_LIMIT}")
+        for items in (v3_items, v2_items):
+            missing = [(i["id"], f) for i in items for f in fields if f not in i]
+            if missing:
+                sys.exit(f"{pair}: items without the fields asked for: {missing[:5]}")
+        with_images = sum(1 for item in v3_items if item["listing_image"])
+        with_bodies = sum(1 for item in v3_items if item["body"])
+        if not with_images or not with_bodies:
+            sys.exit(f"{pair}: {with_images} items with an image, {with_bodies} with a body")
+        log(
+            f"{pair}: v3 and v2 answer the same {len(v3_ids)} items of {v3_count} "
+            f"(ids {v3_ids[0]}…{v3_ids[-1]}), {with_bodies} with a body, "
+            f"{with_images} with an image"
+        )
+
+
+def compare_pairs(pages):
+    """v3 against v2 for each pair measured in this run."""
+    by_name = {page["name"]: page for page in pages}
+    compared = []
+    for pair, v3_name, v2_name, _fields in PAIRS:
+        if v3_name not in by_name or v2_name not in by_name:
+            continue
+        v3, v2 = by_name[v3_name], by_name[v2_name]
+        if not v3["requests"] or not v2["requests"]:
+            log(f"{pair}: no answer completed in v3's or v2's run: not compared")
+            continue
+        ratio = v3["requests_per_second"] / v2["requests_per_second"]
+        compared.append(
+            {
+                "name": pair,
+                "v3": {key: v3[key] for key in ("name", "path", "requests_per_second")},
+                "v2": {key: v2[key] for key in ("name", "path", "requests_per_second")},
+                # Above 1: v3 serves more requests per second than v2.
+                "throughput_ratio": round(ratio, 3),
+                # Above 1: v3 takes longer than v2.
+                "latency_ratio": {
+                    key: round(v3["latency_ms"][key] / v2["latency_ms"][key], 2)
+                    for key in ("p50", "p95", "p99")
+                },
+                "kb_per_response": {"v3": v3["kb_per_response"], "v2": v2["kb_per_response"]},
+                "v3_slower": ratio < 1,
+                "within_noise": abs(ratio - 1) <= PAIR_NOISE,
+            }
+        )
+    return compared
+
+
+def pair_verdict(pair):
+    ratio = pair["throughput_ratio"]
+    if not pair["v3_slower"]:
+        return f"v3 at {ratio:.2f}x v2's requests/s: not slower"
+    noise = " (within this machine's run-to-run noise)" if pair["within_noise"] else ""
+    return f"V3 SLOWER THAN V2: {ratio:.2f}x v2's requests/s{noise}"
 
 
 def wrk(port, path, seconds, connections):
@@ -206,6 +331,7 @@ def run(label, page_cache, measured, args):
     ) as server:
         for name, path, cacheable in measured:
             check(server.port, name, path, expect_cached=page_cache and cacheable)
+        check_pairs(server.port, measured)
         before = measure(server, "ceiling", CEILING, args)
         pages = [measure(server, name, path, args) for name, path, _ in measured]
         after = measure(server, "ceiling", CEILING, args)
@@ -222,11 +348,19 @@ def run(label, page_cache, measured, args):
         page["target"] = TARGET_CACHED if page["page_cached"] else TARGET_UNCACHED
         page["met"] = page["ratio"] >= page["target"]
     log(f"{label}: ceiling {ceiling:.0f} req/s; worker peaks {peaks} MiB")
+    pairs = compare_pairs(pages)
+    for pair in pairs:
+        log(
+            f"API v3 against v2, {pair['name']}: v3 {pair['v3']['requests_per_second']} "
+            f"req/s, v2 {pair['v2']['requests_per_second']} req/s, p50 v3/v2 "
+            f"{pair['latency_ratio']['p50']}: {pair_verdict(pair)}"
+        )
     return {
         "label": label,
         "page_cache": page_cache,
         "ceiling": {"before": before, "after": after, "requests_per_second": round(ceiling, 1)},
         "pages": pages,
+        "pairs": pairs,
         "worker_peak_mib": peaks,
         "load_average_after": load_average(),
     }
@@ -241,16 +375,30 @@ def main():
     parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--quiet-load", type=float, default=1.2)
     parser.add_argument("--quiet-wait", type=float, default=300)
+    parser.add_argument(
+        "--only",
+        action="append",
+        metavar="TEXT",
+        help="measure only the targets whose names contain TEXT (repeatable)",
+    )
+    parser.add_argument(
+        "--output",
+        help="file under bench/results/ (default load.json, or load-partial.json with --only)",
+    )
     args = parser.parse_args()
     if not os.environ.get("REDIS_URL"):
         sys.exit("REDIS_URL is not set: the page cache needs Redis, as in production")
 
     measured = targets()
+    if args.only:
+        measured = [t for t in measured if any(text in t[0] for text in args.only)]
+        if not measured:
+            sys.exit(f"no target's name contains any of {args.only}")
+    output = args.output or ("load-partial.json" if args.only else "load.json")
     pages = [target for target in measured if target[2]]
-    runs = [
-        run("page cache on", True, measured, args),
-        run("page cache off", False, pages, args),
-    ]
+    runs = [run("page cache on", True, measured, args)]
+    if pages:
+        runs.append(run("page cache off", False, pages, args))
     result = {
         "commit": commit(),
         "machine": machine(),
@@ -258,10 +406,15 @@ def main():
         "server": f"gunicorn bench.wsgi, {args.workers} gthread workers x {args.threads} threads",
         "client": f"wrk, 2 threads, {args.connections} connections (a new one per request), "
         f"{args.warmup} s warm-up + {args.seconds} s per target",
+        "only": args.only,
         "runs": runs,
     }
     RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "load.json").write_text(json.dumps(result, indent=2) + "\n")
+    (RESULTS / output).write_text(json.dumps(result, indent=2) + "\n")
+    log(f"wrote bench/results/{output}")
+    for measured_run in runs:
+        for pair in measured_run["pairs"]:
+            log(f"API v3 against v2, {pair['name']}: {pair_verdict(pair)}")
     errors = sum(
         sum(page["errors"].values())
         for measured_run in runs

@@ -82,6 +82,57 @@ def load_table(load):
     return lines
 
 
+def pairs(load):
+    """Every v3/v2 pair of every run (bench/load.py's PAIRS)."""
+    return [(run, pair) for run in load["runs"] for pair in run.get("pairs", [])]
+
+
+def pair_verdict(pair):
+    ratio = pair["throughput_ratio"]
+    if not pair["v3_slower"]:
+        return f"v3 not slower than v2 ({ratio:.2f}x its requests/s)"
+    noise = ", within this machine's run-to-run noise" if pair["within_noise"] else ""
+    return f"**v3 is slower than v2** ({ratio:.2f}x its requests/s{noise})"
+
+
+def pair_lines(load):
+    """The same list through both APIs, measured in the same run: the issue's
+    rule is that v3 is not slower than v2."""
+    measured = pairs(load)
+    if not measured:
+        return []
+    lines = [
+        "### API v3 against API v2: the same items in the same run",
+        "",
+        "Each pair asks both APIs for the same list (checked before measuring: the same "
+        "item ids in the same order, with the fields asked for). Target: v3 is **not slower** "
+        "than v2 (v3/v2 requests/s ≥ 1).",
+        "",
+    ]
+    for run, pair in measured:
+        if pair["v3_slower"]:
+            lines.append(
+                f"> **Flag: API v3 is slower than API v2** for {pair['name']} "
+                f"({run['label']}): {pair['throughput_ratio']:.2f}x v2's requests/s."
+            )
+            lines.append("")
+    lines += [
+        "| pair | run | v3 req/s | v2 req/s | v3/v2 req/s | v3/v2 p50 | v3/v2 p95 "
+        "| KB per answer v3 / v2 | verdict |",
+        "|---|---|--:|--:|--:|--:|--:|--:|---|",
+    ]
+    for run, pair in measured:
+        lat, kb = pair["latency_ratio"], pair["kb_per_response"]
+        lines.append(
+            f"| {pair['name']}: `{pair['v3']['path']}` against `{pair['v2']['path']}` "
+            f"| {run['label']} | {pair['v3']['requests_per_second']:,.1f} "
+            f"| {pair['v2']['requests_per_second']:,.1f} | {pair['throughput_ratio']:.2f} "
+            f"| {lat['p50']:.2f} | {lat['p95']:.2f} | {kb['v3']} / {kb['v2']} "
+            f"| {pair_verdict(pair)} |"
+        )
+    return [*lines, ""]
+
+
 def latency_table(labels):
     lines = [
         "| resources | backend | p50 ms | p95 ms | p99 ms | p95 target at 100k "
@@ -113,9 +164,17 @@ def main():
     plot(series)
     made = site["made"]
     largest = size_of(labels[-1])
+    slower = [(run, pair) for run, pair in pairs(load) if pair["v3_slower"]]
+    flags = [
+        f"> **API v3 is slower than API v2** for {pair['name']} in the same run "
+        f"({pair['throughput_ratio']:.2f}x v2's requests/s): see "
+        "[API v3 against API v2](#api-v3-against-api-v2-the-same-items-in-the-same-run)."
+        for _run, pair in slower
+    ]
     lines = [
         "# Benchmark report",
         "",
+        *[line for flag in flags for line in (flag, "")],
         f"Written by `bench/summary.py` on {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} "
         f"UTC from the run of {load['date']} at commit `{load['commit']}`.",
         "",
@@ -151,6 +210,7 @@ def main():
         "",
         *load_table(load),
         "",
+        *pair_lines(load),
         "Peak resident memory per worker (VmHWM, MiB): "
         + "; ".join(f"{run['label']}: {run['worker_peak_mib']}" for run in load["runs"])
         + ".",
@@ -167,6 +227,9 @@ def main():
     ]
     (ROOT / "bench" / "REPORT.md").write_text("\n".join(lines) + "\n")
     print("wrote bench/REPORT.md and bench/search-latency.png")
+    for run, pair in pairs(load):
+        verdict = pair_verdict(pair).replace("**", "")
+        print(f"API v3 against v2, {pair['name']} ({run['label']}): {verdict}")
 
 
 if __name__ == "__main__":
