@@ -12,6 +12,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e.conftest import SCREENSHOTS
 from tests.e2e.test_forum import sign_in
 from tests.processes import demo_site, python_json, runserver
 
@@ -121,23 +122,28 @@ def test_a_front_end_not_listed_reads_nothing(api_site, front_ends, page):
     expect(page.locator("#wrong-token")).to_have_text("rejected: TypeError")
 
 
-def test_an_editor_previews_an_unsaved_edit_on_the_front_end(
-    api_site, front_ends, page, screenshot
-):
-    api_url, env, _log = api_site
-    news = python_json(
+def use_front_end(env, preview_url):
+    """Set the demo site's front-end preview address; the newest English news."""
+    return python_json(
         env,
         f"""
 import json
 from wagtail.models import Site
 from home.models import NewsPage, SiteSettings
 settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
-settings.front_end_preview_url = "{front_ends[0]}/preview.html?api={api_url}"
+settings.front_end_preview_url = "{preview_url}"
 settings.save()
 news = NewsPage.objects.live().filter(locale__language_code="en").order_by("-date").first()
 print(json.dumps({{"id": news.id, "title": news.title}}))
 """,
     )
+
+
+def test_an_editor_previews_an_unsaved_edit_on_the_front_end(
+    api_site, front_ends, page, screenshot
+):
+    api_url, env, _log = api_site
+    news = use_front_end(env, f"{front_ends[0]}/preview.html?api={api_url}")
     sign_in(page, api_url, "editor")
     page.goto(f"{api_url}/admin/pages/{news['id']}/edit/")
     page.locator("#id_title").fill("Unsaved: a better title")
@@ -164,3 +170,22 @@ print(json.dumps({{"id": news.id, "title": news.title}}))
     # The public still reads the published title.
     page.goto(f"{api_url}/api/v3/pages/{news['id']}/")
     assert news["title"] in page.content()
+
+
+def test_the_side_panel_shows_the_front_ends_preview(api_site, front_ends, browser):
+    api_url, env, _log = api_site
+    news = use_front_end(env, f"{front_ends[0]}/preview.html?api={api_url}")
+    # Not the `page` fixture: the panel first frames the site's own preview,
+    # which the site's CSP refuses today (issue 15); that is not this test's.
+    context = browser.new_context(viewport={"width": 1600, "height": 900})
+    page = context.new_page()
+    sign_in(page, api_url, "editor")
+    page.goto(f"{api_url}/admin/pages/{news['id']}/edit/")
+    page.locator("#id_title").fill("Side panel: an unsaved title")
+    page.get_by_role("button", name="Toggle preview").click()
+    page.locator("#id_preview_mode").select_option("front-end")
+    frame = page.frame_locator("#w-preview-iframe")
+    expect(frame.locator("#title")).to_have_text("Side panel: an unsaved title", timeout=20_000)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "headless-preview-side-panel.png"))
+    context.close()
