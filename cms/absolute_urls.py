@@ -6,12 +6,17 @@ absolute (a signed link to a file on S3) is kept as it is."""
 from wagtail.models import Site
 
 
+def default_site():
+    """The Site of whatever answers no request (emails, background tasks, snippets)."""
+    return Site.objects.filter(is_default_site=True).first() or Site.objects.first()
+
+
 def site_root_url(request=None):
     """The root URL of the Site answering `request`, or of the default Site
     (emails and background tasks have no request)."""
     site = Site.find_for_request(request) if request is not None else None
     if site is None:
-        site = Site.objects.filter(is_default_site=True).first() or Site.objects.first()
+        site = default_site()
     return site.root_url if site else ""
 
 

@@ -25,8 +25,8 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Site
 
+from cms.absolute_urls import default_site
 from cms.models import PreviewSnapshot
 
 FRONT_END_MODE = "front-end"
@@ -43,10 +43,6 @@ def front_end_preview_url(site):
     if site is None:
         return ""
     return SiteSettings.for_site(site).front_end_preview_url
-
-
-def default_site():
-    return Site.objects.filter(is_default_site=True).first()
 
 
 def make_preview_token(obj):

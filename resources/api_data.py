@@ -35,10 +35,26 @@ def taxonomy_values(pks):
                 field.m2m_reverse_name(),
             )
         )
+    return values_of_links(pks, links[0].union(*links[1:], all=True))
+
+
+def held_taxonomy_values(resource):
+    """taxonomy_values for one resource as it holds its terms in memory (a
+    draft rebuilt from a revision or a preview), not as the database has them."""
+    links = [
+        (resource.pk, relation, term.pk)
+        for relation in taxonomies.TAXONOMIES
+        for term in getattr(resource, relation).all()
+    ]
+    return values_of_links([resource.pk], links)
+
+
+def values_of_links(pks, links):
+    """taxonomy_values' answer from (resource pk, relation, term pk) links."""
     found = {relation: {pk: [] for pk in pks} for relation in taxonomies.TAXONOMIES}
     # Each table read once: the cache hands out a fresh copy on every get.
     tables = {relation: taxonomies.terms(relation) for relation in taxonomies.TAXONOMIES}
-    for pk, relation, term_pk in links[0].union(*links[1:], all=True):
+    for pk, relation, term_pk in links:
         if term_pk not in tables[relation]:  # newer than the cache: read it afresh, once
             taxonomies.term(relation, term_pk)
             tables[relation] = taxonomies.terms(relation)
@@ -54,28 +70,6 @@ def taxonomy_values(pks):
         }
         for relation, by_resource in found.items()
     }
-
-
-def held_taxonomy_values(resource):
-    """taxonomy_values for one resource as it holds its terms in memory (a
-    draft rebuilt from a revision or a preview), not as the database has them."""
-    found = {}
-    for relation in taxonomies.TAXONOMIES:
-        table = taxonomies.terms(relation)
-        rows = []
-        for term_pk in [term.pk for term in getattr(resource, relation).all()]:
-            if term_pk not in table:
-                taxonomies.term(relation, term_pk)
-                table = taxonomies.terms(relation)
-            if term_pk in table:
-                rows.append(table[term_pk])
-        found[relation] = {
-            resource.pk: [
-                {"value": value, "label": label}
-                for value, label, _ in sorted(rows, key=lambda row: row[2])
-            ]
-        }
-    return found
 
 
 def resource_data(resources, request, highlights=None, terms=None):
