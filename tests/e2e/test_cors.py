@@ -182,8 +182,13 @@ def test_the_side_panel_shows_the_front_ends_preview(api_site, front_ends, brows
     sign_in(page, api_url, "editor")
     page.goto(f"{api_url}/admin/pages/{news['id']}/edit/")
     page.locator("#id_title").fill("Side panel: an unsaved title")
-    page.get_by_role("button", name="Toggle preview").click()
-    page.locator("#id_preview_mode").select_option("front-end")
+    # Wait for each step of the panel's own: opening it posts the form; a
+    # mode chosen before that lands is overwritten by the default mode's load.
+    with page.expect_response(lambda r: "/edit/preview/" in r.url and r.request.method == "POST"):
+        page.get_by_role("button", name="Toggle preview").click()
+    page.wait_for_load_state("networkidle")
+    with page.expect_response(lambda r: "mode=front-end" in r.url):
+        page.locator("#id_preview_mode").select_option("front-end")
     frame = page.frame_locator("#w-preview-iframe")
     expect(frame.locator("#title")).to_have_text("Side panel: an unsaved title", timeout=20_000)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
