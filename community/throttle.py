@@ -1,6 +1,7 @@
-"""A limit on how fast one member posts: a burst of posts is refused with a
-clear message instead of flooding a group. Counted in Django's cache, per user
-and per minute (a shared cache such as Redis makes it hold across workers)."""
+"""Limits on how much one member (or one address) can make the site do in a
+window of time: a burst is refused with a clear message instead of flooding a
+group, a mailbox or the file store. Counted in Django's cache per key and per
+window (a shared cache such as Redis makes it hold across workers)."""
 
 import time
 
@@ -8,16 +9,22 @@ from django.conf import settings
 from django.core.cache import cache
 
 
-def allow_post(user):
-    """Count one post by `user`; False once they exceed FORUM_POSTS_PER_MINUTE."""
-    window = int(time.time() // 60)
-    key = f"forum-posts:{user.pk}:{window}"
-    cache.add(key, 0, timeout=120)
+def allow(action, who, limit, window_seconds):
+    """Count one `action` by `who` (a user id, an address…) in the current
+    window; False once more than `limit` were counted in it."""
+    window = int(time.time() // window_seconds)
+    key = f"throttle:{action}:{who}:{window}"
+    cache.add(key, 0, timeout=window_seconds * 2)
     try:
         count = cache.incr(key)
     except ValueError:  # evicted between add and incr: count from one again
-        cache.set(key, 1, timeout=120)
+        cache.set(key, 1, timeout=window_seconds * 2)
         count = 1
     if count is None:  # the cache is unreachable (its errors are ignored): do not block
         return True
-    return count <= settings.FORUM_POSTS_PER_MINUTE
+    return count <= limit
+
+
+def allow_post(user):
+    """Count one post by `user`; False once they exceed FORUM_POSTS_PER_MINUTE."""
+    return allow("posts", user.pk, settings.FORUM_POSTS_PER_MINUTE, 60)
