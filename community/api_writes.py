@@ -12,7 +12,7 @@ and status, and leaves nothing half-saved."""
 from functools import wraps
 from typing import Literal
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Field, File, Schema, Status
@@ -142,16 +142,18 @@ def comment_out(comment):
     summary="Create a group",
     operation_id="forum_group_create",
 )
+@answers_refusals
 def create_group(request: HttpRequest, data: GroupIn):
-    form = GroupForm(data.dict())
+    form = GroupForm(data.dict(), user=request.user)
     if not form.is_valid():
         errors = [
             {"loc": ["body", "data", field], "msg": message}
             for field, messages in form.errors.items()
             for message in messages
         ]
+        status = 429 if form.has_error(NON_FIELD_ERRORS, "throttled") else 400
         return problem_response(
-            status=400, detail=" ".join(error["msg"] for error in errors), errors=errors
+            status=status, detail=" ".join(error["msg"] for error in errors), errors=errors
         )
     group = membership.create_group(request.user, form)
     return Status(201, visible_groups(request).get(pk=group.pk))

@@ -1,3 +1,5 @@
+import secrets
+
 from django import forms
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -5,11 +7,10 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from .models import Discussion, ForumGroup, JoinRequest, Membership, Profile
+from .models import Discussion, ForumGroup, JoinRequest, Membership, Profile, Visibility
+from .models.groups import address_available, name_available
+from .throttle import allow
 from .uploads import AVATAR_SIZE, GROUP_IMAGE_SIZE, check_picture, check_upload
-
-# Slugs that are the forum's own pages rather than groups.
-RESERVED_SLUGS = {"new", "join", "invitations", "comments", "attachments"}
 
 
 class PictureField(forms.FileField):
@@ -55,6 +56,14 @@ class PictureFormMixin:
 
 
 class GroupForm(PictureFormMixin, forms.ModelForm):
+    """A group's name, address, description, image and visibility, for the
+    member `user` creating or changing it.
+
+    Whether a name or an address is free is asked here only, after counting
+    the try (FORUM_GROUP_ADDRESS_CHECKS_PER_HOUR): the answers say nothing of
+    hidden groups (community.models.groups), and the count keeps anyone from
+    trying a dictionary of them."""
+
     picture_field = "image"
     image = PictureField(
         "FORUM_MAX_GROUP_IMAGE_MB",
@@ -68,22 +77,50 @@ class GroupForm(PictureFormMixin, forms.ModelForm):
         fields = ["name", "slug", "description", "image", "visibility"]
         widgets = {"visibility": forms.RadioSelect}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        self.user = user
         self.fields["slug"].required = False
-        self.fields["slug"].help_text = _("The group's address; made from the name if empty.")
+        self.fields["slug"].help_text = _(
+            "The group's address; made from the name if empty (with a random ending for a "
+            "private group, so that nobody finds it by guessing)."
+        )
         self.add_removal(_("Remove the current image"))
 
     def clean_slug(self):
         slug = self.cleaned_data.get("slug") or slugify(self.cleaned_data.get("name", ""))
         if not slug:
             raise forms.ValidationError(_("Give the group a name or an address."))
-        if slug in RESERVED_SLUGS:
-            raise forms.ValidationError(_("This address is reserved; choose another."))
-        taken = ForumGroup.objects.filter(slug=slug).exclude(pk=self.instance.pk)
-        if taken.exists():
-            raise forms.ValidationError(_("Another group already uses this address."))
         return slug
+
+    def clean(self):
+        cleaned = super().clean()
+        name, slug = cleaned.get("name"), cleaned.get("slug")
+        visibility = cleaned.get("visibility")
+        if not (name and slug and visibility):
+            return cleaned
+        if visibility == Visibility.PRIVATE and not self.data.get("slug"):
+            slug = cleaned["slug"] = f"{slug[:110]}-{secrets.token_hex(3)}"
+        new = self.instance.pk is None
+        if not (new or {"name", "slug", "visibility"} & set(self.changed_data)):
+            return cleaned
+        limit = settings.FORUM_GROUP_ADDRESS_CHECKS_PER_HOUR
+        if not allow("group-address-checks", self.user.pk, limit, 3600):
+            raise forms.ValidationError(
+                _("You have tried too many names and addresses in the last hour; "
+                  "please try again later."),
+                code="throttled",
+            )  # fmt: skip
+        group = None if new else self.instance
+        if not address_available(slug, group):
+            self.add_error("slug", _("This address is not available; choose another."))
+        if not name_available(name, visibility, group):
+            self.add_error("name", _("A public group already has this name; choose another."))
+        return cleaned
+
+    def validate_unique(self):
+        """Nothing more: clean() asked about the name and the address, and the
+        database's constraints catch a group created in the same instant."""
 
 
 class AttachmentField(forms.FileField):

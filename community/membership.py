@@ -1,6 +1,7 @@
 """Joining, leaving and managing a group's members. The pages and the API
 both call these functions; a refusal raises `Refused` with its message."""
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.utils import timezone
@@ -9,17 +10,31 @@ from django.utils.translation import gettext as _
 from . import notifications
 from .models import JoinRequest, Membership, Role
 from .permissions import Refused, can_manage, is_site_moderator, membership_of
+from .throttle import allow
 
 MEMBER_ACTIONS = ("promote", "demote", "remove", "ban", "unban", "transfer")
 
 
 def create_group(user, form):
-    """A new group from a valid GroupForm; its creator becomes its owner."""
-    with transaction.atomic():
-        group = form.save(commit=False)
-        group.created_by = user
-        group.save()
-        Membership.objects.create(group=group, user=user, role=Role.OWNER)
+    """A new group from a valid GroupForm; its creator becomes its owner.
+    A member creates at most FORUM_GROUPS_PER_DAY groups (moderators any)."""
+    limit = settings.FORUM_GROUPS_PER_DAY
+    if not is_site_moderator(user) and not allow("groups-created", user.pk, limit, 86400):
+        raise Refused(
+            _("You have created %(limit)s groups today; please wait until tomorrow.")
+            % {"limit": limit},
+            429,
+        )
+    try:
+        with transaction.atomic():
+            group = form.save(commit=False)
+            group.created_by = user
+            group.save()
+            Membership.objects.create(group=group, user=user, role=Role.OWNER)
+    except IntegrityError as clash:  # the same name or address, taken this very instant
+        raise Refused(
+            _("This name or address has just been taken; choose another."), 409
+        ) from clash
     return group
 
 

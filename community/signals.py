@@ -4,6 +4,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from .models import ForumGroup, Profile
+from .models.groups import retire_address
 
 
 @receiver(post_save, sender=settings.AUTH_USER_MODEL)
@@ -21,3 +22,9 @@ def delete_the_picture(sender, instance, **kwargs):
     if stored:
         storage, name = stored.storage, stored.name
         transaction.on_commit(lambda: storage.delete(name), robust=True)
+
+
+@receiver(post_delete, sender=ForumGroup)
+def retire_the_address(sender, instance, **kwargs):
+    """A deleted group's address is never given to another group."""
+    retire_address(instance.slug)

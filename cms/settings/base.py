@@ -332,6 +332,11 @@ FORUM_EDIT_WINDOW_MINUTES = int(env("FORUM_EDIT_WINDOW_MINUTES", "30"))
 FORUM_PAGE_SIZE = 20
 FORUM_COMMENTS_PAGE_SIZE = 50
 FORUM_POSTS_PER_MINUTE = int(env("FORUM_POSTS_PER_MINUTE", "6"))
+# Groups one member may create in a day (site moderators: no limit), and the
+# names and addresses they may try in an hour (each try of a taken one tells
+# a little; a limit keeps a dictionary of them from being tried).
+FORUM_GROUPS_PER_DAY = int(env("FORUM_GROUPS_PER_DAY", "3"))
+FORUM_GROUP_ADDRESS_CHECKS_PER_HOUR = int(env("FORUM_GROUP_ADDRESS_CHECKS_PER_HOUR", "20"))
 # What members comment on besides discussions, as kind -> model: the kind names
 # the target in URLs and the API. Only published, public objects take comments.
 FORUM_COMMENT_TARGETS = {"news": "home.NewsPage", "resource": "resources.Resource"}

@@ -5,7 +5,15 @@ the `visible_to(user)` queryset methods; every surface starts from them."""
 from .attachments import Attachment
 from .comments import ForumComment
 from .discussions import Discussion
-from .groups import ForumGroup, Invitation, JoinRequest, Membership, Role, Visibility
+from .groups import (
+    ForumGroup,
+    Invitation,
+    JoinRequest,
+    Membership,
+    RetiredGroupSlug,
+    Role,
+    Visibility,
+)
 from .profiles import Profile
 
 __all__ = [
@@ -17,6 +25,7 @@ __all__ = [
     "JoinRequest",
     "Membership",
     "Profile",
+    "RetiredGroupSlug",
     "Role",
     "Visibility",
 ]

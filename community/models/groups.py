@@ -3,8 +3,9 @@ import secrets
 import uuid
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -61,7 +62,9 @@ def group_image_path(instance, filename):
 
 
 class ForumGroup(models.Model):
-    name = models.CharField(_("name"), max_length=120, unique=True)
+    # Unique among public groups only (Meta.constraints): a private group's
+    # name must not be discoverable by trying to take it.
+    name = models.CharField(_("name"), max_length=120)
     slug = models.SlugField(_("slug"), max_length=120, unique=True, allow_unicode=False)
     description = models.TextField(_("description"), max_length=2000, blank=True)
     # Not a Wagtail image: those are listed by /api/v2/images/ and offered to
@@ -93,9 +96,29 @@ class ForumGroup(models.Model):
         verbose_name = _("forum group")
         verbose_name_plural = _("forum groups")
         permissions = [("moderate_forum", _("Can see and moderate every forum group"))]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("name"),
+                condition=Q(visibility="public"),
+                name="public_group_names_unique",
+                violation_error_message=_("A public group already has this name."),
+            )
+        ]
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        """Keep the address this group leaves (on a change of slug) from ever
+        going to another group; the one it takes is no longer retired."""
+        with transaction.atomic():
+            if self.pk is not None:
+                before = ForumGroup.objects.filter(pk=self.pk).values_list("slug", flat=True)
+                old_slug = before.first()
+                if old_slug and old_slug != self.slug:
+                    retire_address(old_slug, self)
+            super().save(*args, **kwargs)
+            RetiredGroupSlug.objects.filter(slug=self.slug).delete()
 
     def get_absolute_url(self):
         return reverse("community:group", kwargs={"slug": self.slug})
@@ -131,6 +154,58 @@ class ForumGroup(models.Model):
 
     def get_join_request_url(self):
         return reverse("community:request_to_join", kwargs={"token": self.join_token})
+
+
+# Addresses that are the forum's own pages rather than groups.
+ROUTE_WORDS = frozenset({"new", "join", "invitations", "comments", "attachments"})
+
+
+class RetiredGroupSlug(models.Model):
+    """An address a group used before it moved to another or was deleted.
+    No other group gets it: old links never lead to a stranger's group, and
+    "not available" is the same answer for a hidden group and a gone one."""
+
+    slug = models.SlugField(max_length=120, unique=True)
+    # The group that left it may take it back; null once that group is gone.
+    group = models.ForeignKey(
+        ForumGroup, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    retired_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("retired group address")
+        verbose_name_plural = _("retired group addresses")
+
+    def __str__(self):
+        return self.slug
+
+
+def retire_address(slug, group=None):
+    RetiredGroupSlug.objects.update_or_create(slug=slug, defaults={"group": group})
+
+
+def address_available(slug, group=None):
+    """Whether a group (new, or `group` moving) may take the address `slug`.
+    One answer for route words, live groups of any visibility and retired
+    addresses, so that trying one tells nobody which of these it is."""
+    if slug in ROUTE_WORDS:
+        return False
+    mine = group.pk if group is not None else None
+    taken = ForumGroup.objects.filter(slug=slug).exclude(pk=mine)
+    retired = RetiredGroupSlug.objects.filter(slug=slug)
+    if mine is not None:
+        retired = retired.exclude(group_id=mine)
+    return not taken.exists() and not retired.exists()
+
+
+def name_available(name, visibility, group=None):
+    """Whether a group may carry `name`: only public groups' names are
+    unique, and those groups are visible to everyone who could ask."""
+    if visibility != Visibility.PUBLIC:
+        return True
+    mine = group.pk if group is not None else None
+    public = ForumGroup.objects.filter(visibility=Visibility.PUBLIC, name__iexact=name)
+    return not public.exclude(pk=mine).exists()
 
 
 class Membership(models.Model):

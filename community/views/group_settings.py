@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -29,7 +30,7 @@ def group_edit(request, slug):
     # with a new name or address, or an image that was never stored.
     old_image = group.image.name
     current = {"name": group.name, "url": group.get_absolute_url(), "image": group.get_image_url()}
-    form = GroupForm(request.POST or None, request.FILES or None, instance=group)
+    form = GroupForm(request.POST or None, request.FILES or None, instance=group, user=request.user)
     status = 200
     if request.method == "POST" and form.is_valid():
         saved = save_with_files(form, "image")
@@ -39,7 +40,7 @@ def group_edit(request, slug):
             return redirect(saved)
         status = 503
     elif form.errors:
-        status = 400
+        status = 429 if form.has_error(NON_FIELD_ERRORS, "throttled") else 400
     return render(
         request,
         "community/group_form.html",

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -35,12 +36,20 @@ def group_list(request):
 
 @login_required
 def group_create(request):
-    form = GroupForm(request.POST or None, request.FILES or None)
+    form = GroupForm(request.POST or None, request.FILES or None, user=request.user)
+    status = 400 if form.errors else 200
     if request.method == "POST" and form.is_valid():
-        group = membership.create_group(request.user, form)
-        messages.success(request, _("Your group is ready. You are its owner."))
-        return redirect(group)
-    return render(request, "community/group_form.html", {"form": form})
+        try:
+            group = membership.create_group(request.user, form)
+        except Refused as refused:
+            form.add_error(None, refused.message)
+            status = refused.status
+        else:
+            messages.success(request, _("Your group is ready. You are its owner."))
+            return redirect(group)
+    if form.has_error(NON_FIELD_ERRORS, "throttled"):
+        status = 429
+    return render(request, "community/group_form.html", {"form": form}, status=status)
 
 
 def group_detail(request, slug):

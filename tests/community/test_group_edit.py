@@ -132,7 +132,7 @@ def test_making_a_group_public_opens_it(client, forum, as_role):
     ("changes", "field"),
     [
         ({"name": ""}, "name"),
-        ({"name": "Open buyers"}, "name"),  # another group's name
+        ({"name": "Open buyers", "visibility": "public"}, "name"),  # a public group's name
         ({"slug": "open-buyers"}, "slug"),
         ({"slug": "new"}, "slug"),
         ({"slug": "not a slug!"}, "slug"),

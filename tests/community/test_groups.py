@@ -20,7 +20,7 @@ def test_anyone_signed_in_creates_a_group_and_owns_it(client):
             "visibility": "private",
         },
     )
-    group = ForumGroup.objects.get(slug="circular-furniture-buyers")
+    group = ForumGroup.objects.get(slug__startswith="circular-furniture-buyers-")
     assert response.status_code == 302 and response["Location"] == group.get_absolute_url()
     assert group.is_private and group.created_by == user
     assert Membership.objects.get(group=group, user=user).role == "owner"
@@ -40,7 +40,7 @@ def test_group_form_shows_field_errors_and_saves_nothing(client, forum, data, fi
     client.force_login(forum["users"]["outsider"])
     before = ForumGroup.objects.count()
     response = client.post("/forum/new/", data)
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert field in response.context["form"].errors
     assert ForumGroup.objects.count() == before
 
