@@ -16,6 +16,9 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
 
-# The suite's own index names, so a test run never touches another index.
+# The suite's own index names, so a test run never touches another index
+# (TEST_SEARCH_INDEX_PREFIX: for runs side by side on one engine).
 if "engine" in WAGTAILSEARCH_BACKENDS:  # noqa: F405
-    WAGTAILSEARCH_BACKENDS["engine"]["INDEX_PREFIX"] = "test_ppi_"  # noqa: F405
+    WAGTAILSEARCH_BACKENDS["engine"]["INDEX_PREFIX"] = env(  # noqa: F405
+        "TEST_SEARCH_INDEX_PREFIX", "test_ppi_"
+    )

@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from django_comments_xtd.models import XtdComment, XtdCommentManager
 from wagtail.search import index
 
+from community.targets import on_shown_targets
+
 from .discussions import Discussion
 from .groups import ForumGroup, visible_scope
 
@@ -51,12 +53,14 @@ class ForumCommentManager(XtdCommentManager):
 
     def visible_to(self, user, as_values=False):
         """Comments `user` may see: public ones and those scoped to a group they
-        may see. Removed comments stay (as placeholders that keep a thread's
-        shape); unpublished ones do not."""
+        may see, on a target that is shown (community.targets). Removed
+        comments stay (as placeholders that keep a thread's shape);
+        unpublished ones do not."""
         groups = visible_scope(user, as_values)
-        return self.get_queryset().filter(
+        comments = self.get_queryset().filter(
             Q(scope__isnull=True) | Q(scope__in=groups), is_public=True
         )
+        return on_shown_targets(comments, Discussion, as_values)
 
 
 class ForumComment(index.Indexed, XtdComment):
@@ -85,6 +89,9 @@ class ForumComment(index.Indexed, XtdComment):
     search_fields = [
         index.SearchField("comment"),
         index.FilterField("scope_id"),
+        # What the comment is on: a search leaves out those on hidden pages.
+        index.FilterField("content_type_id"),
+        index.FilterField("object_pk"),
         index.FilterField("is_public"),
         index.FilterField("is_removed"),
     ]

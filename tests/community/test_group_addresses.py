@@ -47,7 +47,7 @@ def test_a_hidden_groups_address_is_refused_like_any_unavailable_one(forum, dele
     for slug in ("secret-consortium", "open-buyers", "new", deleted_group_slug):
         response = api_create(client, slug=slug, name=f"Try {slug}")
         answers[slug] = (response.status_code, response.json()["errors"])
-    assert len(set(json.dumps(answer) for answer in answers.values())) == 1, answers
+    assert len({json.dumps(answer) for answer in answers.values()}) == 1, answers
     assert answers["new"][0] == 400
     assert "not available" in answers["new"][1][0]["msg"]
     assert ForumGroup.objects.filter(name__startswith="Try").count() == 0

@@ -184,3 +184,48 @@ def test_a_groups_comment_on_a_resource_is_found_only_by_the_group(
     for url in ("/search/?q=consortium+rejects", "/api/v3/search/?q=consortium+rejects"):
         body = client.get(url).content.decode()
         assert ("rejects lot 2" in body) == (role in SEES_PRIVATE), url
+
+
+def hide_resource(resource):
+    resource.live = False
+    resource.save()
+
+
+def unpublish_news(news):
+    news.unpublish()
+
+
+def restrict_news(news):
+    from wagtail.models import PageViewRestriction
+
+    PageViewRestriction.objects.create(page=news, restriction_type="login")
+
+
+@pytest.mark.parametrize("backend", ["default", "engine"])
+@pytest.mark.parametrize(
+    ("kind", "hide"),
+    [("resource", hide_resource), ("news", unpublish_news), ("news", restrict_news)],
+)
+def test_a_comment_leaves_search_with_the_page_it_is_on(
+    forum, resource, news_index, client, backend, kind, hide
+):
+    from django.contrib.auth.models import AnonymousUser
+
+    from community.search import forum_hits
+    from tests.community.conftest import index_forum
+
+    target = resource if kind == "resource" else factories.NewsPageFactory(parent=news_index)
+    comment = posting.post_comment(forum["owner"], target, "Watch the lifecycle costing annex.")
+
+    def found():
+        index_forum(backend)
+        hits, count = forum_hits(AnonymousUser(), "lifecycle costing annex", 10, backend)
+        return [hit.url for hit in hits], count
+
+    assert found() == ([comment.get_absolute_url()], 1)
+    hide(target)
+    assert found() == ([], 0)
+    for url in ("/search/?q=lifecycle+costing+annex", "/api/v3/search/?q=lifecycle+costing+annex"):
+        body = client.get(url).content.decode()
+        assert "Watch the" not in body and comment.get_absolute_url() not in body, url
+    assert client.get(comment.get_absolute_url()).status_code == 404
