@@ -340,7 +340,7 @@ def test_anyone_signed_in_creates_a_group_and_owns_it(forum):
     assert created.json()["slug"] == "smart-lighting-buyers"
     assert Membership.objects.get(group__slug="smart-lighting-buyers").role == "owner"
     taken = post_json(client, f"{API}/groups/", {"name": "Another", "slug": "open-buyers"})
-    assert taken.status_code == 400 and "already uses" in problem(taken)
+    assert taken.status_code == 400 and "not available" in problem(taken)
     assert taken.json()["errors"][0]["loc"][-1] == "slug"
     bad = post_json(client, f"{API}/groups/", {"name": "X", "visibility": "secret"})
     # The document lists the two visibilities: anything else fails the schema.
