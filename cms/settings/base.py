@@ -313,6 +313,11 @@ ACCOUNT_RATE_LIMITS = {
     "change_password": "5/m/user",
 }
 ACCOUNT_FORMS = {"login": "community.forms_accounts.SignInForm"}
+# Names a member may not take (any case): the words of the members' own routes
+# (/members/me/ is one's own profile, so a member called "me" could never be
+# reached; a test keeps this in step with community/urls_members.py) and the
+# site's roles, which a newcomer could otherwise pose as.
+ACCOUNT_USERNAME_BLACKLIST = ["me", "admin", "administrator", "moderator", "editor", "support"]
 # The admin's sign-in counts failures against the same limit.
 WAGTAILADMIN_USER_LOGIN_FORM = "home.admin_login.RateLimitedLoginForm"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Procurement of Innovation Platform] "

@@ -68,3 +68,28 @@ def test_bad_sign_up_shows_field_errors_and_creates_nobody(client):
     errors = response.context["form"].errors
     assert {"email", "username"} <= set(errors)
     assert not get_user_model().objects.filter(email="not-an-email").exists()
+
+
+@pytest.mark.parametrize("username", ["me", "ME", "Moderator"])
+def test_route_words_and_role_names_cannot_be_usernames(client, username):
+    response = client.post(
+        "/accounts/signup/",
+        {
+            "email": "newcomer@example.net",
+            "username": username,
+            "password1": "a-long-passphrase-42",
+            "password2": "a-long-passphrase-42",
+        },
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["username"]
+    assert 'value="newcomer@example.net"' in response.content.decode()
+    assert not get_user_model().objects.filter(email="newcomer@example.net").exists()
+
+
+def test_every_word_of_the_members_routes_is_reserved(settings):
+    from community.urls_members import urlpatterns
+
+    words = {str(pattern.pattern).split("/")[0] for pattern in urlpatterns}
+    words.discard("<str:username>")
+    assert words and words <= set(settings.ACCOUNT_USERNAME_BLACKLIST)
