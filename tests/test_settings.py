@@ -110,3 +110,21 @@ def test_cors_origins_are_a_comma_separated_list_and_none_by_default():
         ["https://front.example.org", "http://127.0.0.1:3000"],
         True,
     ]
+
+
+def test_make_run_signs_with_a_key_of_its_own_checkout(tmp_path):
+    """Each checkout's demo signs with its own key, made once and kept."""
+
+    def key_in(path):
+        env = clean_env(DJANGO_SETTINGS_MODULE="cms.settings.dev", DEV_SECRET_KEY_FILE=str(path))
+        env.pop("SECRET_KEY", None)
+        code = (
+            "import json; from django.conf import settings; print(json.dumps(settings.SECRET_KEY))"
+        )
+        return python_json(env, code, timeout=60)
+
+    first = key_in(tmp_path / "a" / "key")
+    assert len(first) >= 50 and "not-secret" not in first
+    assert key_in(tmp_path / "a" / "key") == first
+    assert (tmp_path / "a" / "key").stat().st_mode & 0o077 == 0
+    assert key_in(tmp_path / "b" / "key") != first
