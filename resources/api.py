@@ -8,7 +8,7 @@ from typing import Literal
 from django.http import HttpRequest, QueryDict
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
-from pydantic import BaseModel
+from pydantic import BaseModel, create_model
 from wagtail.api.rich_text import RichTextOutputFormat
 from wagtail.api.v3.errors import ProblemDetail
 from wagtail.models import Locale
@@ -23,6 +23,7 @@ from search.sources import current_locale
 from .api_data import held_taxonomy_values, resource_data
 from .facets import FACETS
 from .models import Resource, ResourceType
+from .taxonomies import TAXONOMIES
 
 router = Router(auth=READ_AUTH)
 
@@ -42,7 +43,7 @@ class TagValue(BaseModel):
     name: str
 
 
-class ResourceOut(BaseModel):
+class _ResourceHead(BaseModel):
     id: int
     title: str
     slug: str
@@ -52,10 +53,17 @@ class ResourceOut(BaseModel):
     body: str = Field(description="Rich text (HTML unless rich_text_format says otherwise)")
     thumbnail: ImageOut | None
     resource_type: NamedValue
-    topics: list[NamedValue]
-    countries: list[NamedValue]
-    languages: list[NamedValue]
-    procurement_types: list[NamedValue]
+
+
+# Each taxonomy's terms, in the declaration's order (resources/taxonomies.py).
+_ResourceTerms = create_model(
+    "_ResourceTerms",
+    __base__=_ResourceHead,
+    **{taxonomy.relation: (list[NamedValue], ...) for taxonomy in TAXONOMIES},
+)
+
+
+class ResourceOut(_ResourceTerms):
     publisher: str
     publication_date: datetime.date | None
     file_url: str | None = Field(
@@ -120,15 +128,25 @@ class ResourceSearchOut(BaseModel):
     notice: str = Field(description="Set when the engine was down and the database answered")
 
 
-class ResourceSearchParams(Schema):
+class _SearchHead(Schema):
     q: str = Field("", max_length=10_000, description="Words to search for")
     type: list[Literal[tuple(ResourceType.values)]] = Field([], description="Resource types (OR)")
-    topic: list[str] = Field([], description="Topic slugs (OR)")
-    country: list[str] = Field(
-        [], description="ISO country codes, in any case; EU for European level (OR)"
-    )
-    language: list[str] = Field([], description="ISO 639-1 language codes (OR)")
-    procurement: list[str] = Field([], description="Procurement type slugs, e.g. pcp (OR)")
+
+
+# A parameter per taxonomy. Their values are terms editors add and remove, so
+# they are checked against the terms by the search (an unknown one is a 400
+# naming the parameter), not fixed in the document.
+_SearchTerms = create_model(
+    "_SearchTerms",
+    __base__=_SearchHead,
+    **{
+        taxonomy.parameter: (list[str], Field([], description=taxonomy.description))
+        for taxonomy in TAXONOMIES
+    },
+)
+
+
+class ResourceSearchParams(_SearchTerms):
     year: list[int] = Field([], description="Publication years (OR)")
     sort: Literal[SORTS] = "relevance"
     locale: str | None = Field(

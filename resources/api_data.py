@@ -24,7 +24,7 @@ def taxonomy_values(pks):
     """{field: {resource pk: [{"value", "label"}, ...]}} for the four
     taxonomies: one query over their link tables, labels from the cache."""
     links = []
-    for relation in taxonomies.TAXONOMIES:
+    for relation in taxonomies.RELATIONS:
         field = Resource._meta.get_field(relation)
         links.append(
             field.remote_field.through.objects.filter(
@@ -43,7 +43,7 @@ def held_taxonomy_values(resource):
     draft rebuilt from a revision or a preview), not as the database has them."""
     links = [
         (resource.pk, relation, term.pk)
-        for relation in taxonomies.TAXONOMIES
+        for relation in taxonomies.RELATIONS
         for term in getattr(resource, relation).all()
     ]
     return values_of_links([resource.pk], links)
@@ -51,9 +51,9 @@ def held_taxonomy_values(resource):
 
 def values_of_links(pks, links):
     """taxonomy_values' answer from (resource pk, relation, term pk) links."""
-    found = {relation: {pk: [] for pk in pks} for relation in taxonomies.TAXONOMIES}
+    found = {relation: {pk: [] for pk in pks} for relation in taxonomies.RELATIONS}
     # Each table read once: the cache hands out a fresh copy on every get.
-    tables = {relation: taxonomies.terms(relation) for relation in taxonomies.TAXONOMIES}
+    tables = {relation: taxonomies.terms(relation) for relation in taxonomies.RELATIONS}
     for pk, relation, term_pk in links:
         if term_pk not in tables[relation]:  # newer than the cache: read it afresh, once
             taxonomies.term(relation, term_pk)

@@ -10,6 +10,7 @@ from wagtail.api.v2.views import BaseAPIViewSet
 from cms.api_terms import TermsInV2
 
 from .models import Resource
+from .taxonomies import RELATIONS as TAXONOMY_RELATIONS
 
 
 class ResourcesAPIViewSet(TermsInV2, BaseAPIViewSet):
@@ -23,6 +24,6 @@ class ResourcesAPIViewSet(TermsInV2, BaseAPIViewSet):
         return (
             Resource.objects.visible()
             .select_related("document", "locale")
-            .prefetch_related("topics", "countries", "languages", "procurement_types", "tags")
+            .prefetch_related(*TAXONOMY_RELATIONS, "tags")
             .order_by("id")
         )

@@ -1,7 +1,9 @@
-"""The Resource Centre's facets: the one place that says what can be filtered
-and counted, read by the database and engine searches, the page and the API."""
+"""The Resource Centre's facets: what can be filtered and counted (the type,
+the taxonomies declared in resources/taxonomies.py, the year), read by the
+database and engine searches, the page and the API."""
 
 import datetime
+from functools import partial
 
 from django.utils.translation import gettext_lazy as _
 
@@ -17,6 +19,19 @@ def _years():
     return {str(year): str(year) for year in range(1950, datetime.date.today().year + 2)}
 
 
+def taxonomy_facet(taxonomy):
+    return FacetSpec(
+        name=taxonomy.parameter,
+        label=taxonomy.title,
+        lookup=taxonomy.lookup,
+        normalize=taxonomy.normalize,
+        labels=partial(taxonomies.labels, taxonomy.relation),
+        forget_labels=partial(taxonomies.forget_relation, taxonomy.relation),
+        engine_field=f"{taxonomy.relation}.{taxonomy.value}_filter",
+        engine_nested=taxonomy.relation,
+    )
+
+
 FACETS = [
     FacetSpec(
         name="type",
@@ -25,46 +40,7 @@ FACETS = [
         labels=lambda: {value: str(label) for value, label in ResourceType.choices},
         engine_field="resource_type_filter",
     ),
-    FacetSpec(
-        name="topic",
-        label=_("Topic"),
-        lookup="topics__slug",
-        normalize=str.lower,
-        labels=lambda: taxonomies.labels("topics"),
-        forget_labels=lambda: taxonomies.forget_relation("topics"),
-        engine_field="topics.slug_filter",
-        engine_nested="topics",
-    ),
-    FacetSpec(
-        name="country",
-        label=_("Country"),
-        lookup="countries__code",
-        normalize=str.upper,
-        labels=lambda: taxonomies.labels("countries"),
-        forget_labels=lambda: taxonomies.forget_relation("countries"),
-        engine_field="countries.code_filter",
-        engine_nested="countries",
-    ),
-    FacetSpec(
-        name="language",
-        label=_("Language"),
-        lookup="languages__code",
-        normalize=str.lower,
-        labels=lambda: taxonomies.labels("languages"),
-        forget_labels=lambda: taxonomies.forget_relation("languages"),
-        engine_field="languages.code_filter",
-        engine_nested="languages",
-    ),
-    FacetSpec(
-        name="procurement",
-        label=_("Procurement type"),
-        lookup="procurement_types__slug",
-        normalize=str.lower,
-        labels=lambda: taxonomies.labels("procurement_types"),
-        forget_labels=lambda: taxonomies.forget_relation("procurement_types"),
-        engine_field="procurement_types.slug_filter",
-        engine_nested="procurement_types",
-    ),
+    *(taxonomy_facet(taxonomy) for taxonomy in taxonomies.TAXONOMIES),
     FacetSpec(
         name="year",
         label=_("Publication year"),

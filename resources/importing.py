@@ -51,9 +51,9 @@ from wagtail.models import Locale
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.rich_text import features as feature_registry
 
-from home.models import Country, ProcurementType, Topic
-
-from .models import Language, Resource, ResourceType
+from .models import Resource, ResourceType
+from .taxonomies import RELATIONS as TAXONOMY_RELATIONS
+from .taxonomies import TAXONOMIES
 
 FORMATS = ("csv", "json")
 
@@ -69,7 +69,7 @@ SCALAR_COLUMNS = (
     "external_url",
     "featured",
 )
-MULTI_COLUMNS = ("topics", "countries", "languages", "procurement_types", "tags")
+MULTI_COLUMNS = (*TAXONOMY_RELATIONS, "tags")
 CONTROL_COLUMNS = ("live", "locale")
 # `published` is accepted as another name for `live`.
 COLUMN_ALIASES = {"published": "live"}
@@ -454,14 +454,12 @@ class ResourceImporter:
         self.fields = {name: Resource._meta.get_field(name) for name in SCALAR_COLUMNS}
         self.resource_types = resource_type_choices()
         self.vocabularies = {
-            "topics": Vocabulary(_("topic"), list(Topic.objects.all()), ("slug", "name")),
-            "countries": Vocabulary(_("country"), list(Country.objects.all()), ("code", "name")),
-            "languages": Vocabulary(_("language"), list(Language.objects.all()), ("code", "name")),
-            "procurement_types": Vocabulary(
-                _("procurement type"),
-                list(ProcurementType.objects.all()),
-                ("slug", "abbreviation", "name"),
-            ),
+            taxonomy.relation: Vocabulary(
+                taxonomy.model._meta.verbose_name,
+                list(taxonomy.model.objects.all()),
+                taxonomy.import_keys,
+            )
+            for taxonomy in TAXONOMIES
         }
         self.locales = {locale.language_code.lower(): locale for locale in Locale.objects.all()}
         self.default_locale = Locale.get_default()

@@ -22,6 +22,8 @@ from wagtail.search import index
 from cms.headless_preview import FrontEndPreviewMixin
 
 from .api_serializers import DocumentURLField, PageURLField
+from .taxonomies import RELATIONS as TAXONOMY_RELATIONS
+from .taxonomies import TAXONOMIES
 
 
 class ResourceType(models.TextChoices):
@@ -163,10 +165,10 @@ class Resource(
         index.FilterField("publication_date"),
         index.FilterField("title"),
         index.FilterField("featured"),
-        index.RelatedFields("topics", [index.FilterField("slug")]),
-        index.RelatedFields("countries", [index.FilterField("code")]),
-        index.RelatedFields("languages", [index.FilterField("code")]),
-        index.RelatedFields("procurement_types", [index.FilterField("slug")]),
+        *(
+            index.RelatedFields(taxonomy.relation, [index.FilterField(taxonomy.value)])
+            for taxonomy in TAXONOMIES
+        ),
     ]
 
     api_fields = [
@@ -178,10 +180,7 @@ class Resource(
                 "summary",
                 "body",
                 "resource_type",
-                "topics",
-                "countries",
-                "languages",
-                "procurement_types",
+                *TAXONOMY_RELATIONS,
                 "publisher",
                 "publication_date",
                 "document",
@@ -227,7 +226,7 @@ class Resource(
             super()
             .get_indexed_objects()
             .filter(live=True)
-            .prefetch_related("topics", "countries", "languages", "procurement_types", "tags")
+            .prefetch_related(*TAXONOMY_RELATIONS, "tags")
         )
 
     def get_url(self):

@@ -5,6 +5,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import Language, Resource
+from .taxonomies import RELATIONS as TAXONOMY_RELATIONS
 from .views_admin import ResourceImportView, ResourceIndexView
 
 
@@ -15,9 +16,7 @@ class ResourceFilterSet(WagtailFilterSet):
             "resource_type",
             "live",
             "featured",
-            "topics",
-            "countries",
-            "procurement_types",
+            *TAXONOMY_RELATIONS,
             "locale",
         ]
 
