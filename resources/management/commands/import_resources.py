@@ -1,5 +1,5 @@
 """Import resources from a CSV or JSON file: all of them, or none if any row has a
-problem. The rules (columns, upsert by slug, drafts) are in resources/importing.py."""
+problem. The rules (columns, upsert by slug, drafts) are in resources/importing/__init__.py."""
 
 from pathlib import Path
 
