@@ -5,6 +5,7 @@ from .base import env
 
 DEBUG = True
 SECRET_KEY = env("SECRET_KEY", "dev-only-not-secret")
+PUBLIC_ID_SECRET = env("PUBLIC_ID_SECRET", "dev-only-not-secret-public-ids")
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 # The address `make run` serves (its HOST and PORT): the admin's links, and
