@@ -14,6 +14,7 @@ from cms.settings.base import BASE_DIR, WAGTAILSEARCH_BACKENDS, env
 
 DEBUG = False
 SECRET_KEY = env("SECRET_KEY", "bench-only-not-secret")
+PUBLIC_ID_SECRET = env("PUBLIC_ID_SECRET", "bench-only-not-secret-public-ids")
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
 ROOT_URLCONF = "bench.urls"
 

@@ -14,6 +14,7 @@ from cms.absolute_urls import absolute_url
 from cms.api_auth import READ_AUTH
 from cms.api_pagination import Paging, paged
 from cms.api_references import References, RenditionOut, RenditionSpec
+from cms.ids import PlainId
 
 WagtailImageMeta = wagtail_images.ImageDetailSchema.model_fields["meta"].annotation
 
@@ -68,7 +69,7 @@ def list_images(
     return {"count": count, "items": window}
 
 
-def get_image(request: HttpRequest, image_id: int, shape: ImageShape = Query(...)):  # noqa: B008
+def get_image(request: HttpRequest, image_id: PlainId, shape: ImageShape = Query(...)):  # noqa: B008
     image = images_for(request).filter(pk=image_id).first()
     if image is None:
         raise Http404("No image that you may see has that id.")

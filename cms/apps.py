@@ -3,12 +3,13 @@ from django.apps import AppConfig
 
 class CmsConfig(AppConfig):
     """The project's own pieces every app shares (the API's types, its
-    boundary, absolute URLs). It has no models."""
+    boundary, absolute URLs, ids). It has no models."""
 
     name = "cms"
     verbose_name = "Procurement of Innovation Platform"
 
     def ready(self):
-        from . import api_fields
+        from . import api_fields, ids
 
         api_fields.install()
+        ids.register_converters({"id": ids.PlainIdConverter()})

@@ -16,22 +16,31 @@ from wagtail.api.v3.errors import ProblemDetail
 from cms.absolute_urls import absolute_url
 from cms.api_auth import READ_AUTH
 from cms.api_pagination import ListPagination
+from cms.ids import PUBLIC_ID_DESCRIPTION
 
 from .activity import COMMENTED, JOINED, STARTED, GroupActivity
-from .models import ForumComment, ForumGroup, Role, Visibility
+from .models import Discussion, ForumComment, ForumGroup, Role, Visibility
 from .text import render_markdown
 from .uploads import DOCUMENT, IMAGE, VIDEO
 from .views.lookup import visible_discussion, visible_group
 
 router = Router(auth=READ_AUTH)
 
+# Paths and bodies take the public ids the answers give; views get database ids.
+DiscussionId = Discussion.public_ids.api_type()
+CommentId = ForumComment.public_ids.api_type()
+
 
 def absolute_object_url(obj, context):
     return absolute_url(obj.get_absolute_url(), context["request"])
 
 
+def public_id(obj):
+    return obj.public_id
+
+
 class GroupOut(Schema):
-    id: int
+    id: int = Field(description=f"The group's id: {PUBLIC_ID_DESCRIPTION}")
     name: str
     slug: str
     description: str
@@ -40,6 +49,7 @@ class GroupOut(Schema):
     member_count: int
     discussion_count: int
 
+    resolve_id = staticmethod(public_id)
     resolve_url = staticmethod(absolute_object_url)
 
 
@@ -83,7 +93,7 @@ class AttachmentOut(Schema):
 
 
 class DiscussionOut(Schema):
-    id: int
+    id: int = Field(description=f"The discussion's id: {PUBLIC_ID_DESCRIPTION}")
     title: str
     author: str | None
     created_at: datetime.datetime
@@ -93,6 +103,7 @@ class DiscussionOut(Schema):
     locked: bool
     url: str
 
+    resolve_id = staticmethod(public_id)
     resolve_url = staticmethod(absolute_object_url)
 
     @staticmethod
@@ -115,8 +126,10 @@ class DiscussionDetailOut(DiscussionOut):
 
 
 class CommentOut(Schema):
-    id: int
-    parent_id: int | None = Field(description="The comment this one answers; null at the top")
+    id: int = Field(description=f"The comment's id: {PUBLIC_ID_DESCRIPTION}")
+    parent_id: int | None = Field(
+        description="The id of the comment this one answers; null at the top"
+    )
     level: int
     scope: str | None = Field(
         description="The slug of the group that alone sees it; null: everyone"
@@ -130,11 +143,15 @@ class CommentOut(Schema):
     attachments: list[AttachmentOut]
     url: str
 
+    resolve_id = staticmethod(public_id)
     resolve_url = staticmethod(absolute_object_url)
 
     @staticmethod
     def resolve_parent_id(comment):
-        return None if comment.parent_id == comment.pk else comment.parent_id
+        # django-comments-xtd makes a comment at the top its own parent.
+        if comment.parent_id == comment.pk:
+            return None
+        return ForumComment.public_ids.public(comment.parent_id)
 
     @staticmethod
     def resolve_scope(comment):
@@ -230,7 +247,7 @@ def list_discussions(request: HttpRequest, slug: str):
 @router.get("/groups/{slug}/discussions/{discussion_id}/",
             response={200: DiscussionDetailOut, **NOT_FOUND}, summary="A discussion",
             operation_id="forum_discussion")  # fmt: skip
-def get_discussion(request: HttpRequest, slug: str, discussion_id: int):
+def get_discussion(request: HttpRequest, slug: str, discussion_id: DiscussionId):
     return visible_discussion(request, slug, discussion_id)
 
 
@@ -239,7 +256,7 @@ def get_discussion(request: HttpRequest, slug: str, discussion_id: int):
             summary="A discussion's comments in thread order (parent_id and level give the tree)",
             operation_id="forum_comments")  # fmt: skip
 @paginate(ListPagination)
-def list_comments(request: HttpRequest, slug: str, discussion_id: int):
+def list_comments(request: HttpRequest, slug: str, discussion_id: DiscussionId):
     discussion = visible_discussion(request, slug, discussion_id)
     return ForumComment.objects.on(discussion, seen_by=request.user)
 

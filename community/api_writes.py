@@ -23,14 +23,18 @@ from wagtail.api.v3.errors import ProblemDetail, problem_response
 
 from cms.api_auth import WRITE_AUTH
 from cms.api_pagination import ListPagination
+from cms.ids import PUBLIC_ID_DESCRIPTION, PlainId
 
 from . import membership, posting
 from .api import (
     AttachmentOut,
+    CommentId,
     CommentOut,
     DiscussionDetailOut,
+    DiscussionId,
     GroupOut,
     MemberOut,
+    public_id,
     router,
     visible_groups,
 )
@@ -42,6 +46,7 @@ from .uploads import check_upload
 from .views.lookup import visible_comment, visible_discussion, visible_group
 
 PROBLEMS = dict.fromkeys((400, 401, 403, 404, 409, 429, 503), ProblemDetail)
+JoinRequestId = JoinRequest.public_ids.api_type()
 
 
 def answers_refusals(view):
@@ -79,11 +84,13 @@ class MemberActionIn(Schema):
 
 
 class JoinRequestOut(Schema):
-    id: int
+    id: int = Field(description=f"The request's id: {PUBLIC_ID_DESCRIPTION}")
     username: str
     message: str
     status: str
     created_at: str
+
+    resolve_id = staticmethod(public_id)
 
     @staticmethod
     def resolve_username(join_request):
@@ -110,7 +117,7 @@ class DiscussionStateIn(Schema):
 
 class CommentIn(Schema):
     text: str = Field(description="Markdown")
-    parent_id: int | None = Field(None, description="The comment this one answers")
+    parent_id: CommentId | None = Field(None, description="The id of the comment this one answers")
 
 
 class PageCommentIn(CommentIn):
@@ -228,7 +235,9 @@ def list_join_requests(request: HttpRequest, slug: str):
     operation_id="forum_join_request_decide",
 )
 @answers_refusals
-def decide_join_request(request: HttpRequest, slug: str, request_id: int, data: DecisionIn):
+def decide_join_request(
+    request: HttpRequest, slug: str, request_id: JoinRequestId, data: DecisionIn
+):
     group = visible_group(request, slug)
     if not can_manage(request.user, group):
         raise Refused("Only the group's owners and moderators decide on requests.", 403)
@@ -261,7 +270,7 @@ def create_discussion(request: HttpRequest, slug: str, data: DiscussionIn):
 )
 @answers_refusals
 def change_discussion_state(
-    request: HttpRequest, slug: str, discussion_id: int, data: DiscussionStateIn
+    request: HttpRequest, slug: str, discussion_id: DiscussionId, data: DiscussionStateIn
 ):
     discussion = visible_discussion(request, slug, discussion_id)
     return posting.set_discussion_state(request.user, discussion, data.pinned, data.locked)
@@ -275,7 +284,7 @@ def change_discussion_state(
     operation_id="forum_comment_create",
 )
 @answers_refusals
-def create_comment(request: HttpRequest, slug: str, discussion_id: int, data: CommentIn):
+def create_comment(request: HttpRequest, slug: str, discussion_id: DiscussionId, data: CommentIn):
     discussion = visible_discussion(request, slug, discussion_id)
     comment = posting.post_comment(request.user, discussion, data.text, data.parent_id)
     return Status(201, comment_out(comment))
@@ -289,7 +298,7 @@ def create_comment(request: HttpRequest, slug: str, discussion_id: int, data: Co
     operation_id="forum_comment_edit",
 )
 @answers_refusals
-def edit_comment(request: HttpRequest, comment_id: int, data: CommentEditIn):
+def edit_comment(request: HttpRequest, comment_id: CommentId, data: CommentEditIn):
     comment = posting.edit_comment(request.user, visible_comment(request, comment_id), data.text)
     return comment_out(comment)
 
@@ -302,7 +311,7 @@ def edit_comment(request: HttpRequest, comment_id: int, data: CommentEditIn):
     operation_id="forum_comment_remove",
 )
 @answers_refusals
-def remove_comment(request: HttpRequest, comment_id: int):
+def remove_comment(request: HttpRequest, comment_id: CommentId):
     posting.remove_comment(request.user, visible_comment(request, comment_id))
     return Status(204, None)
 
@@ -315,7 +324,7 @@ def remove_comment(request: HttpRequest, comment_id: int):
     operation_id="forum_attachment_create",
 )
 @answers_refusals
-def attach_file(request: HttpRequest, comment_id: int, file: File[UploadedFile]):
+def attach_file(request: HttpRequest, comment_id: CommentId, file: File[UploadedFile]):
     comment = visible_comment(request, comment_id)
     try:
         checked = check_upload(file)
@@ -331,7 +340,7 @@ def attach_file(request: HttpRequest, comment_id: int, file: File[UploadedFile])
     operation_id="forum_page_comments",
 )
 @paginate(ListPagination)
-def list_page_comments(request: HttpRequest, kind: str, object_id: int):
+def list_page_comments(request: HttpRequest, kind: str, object_id: PlainId):
     target = find_target(kind, object_id)
     return ForumComment.objects.on(target, seen_by=request.user)
 
@@ -344,7 +353,7 @@ def list_page_comments(request: HttpRequest, kind: str, object_id: int):
     operation_id="forum_page_comment_create",
 )
 @answers_refusals
-def create_page_comment(request: HttpRequest, kind: str, object_id: int, data: PageCommentIn):
+def create_page_comment(request: HttpRequest, kind: str, object_id: PlainId, data: PageCommentIn):
     target = find_target(kind, object_id)
     scope = None
     if data.scope:

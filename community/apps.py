@@ -8,10 +8,20 @@ class CommunityConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from cms.ids import PublicIdConverter, register_converters
         from search.sources import register
 
         from . import signals  # noqa: F401
+        from .models import Attachment, Discussion, ForumComment
         from .search import SOURCE, connect_index_updates
 
         register(SOURCE)
         connect_index_updates()
+        # <comment:…>, <discussion:…>, <attachment:…> in URL patterns: public ids.
+        register_converters(
+            {
+                "comment": PublicIdConverter(ForumComment.public_ids),
+                "discussion": PublicIdConverter(Discussion.public_ids),
+                "attachment": PublicIdConverter(Attachment.public_ids),
+            }
+        )

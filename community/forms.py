@@ -7,7 +7,17 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from .models import Discussion, ForumGroup, JoinRequest, Membership, Profile, Visibility
+from cms.ids import PublicIdField
+
+from .models import (
+    Discussion,
+    ForumComment,
+    ForumGroup,
+    JoinRequest,
+    Membership,
+    Profile,
+    Visibility,
+)
 from .models.groups import address_available, name_available
 from .throttle import allow
 from .uploads import AVATAR_SIZE, GROUP_IMAGE_SIZE, check_picture, check_upload
@@ -150,6 +160,15 @@ class DiscussionForm(forms.ModelForm):
         widgets = {"body": forms.Textarea(attrs={"rows": 8})}
 
 
+class ReplyToField(PublicIdField):
+    """The comment a reply answers, by its public id; cleaned, its database id."""
+
+    default_error_messages = {"invalid": _("The comment you are replying to cannot be found.")}
+
+    def __init__(self):
+        super().__init__(ForumComment.public_ids, required=False, widget=forms.HiddenInput)
+
+
 class CommentForm(forms.Form):
     comment = forms.CharField(
         label=_("Your comment"),
@@ -157,7 +176,7 @@ class CommentForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Markdown: **bold**, *italic*, lists, links."),
     )
-    parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    parent = ReplyToField()
     attachment = AttachmentField()
 
 
@@ -165,7 +184,7 @@ class PageCommentForm(forms.Form):
     """A comment on a news page or a resource, for everyone or one group."""
 
     comment = CommentForm.base_fields["comment"]
-    parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    parent = ReplyToField()
     scope = forms.ChoiceField(
         label=_("Who sees it"),
         required=False,

@@ -12,27 +12,33 @@ from .views import (
 
 app_name = "community"
 
+# <id:…> is a plain id; <comment:…>, <discussion:…> and <attachment:…> are
+# public ids (cms/ids.py, registered in the apps' ready()). Either way the view
+# receives a database id, reverse() takes one, and a number that is no id is 404.
+
 urlpatterns = [
     path("", groups.group_list, name="index"),
     path("new/", groups.group_create, name="group_create"),
     path("join/<uuid:token>/", groups.request_to_join, name="request_to_join"),
     path("invitations/<str:token>/", invitations.accept, name="invitation"),
-    path("comments/<int:comment_id>/", discussions.comment_permalink, name="comment"),
+    path("comments/<comment:comment_id>/", discussions.comment_permalink, name="comment"),
     path(
-        "comments/on/<slug:kind>/<int:object_id>/",
+        "comments/on/<slug:kind>/<id:object_id>/",
         page_comments.page_comment_post,
         name="page_comment_post",
     ),
-    path("comments/<int:comment_id>/edit/", discussions.comment_edit, name="comment_edit"),
-    path("comments/<int:comment_id>/remove/", discussions.comment_remove, name="comment_remove"),
-    path("comments/<int:comment_id>/flag/", discussions.comment_flag, name="comment_flag"),
+    path("comments/<comment:comment_id>/edit/", discussions.comment_edit, name="comment_edit"),
     path(
-        "attachments/<int:attachment_id>/<str:name>",
+        "comments/<comment:comment_id>/remove/", discussions.comment_remove, name="comment_remove"
+    ),
+    path("comments/<comment:comment_id>/flag/", discussions.comment_flag, name="comment_flag"),
+    path(
+        "attachments/<attachment:attachment_id>/<str:name>",
         discussions.serve_attachment,
         name="attachment",
     ),
     path(
-        "attachments/<int:attachment_id>/rendition/",
+        "attachments/<attachment:attachment_id>/rendition/",
         discussions.serve_attachment,
         {"rendition": True},
         name="attachment_rendition",
@@ -42,21 +48,23 @@ urlpatterns = [
     path("<slug:slug>/image/", group_settings.group_image, name="group_image"),
     path("<slug:slug>/activity/", activity.group_activity, name="activity"),
     path("<slug:slug>/members/", groups.group_members, name="members"),
-    path("<slug:slug>/members/<int:user_id>/", members.manage_member, name="manage_member"),
+    path("<slug:slug>/members/<id:user_id>/", members.manage_member, name="manage_member"),
     path("<slug:slug>/join/", groups.join, name="join"),
     path("<slug:slug>/leave/", groups.leave, name="leave"),
     path("<slug:slug>/requests/", groups.join_requests, name="join_requests"),
     path("<slug:slug>/invite/", invitations.invite, name="invite"),
     path("<slug:slug>/new/", discussions.discussion_create, name="discussion_create"),
-    path("<slug:slug>/<int:discussion_id>/", discussions.discussion_detail, name="discussion"),
-    path("<slug:slug>/<int:discussion_id>/mute/", discussions.mute, name="mute"),
     path(
-        "<slug:slug>/<int:discussion_id>/state/",
+        "<slug:slug>/<discussion:discussion_id>/", discussions.discussion_detail, name="discussion"
+    ),
+    path("<slug:slug>/<discussion:discussion_id>/mute/", discussions.mute, name="mute"),
+    path(
+        "<slug:slug>/<discussion:discussion_id>/state/",
         discussions.discussion_state,
         name="discussion_state",
     ),
     path(
-        "<slug:slug>/<int:discussion_id>/comment/",
+        "<slug:slug>/<discussion:discussion_id>/comment/",
         discussions.comment_post,
         name="comment_post",
     ),

@@ -129,5 +129,5 @@ def moderate_comment(request, comment_id):
 @hooks.register("register_admin_urls")
 def forum_moderation_urls():
     return [
-        path("forum/comments/<int:comment_id>/moderate/", moderate_comment, name="forum_moderate")
+        path("forum/comments/<id:comment_id>/moderate/", moderate_comment, name="forum_moderate")
     ]

@@ -23,6 +23,7 @@ from cms.api_fields import want_references
 from cms.api_pagination import Paging, paged
 from cms.api_references import ImageOut, References, RenditionSpec
 from cms.api_streamfield import stream_type, stream_value
+from cms.ids import PlainId
 from home.models import Country, EventPage, EventType
 
 EventBody = stream_type(EventPage.body.field.stream_block)
@@ -175,6 +176,6 @@ class EventShape(Schema):
     summary="Get an event",
     operation_id="events_detail",
 )
-def get_event(request: HttpRequest, event_id: int, shape: EventShape = Query(...)):  # noqa: B008
+def get_event(request: HttpRequest, event_id: PlainId, shape: EventShape = Query(...)):  # noqa: B008
     queryset = EventPage.objects.live().public().select_related("locale", "country")
     return get_object_or_404(queryset, pk=event_id)

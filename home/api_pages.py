@@ -49,6 +49,7 @@ from cms.api_errors import BadValue
 from cms.api_fields import want_references
 from cms.api_pagination import Paging, paged
 from cms.api_references import RenditionSpec
+from cms.ids import PlainId
 
 from .routing import page_at_path
 
@@ -406,7 +407,7 @@ def install(router, actions_router):
     def find_page(
         request: HttpRequest,
         html_path: str | None = Query(None, description="A path on the site, e.g. /fr/news/x/"),
-        id: int | None = Query(None, description="A page id"),
+        id: PlainId | None = Query(None, description="A page id"),  # noqa: B008
         site: str | None = Query(None, description="Hostname[:port] of another site"),
         version: Literal["live", "draft"] = Query("live"),
         shape: DetailShape = Query(...),  # noqa: B008
@@ -428,7 +429,7 @@ def install(router, actions_router):
 
     def get_page(
         request: HttpRequest,
-        page_id: int,
+        page_id: PlainId,
         version: Literal["live", "draft"] = Query("live"),
         shape: DetailShape = Query(...),  # noqa: B008
     ):

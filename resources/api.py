@@ -16,6 +16,7 @@ from wagtail.models import Locale
 from cms.api_auth import READ_AUTH
 from cms.api_errors import BadValue
 from cms.api_references import ImageOut, RenditionSpec
+from cms.ids import PlainId
 from search.faceted import SORTS, UnknownFacetValue
 from search.service import MAX_RESULTS_DEPTH, faceted_search, query_from_params
 from search.sources import current_locale
@@ -226,6 +227,6 @@ class ResourceShape(Schema):
     summary="Get a resource",
     operation_id="resources_detail",
 )
-def get_resource(request: HttpRequest, resource_id: int, shape: ResourceShape = Query(...)):  # noqa: B008
+def get_resource(request: HttpRequest, resource_id: PlainId, shape: ResourceShape = Query(...)):  # noqa: B008
     resource = get_object_or_404(Resource.objects.visible(), pk=resource_id)
     return resource_data([resource], request)[0]

@@ -173,6 +173,7 @@ def test_load_demo_refuses_production_settings(embedded_env):
         env,
         DJANGO_SETTINGS_MODULE="cms.settings.production",
         SECRET_KEY="x" * 60,
+        PUBLIC_ID_SECRET="y" * 40,
         ALLOWED_HOSTS="example.org",
     )
     result = manage(production, "load_demo", check=False)

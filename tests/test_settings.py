@@ -10,6 +10,7 @@ from tests.processes import ROOT, clean_env, manage, python_json
 PRODUCTION = {
     "DJANGO_SETTINGS_MODULE": "cms.settings.production",
     "SECRET_KEY": "a-long-random-production-secret-key-" + "k3y" * 10,
+    "PUBLIC_ID_SECRET": "another-long-random-production-key",
     "ALLOWED_HOSTS": "ppi.example.org",
     "DATABASE_URL": "postgres://ppi:ppi@127.0.0.1:55432/ppi",
 }
@@ -19,7 +20,9 @@ def run_manage(env_changes, *args):
     return manage(clean_env(**env_changes), *args, check=False, timeout=120)
 
 
-@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"])
+@pytest.mark.parametrize(
+    "missing", ["SECRET_KEY", "PUBLIC_ID_SECRET", "ALLOWED_HOSTS", "DATABASE_URL"]
+)
 def test_production_refuses_to_start_without_required_variable(missing):
     env = {key: value for key, value in PRODUCTION.items() if key != missing}
     result = run_manage(env, "check")

@@ -56,6 +56,9 @@ def require_env(name):
 
 
 SECRET_KEY = env("SECRET_KEY")
+# The key of the Forum's public ids (cms/ids.py). Not SECRET_KEY: rotating
+# that must not change every permalink and every id API clients kept.
+PUBLIC_ID_SECRET = env("PUBLIC_ID_SECRET")
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")

@@ -29,6 +29,9 @@ DEBUG = True
 SECRET_KEY = env("SECRET_KEY", "") or checkout_secret_key(
     env("DEV_SECRET_KEY_FILE", str(BASE_DIR / ".cache" / "dev-secret-key"))
 )
+# Like the signing key, the demo's own: a shared one would let anyone decode
+# its Forum ids back into counts.
+PUBLIC_ID_SECRET = env("PUBLIC_ID_SECRET", "") or f"public-ids:{SECRET_KEY}"
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 # The address `make run` serves (its HOST and PORT): the admin's links, and

@@ -5,6 +5,7 @@ from .base import env, env_bool, require_env
 
 DEBUG = False
 SECRET_KEY = require_env("SECRET_KEY")
+PUBLIC_ID_SECRET = require_env("PUBLIC_ID_SECRET")
 ALLOWED_HOSTS = [host.strip() for host in require_env("ALLOWED_HOSTS").split(",") if host.strip()]
 require_env("DATABASE_URL")  # base.py has already parsed it into DATABASES
 

@@ -4,6 +4,7 @@ from .base import *  # noqa: F403
 from .base import env
 
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
+PUBLIC_ID_SECRET = "test-only-not-secret-public-ids"  # noqa: S105
 DEBUG = False
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cms.ids import HasPublicId, PublicIds
+
 from .groups import ForumGroup, visible_scope
 
 SIGNED_URL_SALT = "community.attachment"
@@ -29,7 +31,7 @@ def upload_to(instance, filename):
     return storage_path(instance.group_id, filename)
 
 
-class Attachment(models.Model):
+class Attachment(HasPublicId, models.Model):
     """A file shared with a discussion or a comment. It always belongs to a
     group, and is only ever served through a view that checks who may see it."""
 
@@ -60,6 +62,8 @@ class Attachment(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
 
     objects = AttachmentQuerySet.as_manager()
+    # Its URL and its signed link carry this, not the sequential id.
+    public_ids = PublicIds("forum.attachment")
 
     class Meta:
         ordering = ["created_at", "pk"]
@@ -89,7 +93,7 @@ class Attachment(models.Model):
         for API clients (an <img> or a download cannot send a token). It
         carries who it was made for: the file is served only while that user
         may still see it (signed_for)."""
-        signed = f"{self.pk}:{user.pk if user.is_authenticated else ''}"
+        signed = f"{self.public_id}:{user.pk if user.is_authenticated else ''}"
         key = signing.TimestampSigner(salt=SIGNED_URL_SALT).sign(signed)
         return f"{self.get_absolute_url()}?{urlencode({'key': key})}"
 
@@ -118,8 +122,8 @@ def signed_for(key, attachment_id):
         )
     except signing.BadSignature:  # includes an expired one
         return None
-    pk, _, user_id = signed.partition(":")
-    if pk != str(attachment_id):
+    public_id, _, user_id = signed.partition(":")
+    if public_id != str(Attachment.public_ids.public(attachment_id)):
         return None
     if not user_id:
         return AnonymousUser()

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django_comments_xtd.models import XtdComment, XtdCommentManager
 from wagtail.search import index
 
+from cms.ids import HasPublicId, PublicIds
 from community.targets import on_shown_targets
 
 from .discussions import Discussion
@@ -63,7 +64,7 @@ class ForumCommentManager(XtdCommentManager):
         return on_shown_targets(comments, Discussion, as_values)
 
 
-class ForumComment(index.Indexed, XtdComment):
+class ForumComment(HasPublicId, index.Indexed, XtdComment):
     """A comment with a scope: public (no group) or one group, whose members
     alone see it. Comments on a discussion always belong to its group; a reply
     always has its parent's scope, so a thread never mixes audiences."""
@@ -80,6 +81,9 @@ class ForumComment(index.Indexed, XtdComment):
     edited_at = models.DateTimeField(_("edited"), null=True, blank=True)
 
     objects = ForumCommentManager()
+    # In permalinks, anchors and the API: sequential ids would tell which
+    # comments between two one sees are hidden (cms/ids.py).
+    public_ids = PublicIds("forum.comment")
     # Indexed once per change, after commit (community/search.py), not by
     # Wagtail's handlers on each of the two saves a new comment takes.
     search_auto_update = False

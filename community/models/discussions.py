@@ -5,6 +5,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
+from cms.ids import HasPublicId, PublicIds
+
 from .groups import ForumGroup, visible_scope
 
 
@@ -13,7 +15,7 @@ class DiscussionQuerySet(models.QuerySet):
         return self.filter(group__in=visible_scope(user, as_values))
 
 
-class Discussion(index.Indexed, models.Model):
+class Discussion(HasPublicId, index.Indexed, models.Model):
     group = models.ForeignKey(ForumGroup, on_delete=models.CASCADE, related_name="discussions")
     title = models.CharField(_("title"), max_length=200)
     body = models.TextField(
@@ -37,6 +39,8 @@ class Discussion(index.Indexed, models.Model):
     )
 
     objects = DiscussionQuerySet.as_manager()
+    # In URLs and the API: sequential ids would count a private group's discussions.
+    public_ids = PublicIds("forum.discussion")
 
     # The group is the scope: searches filter on the groups the user may see.
     search_fields = [

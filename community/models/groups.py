@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cms.ids import HasPublicId, PublicIds
 from community.permissions import MODERATE_FORUM, is_site_moderator
 
 
@@ -61,7 +62,7 @@ def group_image_path(instance, filename):
     return picture_path("forum-groups")
 
 
-class ForumGroup(models.Model):
+class ForumGroup(HasPublicId, models.Model):
     # Unique among public groups only (Meta.constraints): a private group's
     # name must not be discoverable by trying to take it.
     name = models.CharField(_("name"), max_length=120)
@@ -90,6 +91,8 @@ class ForumGroup(models.Model):
     join_token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
 
     objects = ForumGroupQuerySet.as_manager()
+    # Private groups' ids would tell how many exist (cms/ids.py).
+    public_ids = PublicIds("forum.group")
 
     class Meta:
         ordering = ["name"]
@@ -232,7 +235,7 @@ class Membership(models.Model):
         return f"{self.user} in {self.group} ({self.get_role_display()})"
 
 
-class JoinRequest(models.Model):
+class JoinRequest(HasPublicId, models.Model):
     class Status(models.TextChoices):
         PENDING = "pending", _("Pending")
         APPROVED = "approved", _("Approved")
@@ -249,6 +252,9 @@ class JoinRequest(models.Model):
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+
+    # Their group's owners see them; how many other groups get is none of their business.
+    public_ids = PublicIds("forum.join_request")
 
     class Meta:
         ordering = ["-created_at"]

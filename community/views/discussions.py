@@ -188,7 +188,7 @@ def comment_permalink(request, comment_id):
     page = before // settings.FORUM_COMMENTS_PAGE_SIZE + 1
     suffix = f"?page={page}" if page > 1 else ""
     url = target.get_absolute_url() if isinstance(target, Discussion) else target.get_url()
-    return redirect(f"{url}{suffix}#c{comment.pk}")
+    return redirect(f"{url}{suffix}#c{comment.public_id}")
 
 
 def serve_attachment(request, attachment_id, name=None, rendition=False):

@@ -176,7 +176,9 @@ def join_requests(request, slug):
 
 def decide(request, group):
     join_request = get_object_or_404(
-        group.join_requests, pk=request.POST.get("request"), status=JoinRequest.Status.PENDING
+        group.join_requests,
+        pk=JoinRequest.public_ids.pk(request.POST.get("request", "")),
+        status=JoinRequest.Status.PENDING,
     )
     approve = request.POST.get("decision") == "approve"
     try:

@@ -133,7 +133,9 @@ print(json.dumps({
         "public": sorted(ForumGroup.objects.visible_to(AnonymousUser()).values_list("slug", flat=True)),
         "private": {
             group.slug: {
-                str(discussion.id): [c.id for c in ForumComment.objects.on(discussion, seen_by=alice)]
+                str(discussion.public_id): [
+                    c.public_id for c in ForumComment.objects.on(discussion, seen_by=alice)
+                ]
                 for discussion in group.discussions.all()
             }
             for group in private

@@ -19,8 +19,8 @@ def private_endpoints(forum):
         f"{base}/",
         f"{base}/members/",
         f"{base}/discussions/",
-        f"{base}/discussions/{discussion.pk}/",
-        f"{base}/discussions/{discussion.pk}/comments/",
+        f"{base}/discussions/{discussion.public_id}/",
+        f"{base}/discussions/{discussion.public_id}/comments/",
         f"{base}/activity/",
     ]
 
@@ -49,7 +49,7 @@ def test_comments_come_in_thread_order_with_their_tree(forum, as_role):
     discussion = forum["private_discussion"]
     data = (
         as_role("member")
-        .get(f"{API}/groups/secret-consortium/discussions/{discussion.pk}/comments/")
+        .get(f"{API}/groups/secret-consortium/discussions/{discussion.public_id}/comments/")
         .json()
     )
     assert data["count"] == 2
@@ -65,14 +65,18 @@ def test_discussion_detail_carries_sanitised_html(forum, as_role):
     discussion = factories.DiscussionFactory(
         group=forum["public"], title="Markup", body="**Bold** <script>x()</script>"
     )
-    data = as_role("anonymous").get(f"{API}/groups/open-buyers/discussions/{discussion.pk}/").json()
+    data = (
+        as_role("anonymous")
+        .get(f"{API}/groups/open-buyers/discussions/{discussion.public_id}/")
+        .json()
+    )
     assert "<strong>Bold</strong>" in data["body_html"] and "<script>" not in data["body_html"]
     assert data["body"].startswith("**Bold**")
 
 
 def test_comment_list_queries_do_not_grow_with_the_page(forum, as_role):
     discussion = forum["public_discussion"]
-    url = f"{API}/groups/open-buyers/discussions/{discussion.pk}/comments/?limit=50"
+    url = f"{API}/groups/open-buyers/discussions/{discussion.public_id}/comments/?limit=50"
     client = as_role("member")
 
     def count():

@@ -39,7 +39,7 @@ def post_json(client, url, data, method="post"):
 
 
 def comments_url(discussion):
-    return f"{API}/groups/{discussion.group.slug}/discussions/{discussion.pk}/comments/"
+    return f"{API}/groups/{discussion.group.slug}/discussions/{discussion.public_id}/comments/"
 
 
 def problem(response):
@@ -54,11 +54,11 @@ def test_a_member_posts_a_reply_with_a_token_and_it_reads_back_in_the_tree(forum
     response = post_json(
         client,
         comments_url(discussion),
-        {"text": "We **agree**.", "parent_id": forum["private_comment"].pk},
+        {"text": "We **agree**.", "parent_id": forum["private_comment"].public_id},
     )
     assert response.status_code == 201, response.content
     body = response.json()
-    assert body["parent_id"] == forum["private_comment"].pk
+    assert body["parent_id"] == forum["private_comment"].public_id
     assert body["level"] == 1 and body["scope"] == "secret-consortium"
     assert body["author"] == "member" and "<strong>agree</strong>" in body["text_html"]
     tree = client.get(comments_url(discussion)).json()["items"]
@@ -149,7 +149,7 @@ def test_bad_comments_get_clear_errors_and_nothing_is_saved(forum, settings):
     cases = [
         ({"text": "   "}, 400, "cannot be empty"),
         ({"text": "x" * (settings.COMMENT_MAX_LENGTH + 1)}, 400, "at most"),
-        ({"text": "Hi", "parent_id": forum["public_comment"].pk}, 400, "same discussion"),
+        ({"text": "Hi", "parent_id": forum["public_comment"].public_id}, 400, "same discussion"),
         ({"text": "Hi", "parent_id": 99_999_999}, 400, "same discussion"),
     ]
     for data, status, message in cases:
@@ -157,7 +157,7 @@ def test_bad_comments_get_clear_errors_and_nothing_is_saved(forum, settings):
         assert response.status_code == status, (data, response.content)
         assert message in problem(response)
     wrong_parent = post_json(
-        client, comments_url(other), {"text": "Hi", "parent_id": forum["private_comment"].pk}
+        client, comments_url(other), {"text": "Hi", "parent_id": forum["private_comment"].public_id}
     )
     assert wrong_parent.status_code == 400
     malformed = client.post(comments_url(discussion), "{not json", content_type="application/json")
@@ -173,7 +173,7 @@ def test_replies_stop_at_the_maximum_depth(forum, settings):
     response = post_json(
         client,
         comments_url(forum["private_discussion"]),
-        {"text": "Deeper", "parent_id": forum["private_reply"].pk},
+        {"text": "Deeper", "parent_id": forum["private_reply"].public_id},
     )
     assert response.status_code == 400 and "as deep as it goes" in problem(response)
 
@@ -197,27 +197,33 @@ def test_editing_and_removing_follow_the_pages_rules(forum, settings):
     member = forum["users"]["member"]
     comment = factories.forum_comment(forum["private_discussion"], member, "Frist")
     mine = token_client(member)
-    edited = post_json(mine, f"{API}/comments/{comment.pk}/", {"text": "First"}, "patch")
+    edited = post_json(mine, f"{API}/comments/{comment.public_id}/", {"text": "First"}, "patch")
     assert edited.status_code == 200 and edited.json()["text"] == "First"
     assert edited.json()["edited_at"]
 
     theirs = token_client(forum["users"]["group_moderator"])
-    refused = post_json(theirs, f"{API}/comments/{comment.pk}/", {"text": "Hacked"}, "patch")
+    refused = post_json(theirs, f"{API}/comments/{comment.public_id}/", {"text": "Hacked"}, "patch")
     assert refused.status_code == 403 and "your own" in problem(refused)
     outsider = token_client(forum["users"]["outsider"])
-    hidden = post_json(outsider, f"{API}/comments/{comment.pk}/", {"text": "Hacked"}, "patch")
+    hidden = post_json(
+        outsider, f"{API}/comments/{comment.public_id}/", {"text": "Hacked"}, "patch"
+    )
     assert hidden.status_code == 404
     comment.refresh_from_db()
     assert comment.comment == "First"
 
     settings.FORUM_EDIT_WINDOW_MINUTES = 0
-    late = post_json(mine, f"{API}/comments/{comment.pk}/", {"text": "Late"}, "patch")
+    late = post_json(mine, f"{API}/comments/{comment.public_id}/", {"text": "Late"}, "patch")
     assert late.status_code == 409 and "minutes" in problem(late)
 
     other_member = factories.UserFactory()
     Membership.objects.create(group=forum["private"], user=other_member)
-    assert token_client(other_member).delete(f"{API}/comments/{comment.pk}/").status_code == 403
-    assert theirs.delete(f"{API}/comments/{comment.pk}/").status_code == 204  # group moderator
+    assert (
+        token_client(other_member).delete(f"{API}/comments/{comment.public_id}/").status_code == 403
+    )
+    assert (
+        theirs.delete(f"{API}/comments/{comment.public_id}/").status_code == 204
+    )  # group moderator
     comment.refresh_from_db()
     assert comment.is_removed
 
@@ -232,7 +238,7 @@ def test_files_are_attached_by_content_and_served_only_to_the_group(forum):
     member = forum["users"]["member"]
     comment = factories.forum_comment(forum["private_discussion"], member, "See the picture")
     client = token_client(member)
-    url = f"{API}/comments/{comment.pk}/attachments/"
+    url = f"{API}/comments/{comment.public_id}/attachments/"
     lying = client.post(
         url, {"file": SimpleUploadedFile("plan.pdf", b"MZ\x90\x00 not a pdf at all")}
     )
@@ -325,7 +331,7 @@ def test_owners_decide_join_requests_through_the_api(forum):
     assert [item["username"] for item in listed] == ["outsider"]
     member = token_client(forum["users"]["member"])
     assert member.get(f"{API}/groups/secret-consortium/join-requests/").status_code == 403
-    url = f"{API}/groups/secret-consortium/join-requests/{join_request.pk}/"
+    url = f"{API}/groups/secret-consortium/join-requests/{join_request.public_id}/"
     assert post_json(owner, url, {"decision": "maybe"}).status_code == 400
     decided = post_json(owner, url, {"decision": "approve"})
     assert decided.status_code == 200 and decided.json()["status"] == "approved"
@@ -392,13 +398,16 @@ def test_a_member_with_a_very_long_username_can_comment(forum):
         token_client(long_name), comments_url(forum["public_discussion"]), {"text": "Hello"}
     )
     assert response.status_code == 201, response.content
-    assert ForumComment.objects.get(pk=response.json()["id"]).user == long_name
+    assert (
+        ForumComment.objects.get(pk=ForumComment.public_ids.pk(response.json()["id"])).user
+        == long_name
+    )
     assert response.json()["author"] == long_name.username
 
 
 def test_moderators_pin_and_lock_through_the_api(forum):
     discussion = forum["private_discussion"]
-    url = f"{API}/groups/secret-consortium/discussions/{discussion.pk}/"
+    url = f"{API}/groups/secret-consortium/discussions/{discussion.public_id}/"
     member = token_client(forum["users"]["member"])
     refused = post_json(member, url, {"locked": True}, "patch")
     assert refused.status_code == 403

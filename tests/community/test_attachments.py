@@ -151,7 +151,7 @@ def test_a_removed_comment_takes_its_file_with_it(forum, as_role):
     attachment = Attachment.objects.get()
     url = attachment.get_absolute_url()
     assert member.get(url).status_code == 200
-    member.post(f"/forum/comments/{attachment.comment_id}/remove/")
+    member.post(f"/forum/comments/{attachment.comment.public_id}/remove/")
     for role in SEES_PRIVATE:
         assert as_role(role).get(url).status_code == 404, role
 

@@ -37,11 +37,13 @@ def test_replies_nest_until_the_maximum_depth(client, forum, settings):
     client.force_login(forum["users"]["member"])
     parent = forum["private_reply"]  # already level 1
     for _ in range(settings.COMMENTS_XTD_MAX_THREAD_LEVEL - 1):
-        client.post(post_url(discussion), {"comment": "Deeper.", "parent": parent.pk})
+        client.post(post_url(discussion), {"comment": "Deeper.", "parent": parent.public_id})
         parent = ForumComment.objects.order_by("-pk").first()
     assert parent.level == settings.COMMENTS_XTD_MAX_THREAD_LEVEL
     before = ForumComment.objects.count()
-    response = client.post(post_url(discussion), {"comment": "Too deep.", "parent": parent.pk})
+    response = client.post(
+        post_url(discussion), {"comment": "Too deep.", "parent": parent.public_id}
+    )
     assert response.status_code == 400
     assert "as deep as it goes" in response.content.decode()
     assert ForumComment.objects.count() == before
@@ -52,7 +54,7 @@ def test_replying_to_a_comment_of_another_discussion_is_refused(client, forum):
     client.force_login(forum["users"]["member"])
     before = ForumComment.objects.count()
     response = client.post(
-        post_url(other), {"comment": "Hi", "parent": forum["private_comment"].pk}
+        post_url(other), {"comment": "Hi", "parent": forum["private_comment"].public_id}
     )
     assert response.status_code == 400
     assert "only reply to a comment in the same discussion" in response.content.decode()
@@ -125,12 +127,12 @@ def test_authors_edit_within_the_window_and_nobody_edits_others_comments(client,
     member = forum["users"]["member"]
     comment = factories.forum_comment(forum["private_discussion"], member, "Frist")
     client.force_login(member)
-    client.post(f"/forum/comments/{comment.pk}/edit/", {"comment": "First"})
+    client.post(f"/forum/comments/{comment.public_id}/edit/", {"comment": "First"})
     comment.refresh_from_db()
     assert comment.comment == "First" and comment.edited_at
 
     client.force_login(forum["users"]["group_moderator"])
-    refused = client.post(f"/forum/comments/{comment.pk}/edit/", {"comment": "Hacked"})
+    refused = client.post(f"/forum/comments/{comment.public_id}/edit/", {"comment": "Hacked"})
     assert refused.status_code == 403
     assert "only edit your own comments" in refused.content.decode()
     comment.refresh_from_db()
@@ -138,7 +140,7 @@ def test_authors_edit_within_the_window_and_nobody_edits_others_comments(client,
 
     settings.FORUM_EDIT_WINDOW_MINUTES = 0
     client.force_login(member)
-    client.post(f"/forum/comments/{comment.pk}/edit/", {"comment": "Too late"})
+    client.post(f"/forum/comments/{comment.public_id}/edit/", {"comment": "Too late"})
     comment.refresh_from_db()
     assert comment.comment == "First"
 
@@ -146,12 +148,12 @@ def test_authors_edit_within_the_window_and_nobody_edits_others_comments(client,
 def test_author_or_group_moderator_removes_a_comment_and_the_thread_keeps_its_shape(client, forum):
     comment = forum["private_reply"]
     client.force_login(forum["users"]["member"])  # neither author nor moderator
-    refused = client.post(f"/forum/comments/{comment.pk}/remove/")
+    refused = client.post(f"/forum/comments/{comment.public_id}/remove/")
     assert refused.status_code == 403 and "Only its author" in refused.content.decode()
     comment.refresh_from_db()
     assert not comment.is_removed
     client.force_login(forum["users"]["group_moderator"])
-    client.post(f"/forum/comments/{comment.pk}/remove/")
+    client.post(f"/forum/comments/{comment.public_id}/remove/")
     comment.refresh_from_db()
     assert comment.is_removed
     page = client.get(forum["private_discussion"].get_absolute_url()).content.decode()
@@ -163,7 +165,9 @@ def test_a_comment_permalink_leads_to_the_page_that_holds_it(client, forum, sett
     discussion = forum["public_discussion"]
     comments = [factories.forum_comment(discussion, forum["owner"], f"Note {n}") for n in range(4)]
     response = client.get(comments[-1].get_absolute_url())
-    assert response["Location"] == f"{discussion.get_absolute_url()}?page=3#c{comments[-1].pk}"
+    assert (
+        response["Location"] == f"{discussion.get_absolute_url()}?page=3#c{comments[-1].public_id}"
+    )
 
 
 def test_discussion_page_queries_do_not_grow_with_the_comments(

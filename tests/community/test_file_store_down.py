@@ -41,7 +41,7 @@ def test_posting_a_file_while_the_file_store_is_down(client, forum, as_role):
         assert response.status_code == 302
         # The API says the same, as a problem document.
         api = member.post(
-            f"/api/v3/forum/comments/{ForumComment.objects.latest('pk').pk}/attachments/",
+            f"/api/v3/forum/comments/{ForumComment.objects.latest('pk').public_id}/attachments/",
             {"file": pdf_upload()},
         )
         assert api.status_code == 503

@@ -96,7 +96,8 @@ def test_join_request_is_approved_by_a_group_moderator(client, forum):
     page = client.get("/forum/secret-consortium/requests/")
     assert "We joined the consortium." in page.content.decode()
     client.post(
-        "/forum/secret-consortium/requests/", {"request": join_request.pk, "decision": "approve"}
+        "/forum/secret-consortium/requests/",
+        {"request": join_request.public_id, "decision": "approve"},
     )
     join_request.refresh_from_db()
     assert join_request.status == "approved" and join_request.decided_by == moderator
@@ -108,7 +109,7 @@ def test_a_declined_request_gives_no_access(client, forum):
     outsider = forum["users"]["outsider"]
     JoinRequest.objects.create(group=forum["private"], user=outsider)
     client.force_login(forum["owner"])
-    request_id = JoinRequest.objects.get(user=outsider).pk
+    request_id = JoinRequest.objects.get(user=outsider).public_id
     client.post(
         "/forum/secret-consortium/requests/", {"request": request_id, "decision": "decline"}
     )
@@ -123,7 +124,7 @@ def test_approving_a_banned_users_request_is_refused_with_a_message(client, foru
     client.force_login(forum["owner"])
     response = client.post(
         "/forum/secret-consortium/requests/",
-        {"request": join_request.pk, "decision": "approve"},
+        {"request": join_request.public_id, "decision": "approve"},
         follow=True,
     )
     assert response.status_code == 200

@@ -12,7 +12,7 @@ QUEUE = "/admin/community/forumcomment/"
 
 
 def flag(client, comment):
-    return client.post(f"/forum/comments/{comment.pk}/flag/")
+    return client.post(f"/forum/comments/{comment.public_id}/flag/")
 
 
 def test_members_flag_comments_they_see_and_not_their_own(client, forum, as_role):

@@ -16,7 +16,7 @@ def recipients():
 def post(client, discussion, text="A new point.", parent=None):
     data = {"comment": text}
     if parent:
-        data["parent"] = parent.pk
+        data["parent"] = parent.public_id
     return client.post(f"{discussion.get_absolute_url()}comment/", data)
 
 
@@ -75,7 +75,7 @@ def test_join_requests_email_the_group_managers_and_the_decision_the_requester(
     with django_capture_on_commit_callbacks(execute=True):
         client.post(
             "/forum/secret-consortium/requests/",
-            {"request": join_request.pk, "decision": "approve"},
+            {"request": join_request.public_id, "decision": "approve"},
         )
     assert recipients() == [outsider.email]
     assert "approved" in mail.outbox[0].body

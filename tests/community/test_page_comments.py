@@ -54,7 +54,7 @@ def test_a_groups_comment_on_a_resource_is_seen_by_the_group_alone(
     permalink = client.get(discussed["private"].get_absolute_url())
     if role in SEES_PRIVATE:
         assert permalink.status_code == 302
-        assert permalink["Location"] == f"{resource.get_url()}#c{discussed['private'].pk}"
+        assert permalink["Location"] == f"{resource.get_url()}#c{discussed['private'].public_id}"
     else:
         assert permalink.status_code == 404
 
@@ -89,7 +89,11 @@ def test_replies_keep_their_parents_audience(forum, resource, discussed, client)
     client.force_login(forum["users"]["group_moderator"])
     client.post(
         post_url("resource", resource),
-        {"comment": "Agreed, lot 2 is too big.", "parent": discussed["private"].pk, "scope": ""},
+        {
+            "comment": "Agreed, lot 2 is too big.",
+            "parent": discussed["private"].public_id,
+            "scope": "",
+        },
     )
     reply = ForumComment.objects.get(comment="Agreed, lot 2 is too big.")
     assert reply.scope == forum["private"] and reply.parent_id == discussed["private"].pk
@@ -98,7 +102,7 @@ def test_replies_keep_their_parents_audience(forum, resource, discussed, client)
     client.force_login(forum["users"]["outsider"])
     refused = client.post(
         post_url("resource", resource),
-        {"comment": "Let me in", "parent": discussed["private"].pk},
+        {"comment": "Let me in", "parent": discussed["private"].public_id},
     )
     assert refused.status_code == 400
     assert "same discussion or on the same page" in refused.content.decode()

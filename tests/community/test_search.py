@@ -37,7 +37,7 @@ def test_search_finds_private_posts_only_for_those_who_see_them(forum, backend, 
 
 def test_removed_comments_leave_the_index(client, forum, backend):
     client.force_login(forum["users"]["group_moderator"])
-    client.post(f"/forum/comments/{forum['private_comment'].pk}/remove/")
+    client.post(f"/forum/comments/{forum['private_comment'].public_id}/remove/")
     if backend == "engine":
         get_search_backend("engine").get_index_for_model(ForumComment).refresh()
     member = forum["users"]["member"]

@@ -98,7 +98,9 @@ def test_shipped_comment_endpoints_are_not_mounted(forum, as_role, url):
 def test_a_former_member_loses_sight_of_what_they_wrote(forum, as_role):
     client = as_role("former_member")
     assert client.get(forum["private_comment"].get_absolute_url()).status_code == 404
-    assert client.get(f"/forum/comments/{forum['private_comment'].pk}/edit/").status_code == 404
+    assert (
+        client.get(f"/forum/comments/{forum['private_comment'].public_id}/edit/").status_code == 404
+    )
 
 
 def test_private_discussion_shows_its_thread_to_a_member(forum, as_role):

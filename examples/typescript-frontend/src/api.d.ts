@@ -4919,7 +4919,10 @@ export interface components {
         };
         /** GroupOut */
         GroupOut: {
-            /** Id */
+            /**
+             * Id
+             * @description The group's id: stable, but neither counting nor ordered: use it in paths and bodies, compute nothing from it
+             */
             id: number;
             /** Name */
             name: string;
@@ -4996,7 +4999,10 @@ export interface components {
         };
         /** DiscussionOut */
         DiscussionOut: {
-            /** Id */
+            /**
+             * Id
+             * @description The discussion's id: stable, but neither counting nor ordered: use it in paths and bodies, compute nothing from it
+             */
             id: number;
             /** Title */
             title: string;
@@ -5050,7 +5056,10 @@ export interface components {
         };
         /** DiscussionDetailOut */
         DiscussionDetailOut: {
-            /** Id */
+            /**
+             * Id
+             * @description The discussion's id: stable, but neither counting nor ordered: use it in paths and bodies, compute nothing from it
+             */
             id: number;
             /** Title */
             title: string;
@@ -5112,11 +5121,14 @@ export interface components {
         };
         /** CommentOut */
         CommentOut: {
-            /** Id */
+            /**
+             * Id
+             * @description The comment's id: stable, but neither counting nor ordered: use it in paths and bodies, compute nothing from it
+             */
             id: number;
             /**
              * Parent Id
-             * @description The comment this one answers; null at the top
+             * @description The id of the comment this one answers; null at the top
              */
             parent_id: number | null;
             /** Level */
@@ -5165,7 +5177,7 @@ export interface components {
             text: string;
             /**
              * Parent Id
-             * @description The comment this one answers
+             * @description The id of the comment this one answers
              */
             parent_id?: number | null;
         };
@@ -5240,7 +5252,10 @@ export interface components {
         };
         /** JoinRequestOut */
         JoinRequestOut: {
-            /** Id */
+            /**
+             * Id
+             * @description The request's id: stable, but neither counting nor ordered: use it in paths and bodies, compute nothing from it
+             */
             id: number;
             /** Username */
             username: string;
@@ -5283,7 +5298,7 @@ export interface components {
             text: string;
             /**
              * Parent Id
-             * @description The comment this one answers
+             * @description The id of the comment this one answers
              */
             parent_id?: number | null;
             /**
