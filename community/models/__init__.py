@@ -5,12 +5,21 @@ the `visible_to(user)` queryset methods; every surface starts from them."""
 from .attachments import Attachment
 from .comments import ForumComment
 from .discussions import Discussion
-from .groups import ForumGroup, Invitation, JoinRequest, Membership, Role, Visibility
+from .groups import (
+    DoNotContact,
+    ForumGroup,
+    Invitation,
+    JoinRequest,
+    Membership,
+    Role,
+    Visibility,
+)
 from .profiles import Profile
 
 __all__ = [
     "Attachment",
     "Discussion",
+    "DoNotContact",
     "ForumComment",
     "ForumGroup",
     "Invitation",
