@@ -269,12 +269,11 @@ def test_an_image_of_too_many_pixels_is_refused_from_its_header_without_being_de
 def test_an_image_is_served_only_once_the_worker_has_reencoded_it(
     forum, as_role, queued_tasks, monkeypatch
 ):
-    # Nothing in the request may decode the picture: that is the worker's job.
     from PIL import ImageFile
 
-    from community.tasks import process_image
     from tests.community.test_api_writes import API
 
+    # Nothing in the request may decode the picture: that is the worker's job.
     monkeypatch.setattr(ImageFile.ImageFile, "load", lambda image: pytest.fail("decoded"))
     member = as_role("member")
     discussion = forum["private_discussion"]
@@ -282,16 +281,18 @@ def test_an_image_is_served_only_once_the_worker_has_reencoded_it(
     monkeypatch.undo()
     attachment = Attachment.objects.get()
     uploaded = attachment.file.name
-    assert attachment.status == "processing"
     # Not served before it is re-encoded: the upload still carries its EXIF.
     assert member.get(attachment.get_absolute_url()).status_code == 404
     assert member.get(attachment.get_rendition_url()).status_code == 404
+    assert attachment.status == "processing"
     page = member.get(discussion.get_absolute_url()).content.decode()
     assert "Preparing the image" in page and attachment.get_rendition_url() not in page
     api_url = f"{API}/groups/secret-consortium/discussions/{discussion.pk}/comments/"
     listed = member.get(api_url).json()["items"]
     files = [file for comment in listed for file in comment["attachments"]]
     assert [(file["status"], file["url"]) for file in files] == [("processing", None)]
+
+    from community.tasks import process_image
 
     process_image.call(attachment.pk)  # what the worker runs for it
 
