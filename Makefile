@@ -48,7 +48,7 @@ run: $(VENV)/.runtime-installed
 	@echo "    moderator  approves and publishes pages; forum moderator (sees every group)"
 	@echo "    alice      forum member, in every private group"
 	@echo "    bob        forum member, in no private group"
-	@echo "  Background worker (webhooks): manage.py db_worker --backend background"
+	@echo "  Background worker (webhooks, images): manage.py db_worker --backend background"
 	@echo ""
 	@export DJANGO_SETTINGS_MODULE=cms.settings.dev; \
 	$(BIN)/python manage.py db_worker --backend background --no-reload & worker=$$!; \

@@ -20,6 +20,7 @@ from cms.ids import PUBLIC_ID_DESCRIPTION
 
 from .activity import COMMENTED, JOINED, STARTED, GroupActivity
 from .models import Discussion, ForumComment, ForumGroup, Role, Visibility
+from .models.attachments import AttachmentStatus
 from .text import render_markdown
 from .uploads import DOCUMENT, IMAGE, VIDEO
 from .views.lookup import visible_discussion, visible_group
@@ -81,13 +82,21 @@ class AttachmentOut(Schema):
     kind: Literal[DOCUMENT, IMAGE, VIDEO] = Field(description="document, image or video")
     content_type: str
     size: int
-    url: str = Field(
-        description="The file. The link works without signing in for "
-        "FORUM_SIGNED_URL_SECONDS (10 minutes by default): read the API again for a fresh one."
+    status: Literal[tuple(AttachmentStatus.values)] = Field(
+        description="ready; processing while an image is being re-encoded without its "
+        "metadata (read the API again a little later); failed, with the reason in `problem`"
+    )
+    problem: str = Field(description="Why the file could not be shared; empty otherwise")
+    url: str | None = Field(
+        description="The file, once it is ready (null before). The link works without signing "
+        "in for FORUM_SIGNED_URL_SECONDS (10 minutes by default): read the API again for a "
+        "fresh one."
     )
 
     @staticmethod
     def resolve_url(attachment, context):
+        if not attachment.is_ready:
+            return None
         request = context["request"]
         return absolute_url(attachment.get_signed_url(request.user), request)
 

@@ -6,18 +6,23 @@ from contextlib import contextmanager
 from django.db import transaction
 
 from .models import Attachment
+from .models.attachments import AttachmentStatus
 from .permissions import Refused
-from .uploads import STORAGE_ERRORS, store_down_message
+from .tasks import process_image
+from .uploads import IMAGE, STORAGE_ERRORS, store_down_message
 
 logger = logging.getLogger(__name__)
 
 
 def attach(checked, group, user, discussion=None, comment=None):
-    """Save the file (on S3 when configured) and its row. Call it inside
-    `stored_files_kept_on_commit_only()` with the post: if anything in that
-    transaction fails, the post is rolled back and the stored objects go too."""
+    """Save the file (on S3 when configured) and its row; an image as uploaded,
+    "processing", with its re-encoding queued for the worker (community/tasks.py).
+    Call it inside `stored_files_kept_on_commit_only()` with the post: if
+    anything in that transaction fails, the post is rolled back and the stored
+    objects go too."""
     if checked is None:
         return None
+    is_image = checked.kind == IMAGE
     attachment = Attachment(
         group=group,
         discussion=discussion,
@@ -27,17 +32,22 @@ def attach(checked, group, user, discussion=None, comment=None):
         kind=checked.kind,
         content_type=checked.content_type,
         size=checked.content.size,
+        status=AttachmentStatus.PROCESSING if is_image else AttachmentStatus.READY,
     )
     try:
         attachment.file.save(checked.name, checked.content, save=False)
-        if checked.rendition is not None:
-            attachment.rendition.save(checked.name, checked.rendition, save=False)
     except STORAGE_ERRORS as error:
         logger.warning("The file store refused %s: %s", checked.name, error)
         delete_files_if_possible(attachment)
         raise Refused(store_down_message(), 503) from error
     try:
         attachment.save()
+        if is_image:
+            # The database queue writes the task in this same transaction: the
+            # worker finds the attachment and its task together, or neither.
+            process_image.enqueue(attachment.pk)
+            # A backend that runs tasks at once (the unit tests) has processed it already.
+            attachment.refresh_from_db()
     except Exception:
         delete_files_if_possible(attachment)
         raise

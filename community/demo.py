@@ -15,6 +15,7 @@ from home.demo.media import pdf, picture
 from .attachments import attach
 from .models import Discussion, ForumComment, ForumGroup, Membership, Profile, Role, Visibility
 from .moderation import flag
+from .tasks import process_image
 from .uploads import check_upload
 
 PROFILES = {
@@ -241,4 +242,6 @@ class ForumDemoLoader:
         first = ForumComment.objects.filter(object_pk=str(discussion.pk)).order_by("pk").first()
         if first is not None:
             image = ContentFile(picture(group.pk, size=(800, 450)), name="whiteboard.png")
-            attach(check_upload(image), group, first.user, comment=first)
+            # Processed here rather than by the worker: the demo is whole as
+            # soon as load_demo ends, with or without a worker running.
+            process_image.call(attach(check_upload(image), group, first.user, comment=first).pk)

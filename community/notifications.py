@@ -2,7 +2,7 @@
 only to people who can see what it talks about: the group's `audience()`,
 the other side of the `visible_to(user)` rule every page uses."""
 
-from django.core.mail import send_mass_mail
+from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
@@ -17,19 +17,21 @@ def absolute(path):
     return absolute_url(path)
 
 
-def send(recipients, template, context):
+def send(recipients, template, context, headers=None):
     """One email per recipient (users, or bare addresses), after the
     surrounding transaction commits."""
     body = render_to_string(f"community/email/{template}.txt", context)
     subject, _, text = body.partition("\n")
     addresses = [getattr(recipient, "email", recipient) for recipient in recipients]
     messages = [
-        (subject.strip(), text.strip() + "\n", None, [address]) for address in addresses if address
+        EmailMessage(subject.strip(), text.strip() + "\n", to=[address], headers=headers)
+        for address in addresses
+        if address
     ]
     if messages:
         # robust: a mail server failing after the commit must not turn a saved
         # post into an error page (and a second post); the failure is logged.
-        transaction.on_commit(lambda: send_mass_mail(messages, fail_silently=False), robust=True)
+        transaction.on_commit(lambda: get_connection().send_messages(messages), robust=True)
 
 
 def join_request_received(join_request):
@@ -93,11 +95,21 @@ def comment_posted(comment, discussion):
     )
 
 
-def invited(invitation):
-    """To the invitee only: they may learn the group's name from it."""
+def invited(invitation, stop_url=None):
+    """To the invitee only: they may learn the group's name from it. With a
+    link that stops every further invitation to the address, also given to
+    mail programs as a one-click unsubscribe (RFC 8058)."""
     url = absolute(reverse("community:invitation", kwargs={"token": invitation.token}))
+    stop = absolute(stop_url) if stop_url else None
+    headers = None
+    if stop:
+        headers = {
+            "List-Unsubscribe": f"<{stop}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        }
     send(
         [invitation.email],
         "invitation",
-        {"invitation": invitation, "group": invitation.group, "url": url},
+        {"invitation": invitation, "group": invitation.group, "url": url, "stop_url": stop},
+        headers=headers,
     )

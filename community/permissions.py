@@ -48,8 +48,9 @@ class Refused(Exception):
     """A forum action the rules do not allow, with the message to show and the
     HTTP status that fits: 400 bad input, 403 not allowed, 409 conflicts with
     the current state, 429 too fast. Pages show it on the form; the API
-    answers it as a problem+json document."""
+    answers it as a problem+json document. `field` names the form field the
+    refusal is about, where a page shows it."""
 
-    def __init__(self, message, status=400):
+    def __init__(self, message, status=400, field=None):
         super().__init__(message)
-        self.message, self.status = str(message), status
+        self.message, self.status, self.field = str(message), status, field

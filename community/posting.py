@@ -17,7 +17,7 @@ from .attachments import attach, stored_files_kept_on_commit_only
 from .models import Discussion, ForumComment, ForumGroup
 from .permissions import Refused, can_manage, can_post, is_site_moderator
 from .search import may_be_on_cached_pages, reindex_comment
-from .throttle import allow_post
+from .throttle import allow_attachment, allow_post
 
 
 def require_membership(user, group):
@@ -29,6 +29,27 @@ def require_pace(user):
     """Counts this post; past FORUM_POSTS_PER_MINUTE it is refused."""
     if not allow_post(user):
         raise Refused(_("You are posting too fast. Wait a minute, then send it again."), 429)
+
+
+def require_room_for_a_file(user, files_on_the_post=0):
+    """Counts this file; refused past FORUM_ATTACHMENTS_PER_POST on one post
+    (it will not fit later either: 409) or FORUM_ATTACHMENTS_PER_HOUR for one
+    member (429). Called last, once everything else about the post is fine."""
+    most = settings.FORUM_ATTACHMENTS_PER_POST
+    if files_on_the_post >= most:
+        raise Refused(
+            _("A post carries at most %(n)s files.") % {"n": most}, 409, field="attachment"
+        )
+    if not allow_attachment(user):
+        raise Refused(
+            _(
+                "You have shared %(n)s files in the last hour, as many as one member may. "
+                "Wait a while, then send it again."
+            )
+            % {"n": settings.FORUM_ATTACHMENTS_PER_HOUR},
+            429,
+            field="attachment",
+        )
 
 
 def clean_text(text, label, max_length=None):
@@ -63,6 +84,8 @@ def start_discussion(user, group, title, body, upload=None):
     except ValidationError as error:
         raise Refused(" ".join(error.messages)) from error
     require_pace(user)
+    if upload is not None:
+        require_room_for_a_file(user)
     with stored_files_kept_on_commit_only() as stored:
         discussion.save()
         stored.append(attach(upload, group, user, discussion=discussion))
@@ -121,6 +144,8 @@ def post_comment(user, target, text, parent_id=None, scope=None, upload=None):
     except ValidationError as error:
         raise Refused(" ".join(error.messages)) from error
     require_pace(user)  # only a post that would be saved counts
+    if upload is not None:
+        require_room_for_a_file(user)
     with stored_files_kept_on_commit_only() as stored:
         comment.save()
         stored.append(attach(upload, scope, user, comment=comment))
@@ -174,6 +199,9 @@ def attach_to_comment(user, comment, upload):
     if comment.scope_id is None:
         raise Refused(_("Files can only be shared with a group."))
     with stored_files_kept_on_commit_only() as stored:
+        # Locked, so that uploads sent at once count each other's files.
+        list(ForumComment.objects.select_for_update().filter(pk=comment.pk).values_list("pk"))
+        require_room_for_a_file(user, comment.attachments.count())
         stored.append(attach(upload, comment.scope, user, comment=comment))
     return stored[0]
 

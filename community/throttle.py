@@ -28,3 +28,21 @@ def allow(action, who, limit, window_seconds):
 def allow_post(user):
     """Count one post by `user`; False once they exceed FORUM_POSTS_PER_MINUTE."""
     return allow("posts", user.pk, settings.FORUM_POSTS_PER_MINUTE, 60)
+
+
+def allow_attachment(user):
+    """Count one file shared by `user`; False past FORUM_ATTACHMENTS_PER_HOUR."""
+    return allow("attachments", user.pk, settings.FORUM_ATTACHMENTS_PER_HOUR, 3600)
+
+
+def allow_invitation_from(user):
+    """Count one invitation sent by `user`; False past FORUM_INVITATIONS_PER_HOUR."""
+    return allow("invitations-from", user.pk, settings.FORUM_INVITATIONS_PER_HOUR, 3600)
+
+
+def allow_invitation_to(address_digest):
+    """Count one invitation to an address, whoever sends it (keyed by the
+    address's digest); False past FORUM_INVITATIONS_PER_ADDRESS_PER_DAY."""
+    return allow(
+        "invitations-to", address_digest, settings.FORUM_INVITATIONS_PER_ADDRESS_PER_DAY, 86400
+    )

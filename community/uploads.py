@@ -4,6 +4,13 @@ Each accepted type maps the extension `filetype` detects from the first bytes
 to a kind and the MIME type the file is served with; the name's extension must
 agree with the content. Images are re-encoded, which drops EXIF (camera, GPS)
 and anything hidden after the picture, and get a smaller rendition for pages.
+
+Decoding is what costs: a 131 KB PNG can claim 40 million pixels and take
+hundreds of megabytes to decode. So a request only reads an image's header
+(its type and dimensions) and refuses one past FORUM_MAX_IMAGE_MEGAPIXELS; an
+attachment is decoded and re-encoded by the background worker (community/
+tasks.py), one at a time. Avatars and group images are small files made
+smaller still, and are decoded in the request at a reduced scale.
 """
 
 import io
@@ -83,12 +90,16 @@ ACCEPTED = {
     "webm": (VIDEO, "video/webm", {"webm"}),
 }
 CSV = (DOCUMENT, "text/csv", {"csv"})
+# How Pillow names each image type, by the MIME type an attachment keeps.
+PILLOW_FORMATS = {
+    "image/jpeg": "JPEG",
+    "image/png": "PNG",
+    "image/gif": "GIF",
+    "image/webp": "WEBP",
+}
 RENDITION_SIZE = (960, 960)
 AVATAR_SIZE = (256, 256)
 GROUP_IMAGE_SIZE = (960, 960)
-# A picture is decoded whole before it is shrunk: past this many pixels (a
-# 2 MB PNG of one colour can claim far more) decoding would cost too much memory.
-MAX_PICTURE_PIXELS = 40_000_000
 # Pillow reports a broken or hostile image with any of these.
 UNREADABLE = (OSError, ValueError, SyntaxError, KeyError, TypeError, Image.DecompressionBombError)
 
@@ -98,8 +109,7 @@ class CheckedUpload:
     name: str  # sanitised, with the extension the content calls for
     kind: str
     content_type: str
-    content: File  # the upload itself, or the re-encoded image
-    rendition: ContentFile | None  # images only
+    content: File  # the upload itself: an image is re-encoded later (community/tasks.py)
 
 
 def safe_name(name):
@@ -147,8 +157,9 @@ def identify(upload):
 
 
 def check_upload(upload):
-    """A CheckedUpload, or ValidationError with a message for the member."""
-    name, detected, kind, content_type = identify(upload)
+    """A CheckedUpload, or ValidationError with a message for the member. Cheap
+    enough for a request: an image's header is read, never its pixels."""
+    name, _detected, kind, content_type = identify(upload)
     limit = settings.FORUM_UPLOAD_LIMITS[kind]
     if upload.size > limit:
         raise ValidationError(
@@ -157,45 +168,74 @@ def check_upload(upload):
             code="size",
         )
     if kind == IMAGE:
-        content, rendition = reencode_image(upload, detected)
-    else:
-        # Stored as uploaded: the storage reads it in chunks (a video may be
-        # hundreds of megabytes), never the whole file in memory.
-        upload.seek(0)
-        content, rendition = upload, None
-    return CheckedUpload(name, kind, content_type, content, rendition)
+        read_picture_header(upload, PILLOW_FORMATS[content_type])
+    # Stored as uploaded: the storage reads it in chunks (a video may be
+    # hundreds of megabytes), never the whole file in memory.
+    upload.seek(0)
+    return CheckedUpload(name, kind, content_type, upload)
 
 
-def open_picture(upload):
-    """The upload as an upright Pillow image, or ValidationError: one way to
-    open every picture members send (attachments, avatars, group images)."""
+def max_picture_pixels():
+    return int(settings.FORUM_MAX_IMAGE_MEGAPIXELS * 1_000_000)
+
+
+def read_picture_header(upload, expected_format=None):
+    """The picture opened lazily (Pillow has read its header, not its pixels),
+    or ValidationError if it is not the type it claims or has more pixels than
+    we decode: the one check of an image's dimensions, made before any decoding."""
     try:
         image = Image.open(upload)
-        if image.width * image.height > MAX_PICTURE_PIXELS:
-            raise ValidationError(
-                _("This image is %(width)s by %(height)s pixels; make it smaller first.")
-                % {"width": image.width, "height": image.height},
-                code="dimensions",
-            )
-        image.load()
-        return ImageOps.exif_transpose(image)
     except UNREADABLE as error:
         raise ValidationError(_("This image cannot be read."), code="image") from error
+    if expected_format is not None and image.format != expected_format:
+        raise ValidationError(_("This image cannot be read."), code="image")
+    if image.width * image.height > max_picture_pixels():
+        raise ValidationError(
+            _(
+                "This image is %(width)s by %(height)s pixels, more than the %(limit)s million "
+                "we take; make it smaller first."
+            )
+            % {
+                "width": image.width,
+                "height": image.height,
+                "limit": f"{settings.FORUM_MAX_IMAGE_MEGAPIXELS:g}",
+            },
+            code="dimensions",
+        )
+    return image
 
 
-def reencode_image(upload, detected):
-    image = open_picture(upload)
-    fmt = {"jpg": "JPEG", "png": "PNG", "gif": "GIF", "webp": "WEBP"}[detected]
-    if fmt == "JPEG" and image.mode not in ("RGB", "L"):
-        image = image.convert("RGB")
+def open_picture(upload, expected_format=None, at_least=None):
+    """The upload decoded as an upright Pillow image, or ValidationError: one
+    way to open every picture members send (attachments, avatars, group
+    images). With `at_least` (a size), a JPEG is decoded at 1/2, 1/4 or 1/8
+    scale while still covering it, which costs a fraction of the memory."""
+    image = read_picture_header(upload, expected_format)
     try:
+        if at_least is not None:
+            image.draft(None, at_least)  # JPEG only; other types ignore it
+        image.load()
+        # In place: the default returns a copy, a second full-size image in memory.
+        ImageOps.exif_transpose(image, in_place=True)
+    except UNREADABLE as error:
+        raise ValidationError(_("This image cannot be read."), code="image") from error
+    return image
+
+
+def reencode_image(source, pillow_format):
+    """(the image re-encoded without any metadata, a smaller rendition), both
+    ContentFiles, or ValidationError. Decodes the whole picture: run it in the
+    background worker (community/tasks.py), not in a request."""
+    image = open_picture(source, pillow_format)
+    try:
+        if pillow_format == "JPEG" and image.mode not in ("RGB", "L"):
+            image = image.convert("RGB")
         # Saving without exif= or pnginfo= writes no metadata at all.
         original = io.BytesIO()
-        image.save(original, format=fmt)
-        small = image.copy()
-        small.thumbnail(RENDITION_SIZE)
+        image.save(original, format=pillow_format)
+        image.thumbnail(RENDITION_SIZE)  # in place: no second full-size copy
         rendition = io.BytesIO()
-        small.save(rendition, format=fmt)
+        image.save(rendition, format=pillow_format)
     except UNREADABLE as error:
         raise ValidationError(_("This image cannot be read."), code="image") from error
     return ContentFile(original.getvalue()), ContentFile(rendition.getvalue())
@@ -210,7 +250,7 @@ def check_picture(upload, limit, size, square=False):
     onto white, shrunk to fit `size` (or, if `square`, cut to its centre and
     made exactly `size`) and re-encoded: EXIF (camera, GPS) and anything
     hidden after the picture are gone, and every picture is a JPEG."""
-    _name, _detected, kind, _content_type = identify(upload)
+    _name, _detected, kind, content_type = identify(upload)
     if kind != IMAGE:
         raise ValidationError(_("Choose an image: JPEG, PNG, GIF or WebP."), code="type")
     if upload.size > limit:
@@ -219,8 +259,15 @@ def check_picture(upload, limit, size, square=False):
             % {"size": round(upload.size / 2**20, 1), "limit": round(limit / 2**20, 1)},
             code="size",
         )
-    image = open_picture(upload)
+    image = open_picture(upload, PILLOW_FORMATS[content_type], at_least=size)
     try:
+        # Shrink before converting, so that only the decoded picture is ever
+        # full-size in memory, never a converted copy of it as well.
+        if image.mode not in ("RGB", "RGBA", "L", "LA"):
+            image = image.convert("RGBA")  # a palette or a rare mode: reduce() takes neither
+        factor = min(image.width // size[0], image.height // size[1])
+        if factor >= 2:
+            image = image.reduce(factor)
         image = image.convert("RGBA")
     except UNREADABLE as error:
         raise ValidationError(_("This image cannot be read."), code="image") from error

@@ -21,6 +21,7 @@ urlpatterns = [
     path("new/", groups.group_create, name="group_create"),
     path("join/<uuid:token>/", groups.request_to_join, name="request_to_join"),
     path("invitations/<str:token>/", invitations.accept, name="invitation"),
+    path("invitations/no-more/<str:token>/", invitations.do_not_contact, name="do_not_contact"),
     path("comments/<comment:comment_id>/", discussions.comment_permalink, name="comment"),
     path(
         "comments/on/<slug:kind>/<id:object_id>/",

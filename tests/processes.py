@@ -100,14 +100,47 @@ def gunicorn(port, workers, threads):
     ]
 
 
+WORKER = ["manage.py", "db_worker", "--backend", "background", "--no-reload"]
+
+
+def start_worker(env, log_path, interval=0.1):
+    """The background worker as `make run` and production run it, polling its
+    queue every `interval` seconds; its output goes to `log_path`."""
+    command = [*WORKER, "--interval", str(interval), "--no-startup-delay"]
+    with open(log_path, "wb") as log:
+        return subprocess.Popen(
+            [sys.executable, *command], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
+        )
+
+
+def stop(process):
+    process.terminate()
+    process.wait(timeout=20)
+
+
+def suite_database_url():
+    """The suite's database as a URL another process can open; None on SQLite
+    (a child process cannot share the test database there)."""
+    from urllib.parse import quote
+
+    from django.db import connection
+
+    config = connection.settings_dict
+    if connection.vendor != "postgresql":
+        return None
+    credentials = f"{quote(config['USER'])}:{quote(config['PASSWORD'])}"
+    return f"postgres://{credentials}@{config['HOST']}:{config['PORT']}/{config['NAME']}"
+
+
 def runserver(port):
     return [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"]
 
 
 @contextmanager
-def demo_site(tmp_path, name, command, **settings):
+def demo_site(tmp_path, name, command, worker=False, **settings):
     """The demo content in a fresh database `<suite's database>_<name>`, served
-    in a child process by `command(port)`; yields (url, env, log path) once it
+    in a child process by `command(port)` (with the background worker beside
+    it if `worker`, as `make run` does); yields (url, env, log path) once it
     answers, and stops it afterwards. With the dev settings the demo Site
     answers at that port, so the absolute URLs in its answers open."""
     port = free_port()
@@ -136,8 +169,11 @@ def demo_site(tmp_path, name, command, **settings):
                     server.kill()
                     raise RuntimeError(log_path.read_text()) from None
                 time.sleep(0.2)
+        tasks = start_worker(env, tmp_path / "worker.log", interval=0.2) if worker else None
         try:
             yield url, env, log_path
         finally:
             server.terminate()
             server.wait(timeout=20)
+            if tasks is not None:
+                stop(tasks)

@@ -345,6 +345,14 @@ FORUM_POSTS_PER_MINUTE = int(env("FORUM_POSTS_PER_MINUTE", "6"))
 # a little; a limit keeps a dictionary of them from being tried).
 FORUM_GROUPS_PER_DAY = int(env("FORUM_GROUPS_PER_DAY", "3"))
 FORUM_GROUP_ADDRESS_CHECKS_PER_HOUR = int(env("FORUM_GROUP_ADDRESS_CHECKS_PER_HOUR", "20"))
+# What one member can make the site store and send (counted in community/throttle.py):
+# files on one post and files per hour, which bound the file store and the
+# worker's queue; invitations per hour from one member, and per day to one
+# address from everyone, which bound the email a member can have the site send.
+FORUM_ATTACHMENTS_PER_POST = int(env("FORUM_ATTACHMENTS_PER_POST", "5"))
+FORUM_ATTACHMENTS_PER_HOUR = int(env("FORUM_ATTACHMENTS_PER_HOUR", "20"))
+FORUM_INVITATIONS_PER_HOUR = int(env("FORUM_INVITATIONS_PER_HOUR", "20"))
+FORUM_INVITATIONS_PER_ADDRESS_PER_DAY = int(env("FORUM_INVITATIONS_PER_ADDRESS_PER_DAY", "3"))
 # What members comment on besides discussions, as kind -> model: the kind names
 # the target in URLs and the API. Only published, public objects take comments.
 FORUM_COMMENT_TARGETS = {"news": "home.NewsPage", "resource": "resources.Resource"}
@@ -513,6 +521,13 @@ FORUM_UPLOAD_LIMITS = {
     "image": int(env("FORUM_MAX_IMAGE_MB", "10")) * 2**20,
     "video": int(env("FORUM_MAX_VIDEO_MB", "200")) * 2**20,
 }
+
+# The most pixels an uploaded image may have, in millions: decoding takes about
+# 4 bytes a pixel (25 MP: about 100 MB for the picture, 140 MB at the worker's
+# peak), whatever the file's size. 25 takes a 24 MP camera's or a 12 MP
+# phone's photos; a 48 MP phone photo is refused with a request to make it
+# smaller. Only the header is read in a request (community/uploads.py).
+FORUM_MAX_IMAGE_MEGAPIXELS = float(env("FORUM_MAX_IMAGE_MEGAPIXELS", "25"))
 
 # Pictures, in MB: a member's avatar and a group's image. Both are re-encoded
 # smaller (community/uploads.py), so the limit only bounds the work of reading them.

@@ -6,6 +6,7 @@ from .attachments import Attachment
 from .comments import ForumComment
 from .discussions import Discussion
 from .groups import (
+    DoNotContact,
     ForumGroup,
     Invitation,
     JoinRequest,
@@ -19,6 +20,7 @@ from .profiles import Profile
 __all__ = [
     "Attachment",
     "Discussion",
+    "DoNotContact",
     "ForumComment",
     "ForumGroup",
     "Invitation",

@@ -15,6 +15,16 @@ from .groups import ForumGroup, visible_scope
 SIGNED_URL_SALT = "community.attachment"
 
 
+class AttachmentStatus(models.TextChoices):
+    """An image is stored privately as uploaded and re-encoded by the worker
+    (community/tasks.py): until then it is "processing" and never served, so
+    its EXIF (camera, GPS) never leaves the server. Other files are ready at once."""
+
+    PROCESSING = "processing", _("processing")
+    READY = "ready", _("ready")
+    FAILED = "failed", _("failed")
+
+
 class AttachmentQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Files are seen by whoever sees the group they were shared in, as
@@ -59,6 +69,11 @@ class Attachment(HasPublicId, models.Model):
     kind = models.CharField(max_length=10)
     content_type = models.CharField(max_length=100)
     size = models.PositiveBigIntegerField()
+    status = models.CharField(
+        max_length=10, choices=AttachmentStatus.choices, default=AttachmentStatus.READY
+    )
+    # Why processing failed, in words for the member who posted it.
+    problem = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     objects = AttachmentQuerySet.as_manager()
@@ -99,6 +114,14 @@ class Attachment(HasPublicId, models.Model):
 
     def get_rendition_url(self):
         return reverse("community:attachment_rendition", kwargs={"attachment_id": self.pk})
+
+    @property
+    def is_ready(self):
+        return self.status == AttachmentStatus.READY
+
+    @property
+    def is_processing(self):
+        return self.status == AttachmentStatus.PROCESSING
 
     @property
     def is_image(self):

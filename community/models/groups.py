@@ -311,3 +311,30 @@ class Invitation(models.Model):
     @property
     def is_usable(self):
         return self.accepted_at is None and self.expires_at > timezone.now()
+
+
+def address_digest(address):
+    """What identifies an email address in the do-not-contact list and the
+    per-address count: a SHA-256 of the address, trimmed and lower-cased (as
+    accounts compare them). Not keyed, so that rotating SECRET_KEY keeps every
+    refusal; the list still holds no readable address."""
+    return hashlib.sha256(address.strip().lower().encode()).hexdigest()
+
+
+class DoNotContact(models.Model):
+    """An email address whose owner asked, through the link in an invitation,
+    to be sent no more invitations. Kept as its digest (address_digest)."""
+
+    address_digest = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("address not to contact")
+        verbose_name_plural = _("addresses not to contact")
+
+    def __str__(self):
+        return self.address_digest[:12]
+
+    @classmethod
+    def refuses(cls, address):
+        return cls.objects.filter(address_digest=address_digest(address)).exists()

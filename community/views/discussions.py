@@ -21,8 +21,10 @@ from .lookup import visible_comment, visible_discussion, visible_group
 
 
 def refusal_on(form, refused):
-    """Show a refusal on the form, with the status the page answers."""
-    form.add_error(None, ValidationError(refused.message, code=str(refused.status)))
+    """Show a refusal on the form (by its field, if it names one), with the
+    status the page answers."""
+    field = refused.field if refused.field in form.fields else None
+    form.add_error(field, ValidationError(refused.message, code=str(refused.status)))
     return refused.status
 
 
@@ -208,6 +210,8 @@ def serve_attachment(request, attachment_id, name=None, rendition=False):
     # the link was made, and the file is gone.
     attachment = get_object_or_404(Attachment.objects.visible_to(viewer), pk=attachment_id)
     if name is not None and name != attachment.name:
+        raise Http404
+    if not attachment.is_ready:  # an image not re-encoded yet still has its EXIF
         raise Http404
     stored = attachment.rendition if rendition else attachment.file
     if not stored:

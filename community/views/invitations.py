@@ -13,10 +13,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.csrf import csrf_exempt
 
-from community import notifications
+from community import invitations
 from community.models import Invitation, Membership
-from community.permissions import can_manage
+from community.permissions import Refused, can_manage
 
 from .lookup import visible_group
 
@@ -46,24 +47,23 @@ def invite(request, slug):
     if not can_manage(request.user, group):
         raise Http404
     form = InvitationForm(request.POST or None)
+    status = 200
     if request.method == "POST" and form.is_valid():
         who = form.cleaned_data["who"]
         is_user = not isinstance(who, str)
-        if is_user and group.memberships.filter(user=who).exists():
-            form.add_error("who", _("This person is already in the group, or banned from it."))
+        try:
+            invitations.invite(
+                request.user, group, user=who if is_user else None, email="" if is_user else who
+            )
+        except Refused as refused:
+            form.add_error(refused.field, refused.message)
+            status = refused.status
         else:
-            with transaction.atomic():
-                invitation = Invitation.objects.create(
-                    group=group,
-                    invited_by=request.user,
-                    user=who if is_user else None,
-                    email=who.email if is_user else who,
-                )
-                notifications.invited(invitation)
             messages.success(request, _("The invitation is on its way."))
             return redirect(group)
-    return render(request, "community/invite.html", {"group": group, "form": form},
-                  status=400 if form.errors else 200)  # fmt: skip
+    elif form.errors:
+        status = 400
+    return render(request, "community/invite.html", {"group": group, "form": form}, status=status)
 
 
 def usable_invitation(request, token):
@@ -98,3 +98,17 @@ def accept(request, token):
         {"invitation": invitation, "group": group, "banned": banned},
         status=200 if invitation.is_usable and not banned else 410,
     )
+
+
+@csrf_exempt  # the signed token is the authority; mail programs POST it without a session
+def do_not_contact(request, token):
+    """The link in every invitation: no account needed. Opening it shows one
+    button, because mail scanners open links on their own; the button (or a
+    mail program's one-click unsubscribe, RFC 8058) records the wish."""
+    digest = invitations.digest_from(token)
+    if digest is None:
+        raise Http404
+    done = request.method == "POST"
+    if done:
+        invitations.stop_contacting(digest)
+    return render(request, "community/do_not_contact.html", {"done": done})

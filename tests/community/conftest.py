@@ -15,6 +15,25 @@ ROLES = [
 SEES_PRIVATE = {"member", "group_moderator", "site_moderator"}
 
 
+IMMEDIATE = {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}
+
+
+@pytest.fixture(autouse=True)
+def tasks_run_at_once(settings):
+    """The worker's tasks (re-encoding images) run inside the request that
+    queues them, so a test sees their outcome at once. The real worker is
+    proved in test_image_worker.py; `queued_tasks` keeps them queued."""
+    settings.TASKS = {**settings.TASKS, "background": IMMEDIATE}
+
+
+@pytest.fixture
+def queued_tasks(settings, tasks_run_at_once):
+    """Tasks wait in the database queue, as with the worker stopped."""
+    from cms.settings import base
+
+    settings.TASKS = base.TASKS
+
+
 @pytest.fixture
 def forum(home_page):
     """A public and a private group, each with a discussion and a short thread,

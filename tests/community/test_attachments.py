@@ -9,6 +9,7 @@ from PIL import Image
 
 from community.models import Attachment, ForumComment
 from home.demo.media import pdf
+from tests import factories
 from tests.community.conftest import ROLES, SEES_PRIVATE
 
 pytestmark = pytest.mark.django_db
@@ -179,3 +180,146 @@ def test_a_post_that_fails_after_its_file_was_stored_leaves_no_file(forum, as_ro
     from django.core.files.storage import default_storage
 
     assert not default_storage.exists(stored[0])
+
+
+# Limits on what one member can make the site store (issue 13, item 4).
+
+
+def png_of(size, mode="1"):
+    """A PNG that claims `size` pixels in a few kilobytes (one colour)."""
+    buffer = io.BytesIO()
+    Image.new(mode, size).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def test_a_comment_carries_at_most_FORUM_ATTACHMENTS_PER_POST_files(forum, settings):
+    from tests.community.test_api_writes import API, problem, token_client
+
+    settings.FORUM_ATTACHMENTS_PER_POST = 2
+    member = forum["users"]["member"]
+    comment = factories.forum_comment(forum["private_discussion"], member, "Photos")
+    client = token_client(member)
+    url = f"{API}/comments/{comment.pk}/attachments/"
+    for n in range(2):
+        sent = client.post(url, {"file": SimpleUploadedFile(f"{n}.pdf", pdf("Page", [str(n)]))})
+        assert sent.status_code == 201, sent.content
+    refused = client.post(url, {"file": SimpleUploadedFile("3.pdf", pdf("Page", ["3"]))})
+    assert refused.status_code == 409
+    assert problem(refused) == "A post carries at most 2 files."
+    assert comment.attachments.count() == 2
+
+
+def test_a_member_shares_at_most_FORUM_ATTACHMENTS_PER_HOUR_files_on_pages_and_the_api(
+    forum, as_role, settings
+):
+    from tests.community.test_api_writes import API, problem, token_client
+
+    settings.FORUM_ATTACHMENTS_PER_HOUR = 2
+    discussion = forum["private_discussion"]
+    member = as_role("member")
+    for n in range(2):
+        response = upload(member, discussion, f"grid-{n}.pdf", pdf("Grid", [str(n)]))
+        assert response.status_code == 302
+    comments = ForumComment.objects.count()
+
+    response = upload(member, discussion, "grid-3.pdf", pdf("Grid", ["3"]), text="Third grid.")
+    assert response.status_code == 429
+    errors = response.context["form"].errors["attachment"]
+    assert errors == [
+        "You have shared 2 files in the last hour, as many as one member may. "
+        "Wait a while, then send it again."
+    ]
+    assert "Third grid." in response.content.decode()  # what was typed stays
+    assert ForumComment.objects.count() == comments and Attachment.objects.count() == 2
+
+    # The API counts against the same limit.
+    own = factories.forum_comment(discussion, forum["users"]["member"], "One more")
+    refused = token_client(forum["users"]["member"]).post(
+        f"{API}/comments/{own.pk}/attachments/",
+        {"file": SimpleUploadedFile("more.pdf", pdf("More", ["4"]))},
+    )
+    assert refused.status_code == 429 and "2 files in the last hour" in problem(refused)
+    assert Attachment.objects.count() == 2
+    # A comment without a file still goes through: the limit is on files.
+    assert member.post(post_url(discussion), {"comment": "No file."}).status_code == 302
+
+
+def test_an_image_of_too_many_pixels_is_refused_from_its_header_without_being_decoded(
+    forum, as_role, monkeypatch
+):
+    from PIL import ImageFile
+
+    decoded = []
+    real_load = ImageFile.ImageFile.load
+    monkeypatch.setattr(
+        ImageFile.ImageFile, "load", lambda image: decoded.append(image.size) or real_load(image)
+    )
+    bomb = png_of((6300, 6300))  # 39.7 million pixels in a few kilobytes
+    assert len(bomb) < 150_000
+    response = upload(as_role("member"), forum["private_discussion"], "plan.png", bomb)
+    assert response.status_code == 400
+    assert response.context["form"].errors["attachment"] == [
+        "This image is 6300 by 6300 pixels, more than the 25 million we take; "
+        "make it smaller first."
+    ]
+    assert decoded == []
+    assert not Attachment.objects.exists()
+
+
+def test_an_image_is_served_only_once_the_worker_has_reencoded_it(
+    forum, as_role, queued_tasks, monkeypatch
+):
+    from PIL import ImageFile
+
+    from tests.community.test_api_writes import API
+
+    # Nothing in the request may decode the picture: that is the worker's job.
+    monkeypatch.setattr(ImageFile.ImageFile, "load", lambda image: pytest.fail("decoded"))
+    member = as_role("member")
+    discussion = forum["private_discussion"]
+    assert upload(member, discussion, "site-visit.jpg", jpeg_with_exif()).status_code == 302
+    monkeypatch.undo()
+    attachment = Attachment.objects.get()
+    uploaded = attachment.file.name
+    # Not served before it is re-encoded: the upload still carries its EXIF.
+    assert member.get(attachment.get_absolute_url()).status_code == 404
+    assert member.get(attachment.get_rendition_url()).status_code == 404
+    assert attachment.status == "processing"
+    page = member.get(discussion.get_absolute_url()).content.decode()
+    assert "Preparing the image" in page and attachment.get_rendition_url() not in page
+    api_url = f"{API}/groups/secret-consortium/discussions/{discussion.pk}/comments/"
+    listed = member.get(api_url).json()["items"]
+    files = [file for comment in listed for file in comment["attachments"]]
+    assert [(file["status"], file["url"]) for file in files] == [("processing", None)]
+
+    from community.tasks import process_image
+
+    process_image.call(attachment.pk)  # what the worker runs for it
+
+    attachment.refresh_from_db()
+    assert attachment.status == "ready" and attachment.file.name != uploaded
+    assert not attachment.file.storage.exists(uploaded)  # the original, EXIF and all, is gone
+    served = member.get(attachment.get_absolute_url())
+    assert served.status_code == 200
+    assert not Image.open(io.BytesIO(b"".join(served.streaming_content))).getexif()
+    assert (
+        attachment.get_rendition_url() in member.get(discussion.get_absolute_url()).content.decode()
+    )
+    listed = member.get(api_url).json()["items"]
+    files = [file for comment in listed for file in comment["attachments"]]
+    assert files[0]["status"] == "ready" and "key=" in files[0]["url"]
+
+
+def test_an_image_the_worker_cannot_decode_is_marked_failed_and_never_served(forum, as_role):
+    whole = jpeg_with_exif()
+    broken = whole[: len(whole) // 3]  # a readable header, then the data stops
+    member = as_role("member")
+    discussion = forum["private_discussion"]
+    assert upload(member, discussion, "cut.jpg", broken).status_code == 302
+    attachment = Attachment.objects.get()
+    assert attachment.status == "failed"
+    assert attachment.problem == "This image cannot be read."
+    assert not attachment.file.storage.exists(attachment.file.name)
+    assert member.get(attachment.get_absolute_url()).status_code == 404
+    page = member.get(discussion.get_absolute_url()).content.decode()
+    assert "Could not be shared: This image cannot be read." in page

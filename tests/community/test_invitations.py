@@ -93,3 +93,94 @@ def test_invitation_form_errors(client, forum):
         response = client.post("/forum/secret-consortium/invite/", {"who": who})
         assert response.status_code == 400 and message in response.content.decode()
     assert not Invitation.objects.exists()
+
+
+# Limits on the email a member can have the site send (issue 13, item 4).
+
+NOT_NOW = "No invitation can be sent to this address at the moment."
+
+
+def stop_link_in(message):
+    link = re.search(r"http://testserver(/forum/invitations/no-more/\S+/)", message.body)
+    assert link, message.body
+    return link[1]
+
+
+def test_a_member_sends_at_most_FORUM_INVITATIONS_PER_HOUR_invitations(
+    client, forum, settings, django_capture_on_commit_callbacks
+):
+    settings.FORUM_INVITATIONS_PER_HOUR = 2
+    client.force_login(forum["owner"])
+    for n in range(2):
+        response = invite(client, f"buyer{n}@example.net", django_capture_on_commit_callbacks)
+        assert response.status_code == 302
+    response = invite(client, "buyer3@example.net", django_capture_on_commit_callbacks)
+    assert response.status_code == 429
+    assert response.context["form"].errors["who"] == [
+        "You have sent 2 invitations in the last hour, as many as one member may. "
+        "Wait a while, then send it again."
+    ]
+    assert 'value="buyer3@example.net"' in response.content.decode()  # what was typed stays
+    assert Invitation.objects.count() == 2 and len(mail.outbox) == 2
+    # The group's other managers are not held back by this one's count.
+    client.force_login(forum["users"]["group_moderator"])
+    assert (
+        invite(client, "buyer3@example.net", django_capture_on_commit_callbacks).status_code == 302
+    )
+
+
+def test_an_address_gets_at_most_FORUM_INVITATIONS_PER_ADDRESS_PER_DAY_from_everyone(
+    client, forum, settings, django_capture_on_commit_callbacks
+):
+    settings.FORUM_INVITATIONS_PER_ADDRESS_PER_DAY = 1
+    other = factories.ForumGroupFactory(name="Other group", slug="other-group")
+    Membership.objects.create(group=other, user=forum["users"]["outsider"], role="owner")
+    client.force_login(forum["owner"])
+    assert (
+        invite(client, "target@example.net", django_capture_on_commit_callbacks).status_code == 302
+    )
+
+    client.force_login(forum["users"]["outsider"])  # someone else, from another group
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/forum/other-group/invite/", {"who": "Target@Example.net"})
+    assert response.status_code == 429
+    assert response.context["form"].errors["who"] == [NOT_NOW]
+    assert [message.to for message in mail.outbox] == [["target@example.net"]]
+    assert not Invitation.objects.filter(group=other).exists()
+
+
+def test_the_link_in_every_invitation_stops_all_further_invitations_to_the_address(
+    client, forum, django_capture_on_commit_callbacks
+):
+    from django.test import Client
+
+    client.force_login(forum["owner"])
+    invite(client, "New.Buyer@example.net", django_capture_on_commit_callbacks)
+    message = mail.outbox[0]
+    path = stop_link_in(message)
+    assert message.extra_headers["List-Unsubscribe"] == f"<http://testserver{path}>"
+    assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+
+    from community.models import DoNotContact
+
+    # No account, no session, no CSRF token: the signed link is enough.
+    stranger = Client(enforce_csrf_checks=True)
+    page = stranger.get(path)
+    assert page.status_code == 200 and "Send me no more invitations" in page.content.decode()
+    assert not DoNotContact.objects.exists()  # opening it (a mail scanner does) changes nothing
+    assert stranger.post(path, {"List-Unsubscribe": "One-Click"}).status_code == 200
+    assert stranger.post(path).status_code == 200  # twice is fine
+    stored = DoNotContact.objects.get()
+    assert "buyer" not in stored.address_digest.lower()  # a digest, not the address
+    forged = path.replace("/no-more/", "/no-more/0")
+    assert stranger.get(forged).status_code == 404
+
+    # Whoever invites next, by address in any case or by username, sends nothing.
+    forum["users"]["outsider"].email = "new.buyer@EXAMPLE.net"
+    forum["users"]["outsider"].save()
+    client.force_login(forum["users"]["group_moderator"])
+    for who in ("new.buyer@example.net", "outsider"):
+        response = invite(client, who, django_capture_on_commit_callbacks)
+        assert response.status_code == 429
+        assert response.context["form"].errors["who"] == [NOT_NOW]
+    assert len(mail.outbox) == 1 and Invitation.objects.count() == 1

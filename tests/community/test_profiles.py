@@ -143,6 +143,36 @@ def test_an_image_of_too_many_pixels_is_refused_before_it_is_decoded(client, mem
     assert "make it smaller first" in response.context["form"].errors["avatar"][0]
 
 
+def test_a_picture_of_6300_by_6300_pixels_is_refused(client, member):
+    """40 million pixels in a 131 KB file took 8 s and 330 MB to decode: past
+    FORUM_MAX_IMAGE_MEGAPIXELS (25) a picture is refused from its header."""
+    bomb = io.BytesIO()
+    Image.new("1", (6300, 6300)).save(bomb, format="PNG")
+    response = save_profile(client, "square.png", bomb.getvalue())
+    assert response.status_code == 400
+    assert response.context["form"].errors["avatar"] == [
+        "This image is 6300 by 6300 pixels, more than the 25 million we take; "
+        "make it smaller first."
+    ]
+    assert not Profile.objects.get(user=member).avatar
+
+
+def test_a_large_photo_is_decoded_at_a_fraction_of_its_size(client, member, monkeypatch):
+    """A camera's 24-megapixel JPEG becomes a 256-pixel avatar without ever
+    being whole in memory: decoded at an eighth of its size."""
+    from PIL import ImageFile
+
+    decoded = []
+    real_load = ImageFile.ImageFile.load
+    monkeypatch.setattr(
+        ImageFile.ImageFile, "load", lambda image: decoded.append(image.size) or real_load(image)
+    )
+    response = save_profile(client, "camera.jpg", image_bytes((6000, 4000)))
+    assert response.status_code == 302
+    assert set(decoded) == {(750, 500)}  # every read of its pixels
+    assert stored_image(Profile.objects.get(user=member)).size == (256, 256)
+
+
 def test_replacing_or_removing_the_avatar_deletes_the_old_file(
     client, member, django_capture_on_commit_callbacks
 ):

@@ -1,8 +1,8 @@
 """Browser tests drive Debian's Chromium against a real server process.
 
 The server is `manage.py runserver` on its own database, migrated and loaded
-with the demo content, like `make run` but on PostgreSQL when the suite runs on
-it. Nothing is shared with the test database, so no flush or rollback can pull
+with the demo content, with the background worker beside it, like `make run`
+but on PostgreSQL when the suite runs on it. Nothing is shared with the test database, so no flush or rollback can pull
 data from under the running server.
 """
 
@@ -19,7 +19,9 @@ SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 @pytest.fixture(scope="session")
 def server_url(tmp_path_factory):
     tmp_path = tmp_path_factory.mktemp("e2e")
-    with demo_site(tmp_path, "e2e", runserver, DJANGO_SETTINGS_MODULE="cms.settings.dev") as site:
+    with demo_site(
+        tmp_path, "e2e", runserver, worker=True, DJANGO_SETTINGS_MODULE="cms.settings.dev"
+    ) as site:
         yield site[0]
 
 

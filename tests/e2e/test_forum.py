@@ -44,7 +44,14 @@ def test_member_replies_in_a_private_group_and_an_outsider_gets_404(server_url, 
     expect(reply).to_be_visible()
     expect(reply.locator("strong", has_text="Tampere")).to_be_visible()
     assert "level-1" in reply.get_attribute("class")
+    # The worker re-encodes the image; until then the page says so.
     image = reply.get_by_role("img", name="test-site.png")
+    for _ in range(50):
+        if image.count():
+            break
+        expect(reply).to_contain_text("Preparing the image")
+        page.wait_for_timeout(200)
+        page.reload()
     expect(image).to_be_visible()
     assert image.evaluate("img => img.naturalWidth") == 640
     image_url = server_url + image.get_attribute("src")

@@ -5,18 +5,15 @@ database, so the tests that need it commit what they do (transactional
 database, restored from its serialized migration data before each test).
 """
 
-import subprocess
-import sys
 import threading
 import time
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import quote
 
 import pytest
 from django.test import Client
 
-from tests.processes import ROOT, clean_env
+from tests.processes import clean_env, start_worker, stop, suite_database_url
 
 SECRET = "test-secret-for-signing-0123456789"
 # The worker's settings: short, so that retries and timeouts take seconds.
@@ -115,13 +112,10 @@ class Worker:
 
 
 def worker_database_url():
-    from django.db import connection
-
-    config = connection.settings_dict
-    if connection.vendor != "postgresql":
+    url = suite_database_url()
+    if url is None:
         pytest.skip("the worker process needs the test database on a server: run `make test`")
-    credentials = f"{quote(config['USER'])}:{quote(config['PASSWORD'])}"
-    return f"postgres://{credentials}@{config['HOST']}:{config['PORT']}/{config['NAME']}"
+    return url
 
 
 @pytest.fixture(scope="package")
@@ -133,16 +127,10 @@ def worker(django_db_setup, tmp_path_factory):
         WEBHOOK_TIMEOUT_SECONDS=str(TIMEOUT_SECONDS),
         WEBHOOK_RETRY_DELAYS=",".join(map(str, RETRY_DELAYS)),
     )
-    command = ["manage.py", "db_worker", "--backend", "background", "--no-reload"]
-    command += ["--interval", "0.1", "--no-startup-delay"]
     log_path = tmp_path_factory.mktemp("worker") / "worker.log"
-    with open(log_path, "wb") as log:
-        process = subprocess.Popen(
-            [sys.executable, *command], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
-        )
+    process = start_worker(env, log_path)
     yield Worker(process, log_path)
-    process.terminate()
-    process.wait(timeout=20)
+    stop(process)
 
 
 @pytest.fixture

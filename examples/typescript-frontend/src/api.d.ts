@@ -5049,10 +5049,21 @@ export interface components {
             /** Size */
             size: number;
             /**
-             * Url
-             * @description The file. The link works without signing in for FORUM_SIGNED_URL_SECONDS (10 minutes by default): read the API again for a fresh one.
+             * Status
+             * @description ready; processing while an image is being re-encoded without its metadata (read the API again a little later); failed, with the reason in `problem`
+             * @enum {string}
              */
-            url: string;
+            status: "processing" | "ready" | "failed";
+            /**
+             * Problem
+             * @description Why the file could not be shared; empty otherwise
+             */
+            problem: string;
+            /**
+             * Url
+             * @description The file, once it is ready (null before). The link works without signing in for FORUM_SIGNED_URL_SECONDS (10 minutes by default): read the API again for a fresh one.
+             */
+            url: string | null;
         };
         /** DiscussionDetailOut */
         DiscussionDetailOut: {

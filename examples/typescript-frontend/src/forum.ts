@@ -43,7 +43,10 @@ async function commentsOf(client: ApiClient, slug: string, discussionId: number)
     parent_id: comment.parent_id,
     level: comment.level,
     author: comment.author,
-    // Signed links: they open without the token for a few minutes.
-    attachments: comment.attachments.map((attachment) => attachment.url),
+    // Signed links: they open without the token for a few minutes. An image
+    // has none while the server prepares it (status "processing").
+    attachments: comment.attachments.flatMap((attachment) =>
+      attachment.status === "ready" && attachment.url ? [attachment.url] : [],
+    ),
   }));
 }

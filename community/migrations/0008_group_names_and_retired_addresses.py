@@ -9,7 +9,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("community", "0005_profile_avatar_group_image"),
+        ("community", "0007_do_not_contact"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
