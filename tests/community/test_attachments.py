@@ -199,7 +199,7 @@ def test_a_comment_carries_at_most_FORUM_ATTACHMENTS_PER_POST_files(forum, setti
     member = forum["users"]["member"]
     comment = factories.forum_comment(forum["private_discussion"], member, "Photos")
     client = token_client(member)
-    url = f"{API}/comments/{comment.pk}/attachments/"
+    url = f"{API}/comments/{comment.public_id}/attachments/"
     for n in range(2):
         sent = client.post(url, {"file": SimpleUploadedFile(f"{n}.pdf", pdf("Page", [str(n)]))})
         assert sent.status_code == 201, sent.content
@@ -235,7 +235,7 @@ def test_a_member_shares_at_most_FORUM_ATTACHMENTS_PER_HOUR_files_on_pages_and_t
     # The API counts against the same limit.
     own = factories.forum_comment(discussion, forum["users"]["member"], "One more")
     refused = token_client(forum["users"]["member"]).post(
-        f"{API}/comments/{own.pk}/attachments/",
+        f"{API}/comments/{own.public_id}/attachments/",
         {"file": SimpleUploadedFile("more.pdf", pdf("More", ["4"]))},
     )
     assert refused.status_code == 429 and "2 files in the last hour" in problem(refused)
@@ -287,7 +287,7 @@ def test_an_image_is_served_only_once_the_worker_has_reencoded_it(
     assert attachment.status == "processing"
     page = member.get(discussion.get_absolute_url()).content.decode()
     assert "Preparing the image" in page and attachment.get_rendition_url() not in page
-    api_url = f"{API}/groups/secret-consortium/discussions/{discussion.pk}/comments/"
+    api_url = f"{API}/groups/secret-consortium/discussions/{discussion.public_id}/comments/"
     listed = member.get(api_url).json()["items"]
     files = [file for comment in listed for file in comment["attachments"]]
     assert [(file["status"], file["url"]) for file in files] == [("processing", None)]
