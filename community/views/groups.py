@@ -166,13 +166,23 @@ def join_requests(request, slug):
 
 
 def decide(request, group):
-    join_request = get_object_or_404(
-        group.join_requests, pk=request.POST.get("request"), status=JoinRequest.Status.PENDING
-    )
-    approve = request.POST.get("decision") == "approve"
     try:
+        join_request, approve = decision_posted(request.POST, group)
         membership.decide(request.user, join_request, approve)
-    except Refused as refused:  # e.g. approving someone banned from the group
+    except Refused as refused:  # unusable input, or the rules (approving someone banned)
         messages.error(request, refused.message)
         return
     messages.success(request, _("Request approved.") if approve else _("Request declined."))
+
+
+def decision_posted(post, group):
+    """(join request, approve) from the button a manager pressed. A post may
+    say anything else (no request, not a number, another decision): that is
+    refused with a message, not a 500 or a silent decline. Requests already
+    decided are found too, so a second click is told so (as in the API)."""
+    approve = membership.approval(post.get("decision"))
+    try:
+        request_id = int(post.get("request", ""))
+    except ValueError:
+        raise Refused(_("Choose a request to join, then approve or decline it.")) from None
+    return get_object_or_404(group.join_requests, pk=request_id), approve
