@@ -241,10 +241,9 @@ def decide_join_request(
     group = visible_group(request, slug)
     if not can_manage(request.user, group):
         raise Refused("Only the group's owners and moderators decide on requests.", 403)
-    if data.decision not in ("approve", "decline"):
-        raise Refused("The decision is approve or decline.")
+    approve = membership.approval(data.decision)
     join_request = get_object_or_404(group.join_requests.select_related("user"), pk=request_id)
-    return membership.decide(request.user, join_request, data.decision == "approve")
+    return membership.decide(request.user, join_request, approve)
 
 
 @router.post(

@@ -104,6 +104,14 @@ def manage_member(actor, group, target, action):
     return target
 
 
+def approval(decision):
+    """True for "approve", False for "decline"; a form field or a request body
+    may say anything else, which is refused rather than read as a decline."""
+    if decision not in ("approve", "decline"):
+        raise Refused(_("The decision is approve or decline."))
+    return decision == "approve"
+
+
 def decide(actor, join_request, approve):
     """Approve or decline a pending request to join; the requester is told."""
     if not can_manage(actor, join_request.group):

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import filetype
 from botocore.exceptions import BotoCoreError, ClientError
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import SuspiciousFileOperation, ValidationError
 from django.core.files.base import ContentFile, File
 from django.db import transaction
 from django.utils.text import get_valid_filename
@@ -114,10 +114,27 @@ class CheckedUpload:
 
 def safe_name(name):
     """The file's own name without any folder part, characters that could
-    mean something to a shell or a URL, or excessive length."""
-    base = os.path.basename(name.replace("\\", "/")).strip().lstrip(".")
-    stem, ext = os.path.splitext(get_valid_filename(base) if base else "file")
-    return (stem[:80] or "file") + ext.lower()[:10]
+    mean something to a shell or a URL, leading dots, or excessive length. A
+    name with no letter or digit left ("!!!.pdf", ".pdf", "«».pdf") becomes
+    "file" with its extension, which identify() still checks against the
+    content."""
+    stem, dot, extension = os.path.basename(name.replace("\\", "/")).rpartition(".")
+    if not dot:
+        stem, extension = extension, ""
+    stem = usable(stem).strip(".")[:80]
+    extension = usable(extension).lower()[:9]
+    if not any(char.isalnum() for char in stem):
+        stem = "file"
+    return f"{stem}.{extension}" if extension else stem
+
+
+def usable(part):
+    """`part` with only the characters Django keeps in file names, or "" when
+    none are left (Django raises instead, which would be a 500)."""
+    try:
+        return get_valid_filename(part)
+    except SuspiciousFileOperation:
+        return ""
 
 
 def looks_like_csv(head):
@@ -148,10 +165,12 @@ def identify(upload):
             code="type",
         )  # fmt: skip
     if extension not in extensions:
+        if extension:
+            message = _("The file's name says .%(named)s but its content is %(actual)s.")
+        else:  # "report", or a name of punctuation only ("!!!")
+            message = _("The file's name has no extension; its content is %(actual)s.")
         raise ValidationError(
-            _("The file's name says .%(named)s but its content is %(actual)s.")
-            % {"named": extension or "?", "actual": detected or "text"},
-            code="mismatch",
+            message % {"named": extension, "actual": detected or "text"}, code="mismatch"
         )
     return name, detected, kind, content_type
 

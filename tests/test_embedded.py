@@ -4,9 +4,13 @@ Runs the real commands in a subprocess with the dev settings, so nothing from
 the test settings (PostgreSQL, S3) leaks in.
 """
 
+import re
+import subprocess
+import sys
+
 import pytest
 
-from tests.processes import clean_env, manage, python_json
+from tests.processes import ROOT, clean_env, manage, python_json
 
 CHECK_URLS = r"""
 import json
@@ -179,3 +183,36 @@ def test_load_demo_refuses_production_settings(embedded_env):
     result = manage(production, "load_demo", check=False)
     assert result.returncode != 0
     assert "load_demo is disabled" in result.stderr
+
+
+def test_hostile_input_on_sqlite(tmp_path):
+    """tests/test_hostile_input.py again on the embedded default: SQLite with
+    its FTS5 search, media on disk, no Redis. The suite runs it on PostgreSQL;
+    the two fail on different input (a `"` is FTS5 syntax, NUL is refused by
+    PostgreSQL), so each database gets every case."""
+    env = clean_env(
+        DJANGO_SETTINGS_MODULE="cms.settings.test",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        MEDIA_ROOT=str(tmp_path / "media"),
+    )
+    env.pop("REDIS_URL", None)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "tests/test_hostile_input.py",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
+    )
+    summary = result.stdout.strip().splitlines()[-1] if result.stdout.strip() else ""
+    assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-2000:]
+    assert re.fullmatch(r"\d+ passed in .*", summary), summary  # nothing skipped or deselected

@@ -383,8 +383,10 @@ WAGTAILAPI_SEARCH_ENABLED = True
 # Search: Wagtail's database backend is always there ("default"), so search keeps
 # answering when the engine is down. With SEARCH_URL set, an OpenSearch or
 # Elasticsearch node is added as "engine"; both are kept up to date on publish.
+# The database backend is Wagtail's with what visitors type cleaned on the way
+# in (search/database_backend.py): both APIs hand it their `search=` as typed.
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
+    "default": {"BACKEND": "search.database_backend"},
 }
 SEARCH_URL = env("SEARCH_URL")
 if SEARCH_URL:

@@ -165,25 +165,42 @@ def join_requests(request, slug):
     group = visible_group(request, slug)
     if not can_manage(request.user, group):
         raise Http404
+    status = 200
     if request.method == "POST":
-        decide(request, group)
-        return redirect("community:join_requests", slug=slug)
+        status = decide(request, group)
+        if status == 200:
+            return redirect("community:join_requests", slug=slug)
     pending = group.join_requests.filter(status=JoinRequest.Status.PENDING).select_related(
         "user__profile"
     )
-    return render(request, "community/join_requests.html", {"group": group, "requests": pending})
+    return render(
+        request,
+        "community/join_requests.html",
+        {"group": group, "requests": pending},
+        status=status,
+    )
 
 
 def decide(request, group):
-    join_request = get_object_or_404(
-        group.join_requests,
-        pk=JoinRequest.public_ids.pk(request.POST.get("request", "")),
-        status=JoinRequest.Status.PENDING,
-    )
-    approve = request.POST.get("decision") == "approve"
+    """The status to answer: 200 once decided, or the refusal's (unusable
+    input, or the rules: approving someone banned), shown on the page."""
     try:
+        join_request, approve = decision_posted(request.POST, group)
         membership.decide(request.user, join_request, approve)
-    except Refused as refused:  # e.g. approving someone banned from the group
+    except Refused as refused:
         messages.error(request, refused.message)
-        return
+        return refused.status
     messages.success(request, _("Request approved.") if approve else _("Request declined."))
+    return 200
+
+
+def decision_posted(post, group):
+    """(join request, approve) from the button a manager pressed. A post may
+    say anything else (no request, not a number, another decision): that is
+    refused with a message, not a 500 or a silent decline. Requests already
+    decided are found too, so a second click is told so (as in the API)."""
+    approve = membership.approval(post.get("decision"))
+    request_id = JoinRequest.public_ids.pk(post.get("request", ""))
+    if request_id is None:
+        raise Refused(_("Choose a request to join, then approve or decline it."))
+    return get_object_or_404(group.join_requests, pk=request_id), approve

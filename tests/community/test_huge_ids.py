@@ -91,7 +91,7 @@ def test_a_page_comment_replying_to_a_huge_parent_keeps_the_text(member, news, h
 
 
 @pytest.mark.parametrize("value", [*HUGE, "abc", "-1", ""])
-def test_deciding_a_request_to_join_that_is_not_there_is_not_found(forum, as_role, value):
+def test_deciding_a_request_to_join_by_an_id_that_is_no_id_is_refused(forum, as_role, value):
     JoinRequest.objects.create(group=forum["private"], user=forum["users"]["outsider"])
     owner = as_role("anonymous")
     owner.force_login(forum["owner"])
@@ -99,5 +99,6 @@ def test_deciding_a_request_to_join_that_is_not_there_is_not_found(forum, as_rol
     response = owner.post(
         "/forum/secret-consortium/requests/", {"request": value, "decision": "approve"}
     )
-    assert response.status_code == 404
+    assert response.status_code == 400
+    assert "Choose a request to join" in response.content.decode()
     assert JoinRequest.objects.get().status == JoinRequest.Status.PENDING

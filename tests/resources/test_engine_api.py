@@ -36,6 +36,16 @@ def test_engine_highlights_the_words_searched_for(client, corpus, engine_index):
     assert all("<mark>" in item["highlight"] for item in data["items"])
 
 
+@pytest.mark.parametrize("query", ['"', '"toolkit', "toolkit\x00", "\x00", "((("])
+def test_the_engine_answers_hostile_queries(client, corpus, engine_index, query):
+    engine_index.index_all()
+    response = client.get("/api/v3/resources/", {"q": query})
+    assert response.status_code == 200
+    assert response.json()["backend"] == "opensearch" and not response.json()["notice"]
+    assert client.get("/resources/", {"q": query}).status_code == 200
+    assert client.get("/api/v3/search/", {"q": query}).status_code == 200
+
+
 def services(command):
     subprocess.run(
         ["scripts/services.sh", command], cwd=ROOT, check=True, capture_output=True, timeout=180
