@@ -185,11 +185,19 @@ def test_load_demo_refuses_production_settings(embedded_env):
     assert "load_demo is disabled" in result.stderr
 
 
+# The suite's bad-input modules, run on PostgreSQL with the rest and again on SQLite.
+HOSTILE_INPUT_TESTS = [
+    "tests/test_hostile_input.py",
+    "tests/community/test_huge_ids.py",
+    "tests/api/test_huge_ids.py",
+]
+
+
 def test_hostile_input_on_sqlite(tmp_path):
-    """tests/test_hostile_input.py again on the embedded default: SQLite with
-    its FTS5 search, media on disk, no Redis. The suite runs it on PostgreSQL;
-    the two fail on different input (a `"` is FTS5 syntax, NUL is refused by
-    PostgreSQL), so each database gets every case."""
+    """The bad-input tests again on the embedded default: SQLite with its FTS5
+    search, media on disk, no Redis. The two databases fail on different
+    input (a `"` is FTS5 syntax, NUL is refused by PostgreSQL, ids past 2**63
+    overflow SQLite's driver), so each database gets every case."""
     env = clean_env(
         DJANGO_SETTINGS_MODULE="cms.settings.test",
         DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
@@ -201,7 +209,7 @@ def test_hostile_input_on_sqlite(tmp_path):
             sys.executable,
             "-m",
             "pytest",
-            "tests/test_hostile_input.py",
+            *HOSTILE_INPUT_TESTS,
             "-q",
             "-p",
             "no:cacheprovider",
