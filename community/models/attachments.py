@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cms.ids import HasPublicId, PublicIds
 
+from .comments import ForumComment
 from .groups import ForumGroup, visible_scope
 
 SIGNED_URL_SALT = "community.attachment"
@@ -29,9 +30,11 @@ class AttachmentQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Files are seen by whoever sees the group they were shared in, as
         long as the post they came with is shown: a removed (or unpublished)
-        comment takes its files with it."""
+        comment, or one on a page that is no longer shown, takes its files
+        with it (the comments' own rule decides)."""
+        shown = ForumComment.objects.visible_to(user).filter(is_removed=False)
         return self.filter(group__in=visible_scope(user)).filter(
-            Q(comment__isnull=True) | Q(comment__is_public=True, comment__is_removed=False)
+            Q(comment__isnull=True) | Q(comment__in=shown)
         )
 
 

@@ -233,3 +233,21 @@ def test_a_comment_leaves_search_with_the_page_it_is_on(
         body = client.get(url).content.decode()
         assert "Watch the" not in body and comment.get_absolute_url() not in body, url
     assert client.get(comment.get_absolute_url()).status_code == 404
+
+
+def test_a_groups_file_on_a_page_goes_when_the_page_does(forum, resource, client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from community.uploads import check_upload
+    from home.demo.media import pdf
+
+    member = forum["users"]["member"]
+    upload = check_upload(SimpleUploadedFile("notes.pdf", pdf("Notes", ["Lot 2"])))
+    comment = posting.post_comment(
+        member, resource, "Our notes on lot 2.", scope=forum["private"], upload=upload
+    )
+    attachment = comment.attachments.get()
+    client.force_login(member)
+    assert client.get(attachment.get_absolute_url()).status_code == 200
+    hide_resource(resource)
+    assert client.get(attachment.get_absolute_url()).status_code == 404
