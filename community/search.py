@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
 from home.page_cache import retire_cached_pages
-from search.service import engine_configured, search_backend
+from search.backends import engine_configured, search_backend
 from search.sources import Group, Hit, Source
 
 from .models import Discussion, ForumComment, ForumGroup

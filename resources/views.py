@@ -3,8 +3,9 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 
+from search.backends import engine_configured
 from search.faceted import UnknownFacetValue
-from search.service import engine_configured, faceted_search, query_from_params
+from search.service import faceted_search, query_from_params
 from search.sources import current_locale
 
 from .facets import FACETS

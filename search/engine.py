@@ -12,8 +12,8 @@ import time
 
 from wagtail.search.query import MATCH_ALL, Fuzzy
 
+from search.backends import search_backend
 from search.faceted import FacetedSearch, SearchPage
-from search.service import search_backend
 
 ENGINE_ALIAS = "engine"
 HIGHLIGHT_FIELDS = ("title", "summary")

@@ -3,10 +3,9 @@ database otherwise (and whenever the engine fails, with a notice)."""
 
 import logging
 
-from django.conf import settings
 from django.utils.translation import gettext as _
-from wagtail.search.backends import get_search_backend
 
+from search.backends import engine_configured
 from search.faceted import (
     SORTS,
     DatabaseFacetedSearch,
@@ -25,24 +24,6 @@ MAX_RESULTS_DEPTH = 10_000
 
 def max_page(page_size):
     return MAX_RESULTS_DEPTH // page_size
-
-
-_backends = {}
-
-
-def search_backend(alias):
-    """Wagtail's search backend for `alias`, made once per process (and per
-    settings): each new one opens a new client, so every search would pay a
-    new HTTP connection to the engine and the client's setup, about a third
-    of an engine search's time through the API (bench/README.md)."""
-    key = (alias, repr(settings.WAGTAILSEARCH_BACKENDS.get(alias)))
-    if key not in _backends:
-        _backends[key] = get_search_backend(alias)
-    return _backends[key]
-
-
-def engine_configured():
-    return "engine" in settings.WAGTAILSEARCH_BACKENDS
 
 
 def faceted_search(queryset, facets, query: SearchQuery) -> SearchPage:
