@@ -1,12 +1,19 @@
 """Who may do what in the Forum. What a user may *see* is the models'
-`visible_to(user)`; this module answers the questions about acting."""
+`visible_to(user)`; this module answers the questions about acting. Who is a
+site moderator is decided with what they see (community/models/groups.py)."""
 
-MODERATE_FORUM = "community.moderate_forum"
+from .models import Role
+from .models.groups import MODERATE_FORUM, is_site_moderator
 
-
-def is_site_moderator(user):
-    """Site moderators see and act on every group, private ones included."""
-    return user.is_authenticated and user.has_perm(MODERATE_FORUM)
+__all__ = [
+    "MODERATE_FORUM",
+    "Refused",
+    "can_edit_group",
+    "can_manage",
+    "can_post",
+    "is_site_moderator",
+    "membership_of",
+]
 
 
 def membership_of(user, group):
@@ -19,8 +26,6 @@ def membership_of(user, group):
 def can_manage(user, group):
     """Owners and moderators of the group, and site moderators: approve join
     requests, invite, remove and ban members, pin and lock discussions."""
-    from .models import Role
-
     if is_site_moderator(user):
         return True
     membership = membership_of(user, group)
@@ -31,8 +36,6 @@ def can_edit_group(user, group):
     """Owners and site moderators change what the group is: its name, address,
     description, image and visibility. Group moderators keep its members and
     discussions in order but do not redefine the group (nor open it up)."""
-    from .models import Role
-
     if is_site_moderator(user):
         return True
     membership = membership_of(user, group)
