@@ -20,6 +20,13 @@ def sign_in(page, server_url, username):
     expect(page.get_by_role("navigation", name="Your account")).to_contain_text(username)
 
 
+# An image's natural width once it has loaded (0 if it cannot be).
+LOADED_WIDTH = """img => img.complete ? img.naturalWidth : new Promise(done => {
+    img.addEventListener("load", () => done(img.naturalWidth), {once: true});
+    img.addEventListener("error", () => done(0), {once: true});
+})"""
+
+
 def test_member_replies_in_a_private_group_and_an_outsider_gets_404(server_url, page, screenshot):
     sign_in(page, server_url, "alice")
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Forum").click()
@@ -53,7 +60,9 @@ def test_member_replies_in_a_private_group_and_an_outsider_gets_404(server_url, 
         page.wait_for_timeout(200)
         page.reload()
     expect(image).to_be_visible()
-    assert image.evaluate("img => img.naturalWidth") == 640
+    # The picture loads lazily and after the page: wait for it to load or fail.
+    image.scroll_into_view_if_needed()
+    assert image.evaluate(LOADED_WIDTH) == 640
     image_url = server_url + image.get_attribute("src")
     screenshot("21-private-discussion-after-reply")
 
