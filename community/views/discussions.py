@@ -13,7 +13,6 @@ from community.forms import CommentForm, DiscussionForm
 from community.models import Attachment, Discussion, ForumComment
 from community.models.attachments import signed_for
 from community.permissions import Refused, can_manage, can_post
-from community.targets import find_target, kind_of
 from community.threads import with_actions
 from home.models.base import paginate
 
@@ -172,15 +171,12 @@ def comment_remove(request, comment_id):
 def comment_permalink(request, comment_id):
     """Where a comment lives: the page of its discussion, news page or
     resource that holds it, at its anchor."""
+    # visible_comment finds only comments whose target is shown (a discussion
+    # the user sees, or a published page of a kind that takes comments).
     comment = visible_comment(request, comment_id)
     target = comment.content_object
     if target is None:
         raise Http404
-    if not isinstance(target, Discussion):
-        kind = kind_of(target)
-        if kind is None:
-            raise Http404
-        target = find_target(kind, target.pk)  # 404 once unpublished
     # Comments are listed by (thread_id, order): count those ahead of this one
     # among the ones this reader sees.
     ahead = Q(thread_id__lt=comment.thread_id) | Q(
