@@ -10,7 +10,7 @@ them without a token; the token they accept is named in
 `x-optional-security`), every read documents the 304 its ETag allows, and
 request bodies carry no object defaults (which generators cannot type).
 It must pass openapi-spec-validator and generate clients with no warning
-(tests/api/test_document.py).
+(tests/cms/test_document.py).
 
 The answers: an unknown query parameter is 400 naming it (as API v2 does);
 a value that names nothing is 400 naming the parameter (cms/api_errors.py);

@@ -1,7 +1,13 @@
 import pytest
 from wagtail.models import Page, Site
 
-from tests import factories
+from tests.cms.factories import UserFactory
+from tests.home.factories import (
+    EventIndexPageFactory,
+    HomePageFactory,
+    LegalFrameworkIndexPageFactory,
+    NewsIndexPageFactory,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -22,7 +28,7 @@ def empty_cache():
 def home_page(db):
     """The site's home page, replacing Wagtail's placeholder as the default site root."""
     root = Page.get_first_root_node()
-    home = factories.HomePageFactory(parent=root, slug="home-test")
+    home = HomePageFactory(parent=root, slug="home-test")
     site = Site.objects.get(is_default_site=True)
     site.root_page = home
     site.hostname = "testserver"
@@ -33,24 +39,24 @@ def home_page(db):
 
 @pytest.fixture
 def news_index(home_page):
-    return factories.NewsIndexPageFactory(parent=home_page)
+    return NewsIndexPageFactory(parent=home_page)
 
 
 @pytest.fixture
 def event_index(home_page):
-    return factories.EventIndexPageFactory(parent=home_page)
+    return EventIndexPageFactory(parent=home_page)
 
 
 @pytest.fixture
 def legal_index(home_page):
-    return factories.LegalFrameworkIndexPageFactory(parent=home_page)
+    return LegalFrameworkIndexPageFactory(parent=home_page)
 
 
 @pytest.fixture
 def editor(db):
     from django.contrib.auth.models import Group
 
-    user = factories.UserFactory(username="editor-user")
+    user = UserFactory(username="editor-user")
     user.groups.add(Group.objects.get(name="Editors"))
     return user
 
@@ -59,7 +65,7 @@ def editor(db):
 def moderator(db):
     from django.contrib.auth.models import Group
 
-    user = factories.UserFactory(username="moderator-user")
+    user = UserFactory(username="moderator-user")
     user.groups.add(Group.objects.get(name="Moderators"))
     return user
 

@@ -139,7 +139,7 @@ import json
 from resources.facets import FACETS
 from resources.models import Resource
 from search.faceted import DatabaseFacetedSearch, SearchQuery
-from tests.resources.expected import expected_counts, matching
+from tests.search.expected import expected_counts, matching
 
 filters = {"country": ["EU", "FI"], "procurement": ["pcp"]}
 search = DatabaseFacetedSearch(Resource.objects.visible(), FACETS)
@@ -189,7 +189,7 @@ def test_load_demo_refuses_production_settings(embedded_env):
 HOSTILE_INPUT_TESTS = [
     "tests/test_hostile_input.py",
     "tests/community/test_huge_ids.py",
-    "tests/api/test_huge_ids.py",
+    "tests/cms/test_huge_ids.py",
 ]
 
 

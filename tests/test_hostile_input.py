@@ -18,7 +18,10 @@ from wagtail.search.backends import get_search_backend
 
 from community.models import Attachment, Discussion, JoinRequest, Membership, Profile
 from home.demo.media import pdf
-from tests import factories
+from tests.cms.factories import DocumentFactory, ImageFactory, UserFactory
+from tests.community.factories import DiscussionFactory, ForumGroupFactory, forum_comment
+from tests.home.factories import NewsPageFactory
+from tests.resources.factories import ResourceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -36,10 +39,10 @@ def searchable(news_index):
     index (saving in a test transaction leaves indexing to an on_commit that
     never comes)."""
     objects = [
-        factories.NewsPageFactory(parent=news_index, title="Drones for firefighting"),
-        factories.ImageFactory(title="Drones over a forest"),
-        factories.DocumentFactory(title="Drones tender"),
-        factories.ResourceFactory(title="Drones procurement guide"),
+        NewsPageFactory(parent=news_index, title="Drones for firefighting"),
+        ImageFactory(title="Drones over a forest"),
+        DocumentFactory(title="Drones tender"),
+        ResourceFactory(title="Drones procurement guide"),
     ]
     backend = get_search_backend("default")
     for obj in objects:
@@ -74,7 +77,7 @@ def test_api_search_finds_the_words_around_stray_quotes_and_nul(
     client, searchable, database_search_only, url, parameter, query
 ):
     # From the database, which chokes on these characters and whose index the
-    # fixture filled; the engine's answers are in tests/resources/test_engine_api.py.
+    # fixture filled; the engine's answers are in tests/search/test_engine_api.py.
     items = client.get(url, {parameter: query}).json()["items"]
     titles = [item.get("title", "") for item in items] + [
         hit.get("title", "") for item in items for hit in item.get("items", [])
@@ -118,12 +121,10 @@ def test_the_admin_finds_resources_by_title(admin_client, searchable, query, fou
 
 @pytest.fixture
 def group_owner(client, home_page):
-    group = factories.ForumGroupFactory(name="Secret consortium", visibility="private")
-    owner = factories.UserFactory(username="owner")
+    group = ForumGroupFactory(name="Secret consortium", visibility="private")
+    owner = UserFactory(username="owner")
     Membership.objects.create(group=group, user=owner, role="owner")
-    join_request = JoinRequest.objects.create(
-        group=group, user=factories.UserFactory(username="asker")
-    )
+    join_request = JoinRequest.objects.create(group=group, user=UserFactory(username="asker"))
     client.force_login(owner)
     return group, join_request
 
@@ -189,10 +190,10 @@ NAMES_WITHOUT = ["!!!", "«»", "…", ". . .", "....", "‽", "!!!."]
 
 @pytest.fixture
 def member_of_group(client, home_page):
-    group = factories.ForumGroupFactory(name="Open buyers")
-    user = factories.UserFactory(username="member")
+    group = ForumGroupFactory(name="Open buyers")
+    user = UserFactory(username="member")
     Membership.objects.create(group=group, user=user)
-    discussion = factories.DiscussionFactory(group=group, title="Tenders", author=user)
+    discussion = DiscussionFactory(group=group, title="Tenders", author=user)
     client.force_login(user)
     return user, discussion
 
@@ -264,7 +265,7 @@ def test_a_picture_named_only_an_extension_is_taken(client, member_of_group):
 @pytest.fixture
 def comment_api(member_of_group):
     user, discussion = member_of_group
-    comment = factories.forum_comment(discussion, user, "See the file")
+    comment = forum_comment(discussion, user, "See the file")
     _token, plaintext = APIToken.create_token(user=user, name="script")
     client = Client(HTTP_AUTHORIZATION=f"Bearer {plaintext}")
     return client, f"/api/v3/forum/comments/{comment.public_id}/attachments/"

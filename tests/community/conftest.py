@@ -1,6 +1,7 @@
 import pytest
 
-from tests import factories
+from tests.cms.factories import UserFactory
+from tests.community.factories import DiscussionFactory, ForumGroupFactory, forum_comment
 
 ROLES = [
     "anonymous",
@@ -43,12 +44,12 @@ def forum(home_page):
 
     from community.models import Membership
 
-    public = factories.ForumGroupFactory(name="Open buyers", slug="open-buyers")
-    private = factories.ForumGroupFactory(
+    public = ForumGroupFactory(name="Open buyers", slug="open-buyers")
+    private = ForumGroupFactory(
         name="Secret consortium", slug="secret-consortium", visibility="private"
     )
-    users = {role: factories.UserFactory(username=role) for role in ROLES if role != "anonymous"}
-    owner = factories.UserFactory(username="owner")
+    users = {role: UserFactory(username=role) for role in ROLES if role != "anonymous"}
+    owner = UserFactory(username="owner")
     Membership.objects.create(group=private, user=owner, role="owner")
     Membership.objects.create(group=private, user=users["member"])
     Membership.objects.create(group=private, user=users["group_moderator"], role="moderator")
@@ -57,20 +58,18 @@ def forum(home_page):
     # The former member was in the group and wrote in it, then left.
     former = Membership.objects.create(group=private, user=users["former_member"])
 
-    public_discussion = factories.DiscussionFactory(
+    public_discussion = DiscussionFactory(
         group=public, title="Open question on tenders", author=owner
     )
-    private_discussion = factories.DiscussionFactory(
+    private_discussion = DiscussionFactory(
         group=private, title="Confidential evaluation plan", author=owner
     )
-    private_comment = factories.forum_comment(
+    private_comment = forum_comment(
         private_discussion, users["former_member"], "Budget figures for phase two."
     )
-    reply = factories.forum_comment(
-        private_discussion, owner, "Thanks, noted.", parent=private_comment
-    )
+    reply = forum_comment(private_discussion, owner, "Thanks, noted.", parent=private_comment)
     former.delete()
-    public_comment = factories.forum_comment(public_discussion, owner, "Anyone used PIN notices?")
+    public_comment = forum_comment(public_discussion, owner, "Anyone used PIN notices?")
     return {
         "public": public,
         "private": private,

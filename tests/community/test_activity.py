@@ -10,8 +10,9 @@ from django.utils import timezone
 
 from community.activity import COMMENTED, JOINED, STARTED, count_group_activity, group_activity
 from community.models import Discussion, ForumComment, Membership
-from tests import factories
+from tests.cms.factories import UserFactory
 from tests.community.conftest import ROLES, SEES_PRIVATE
+from tests.community.factories import DiscussionFactory, ForumGroupFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -25,14 +26,14 @@ def at(minutes):
 @pytest.fixture
 def story(db):
     """A group whose history is known to the minute."""
-    group = factories.ForumGroupFactory(name="Smart lighting", visibility="private")
-    ana = factories.UserFactory(username="ana")
+    group = ForumGroupFactory(name="Smart lighting", visibility="private")
+    ana = UserFactory(username="ana")
     ana.profile.display_name = "Ana Lopes"
     ana.profile.save()
-    ben = factories.UserFactory(username="ben")
+    ben = UserFactory(username="ben")
     Membership.objects.create(group=group, user=ana, role="owner", joined_at=at(0))
     Membership.objects.create(group=group, user=ben, joined_at=at(10))
-    discussion = factories.DiscussionFactory(
+    discussion = DiscussionFactory(
         group=group, author=ana, title="Market consultation", created_at=at(20)
     )
     comment = ForumComment.objects.new_on(
@@ -119,9 +120,7 @@ def test_other_groups_events_stay_out(story, forum):
 def test_pages_follow_each_other_without_gaps_or_repeats(client, story, settings):
     settings.FORUM_PAGE_SIZE = 3
     for n in range(5):
-        factories.DiscussionFactory(
-            group=story["group"], title=f"Topic {n}", created_at=at(100 + n)
-        )
+        DiscussionFactory(group=story["group"], title=f"Topic {n}", created_at=at(100 + n))
     client.force_login(story["ana"])
     seen = []
     for number in (1, 2, 3):
@@ -134,7 +133,7 @@ def test_pages_follow_each_other_without_gaps_or_repeats(client, story, settings
 
 
 def test_a_group_without_events_has_an_empty_page(client, forum):
-    factories.ForumGroupFactory(name="Quiet group")
+    ForumGroupFactory(name="Quiet group")
     page = client.get("/forum/quiet-group/activity/")
     assert page.status_code == 200 and "Nothing has happened here yet." in page.content.decode()
 
@@ -143,7 +142,7 @@ def grow(story, n):
     """n more events of each kind, by different people."""
     group, discussion = story["group"], story["discussion"]
     for i in range(n):
-        user = factories.UserFactory()
+        user = UserFactory()
         Membership.objects.create(group=group, user=user, joined_at=at(200 + i))
         Discussion.objects.create(group=group, author=user, title=f"T{i}", body="b", created_at=at(300 + i))  # fmt: skip
         ForumComment.objects.new_on(discussion, user, f"C{i}", submit_date=at(400 + i)).save()

@@ -4,8 +4,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests import factories
 from tests.community.conftest import ROLES, SEES_PRIVATE
+from tests.community.factories import DiscussionFactory, forum_comment
 
 pytestmark = pytest.mark.django_db
 
@@ -62,7 +62,7 @@ def test_comments_come_in_thread_order_with_their_tree(forum, as_role):
 
 
 def test_discussion_detail_carries_sanitised_html(forum, as_role):
-    discussion = factories.DiscussionFactory(
+    discussion = DiscussionFactory(
         group=forum["public"], title="Markup", body="**Bold** <script>x()</script>"
     )
     data = (
@@ -87,7 +87,7 @@ def test_comment_list_queries_do_not_grow_with_the_page(forum, as_role):
     count()
     few = count()
     for n in range(30):
-        factories.forum_comment(discussion, forum["owner"], f"Point {n}")
+        forum_comment(discussion, forum["owner"], f"Point {n}")
     assert count() == few
 
 

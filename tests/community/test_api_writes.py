@@ -15,8 +15,9 @@ from wagtail.models import APIToken
 from community.attachments import attach
 from community.models import Discussion, ForumComment, ForumGroup, JoinRequest, Membership
 from community.uploads import check_upload
-from tests import factories
+from tests.cms.factories import UserFactory
 from tests.community.conftest import ROLES, SEES_PRIVATE
+from tests.community.factories import DiscussionFactory, forum_comment
 
 pytestmark = pytest.mark.django_db
 
@@ -144,7 +145,7 @@ def test_session_writes_need_the_csrf_token(forum):
 def test_bad_comments_get_clear_errors_and_nothing_is_saved(forum, settings):
     client = token_client(forum["users"]["member"])
     discussion = forum["private_discussion"]
-    other = factories.DiscussionFactory(group=forum["private"], title="Other")
+    other = DiscussionFactory(group=forum["private"], title="Other")
     before = ForumComment.objects.count()
     cases = [
         ({"text": "   "}, 400, "cannot be empty"),
@@ -195,7 +196,7 @@ def test_locked_discussions_and_bursts_are_refused_with_their_status(forum, sett
 
 def test_editing_and_removing_follow_the_pages_rules(forum, settings):
     member = forum["users"]["member"]
-    comment = factories.forum_comment(forum["private_discussion"], member, "Frist")
+    comment = forum_comment(forum["private_discussion"], member, "Frist")
     mine = token_client(member)
     edited = post_json(mine, f"{API}/comments/{comment.public_id}/", {"text": "First"}, "patch")
     assert edited.status_code == 200 and edited.json()["text"] == "First"
@@ -216,7 +217,7 @@ def test_editing_and_removing_follow_the_pages_rules(forum, settings):
     late = post_json(mine, f"{API}/comments/{comment.public_id}/", {"text": "Late"}, "patch")
     assert late.status_code == 409 and "minutes" in problem(late)
 
-    other_member = factories.UserFactory()
+    other_member = UserFactory()
     Membership.objects.create(group=forum["private"], user=other_member)
     assert (
         token_client(other_member).delete(f"{API}/comments/{comment.public_id}/").status_code == 403
@@ -236,7 +237,7 @@ def png_bytes():
 
 def test_files_are_attached_by_content_and_served_only_to_the_group(forum):
     member = forum["users"]["member"]
-    comment = factories.forum_comment(forum["private_discussion"], member, "See the picture")
+    comment = forum_comment(forum["private_discussion"], member, "See the picture")
     client = token_client(member)
     url = f"{API}/comments/{comment.public_id}/attachments/"
     lying = client.post(
@@ -271,7 +272,7 @@ def test_signed_attachment_links_expire(forum, settings):
     from community.attachments import attach
     from community.uploads import check_upload
 
-    comment = factories.forum_comment(forum["private_discussion"], forum["owner"], "Plan")
+    comment = forum_comment(forum["private_discussion"], forum["owner"], "Plan")
     checked = check_upload(SimpleUploadedFile("site.png", png_bytes()))
     attachment = attach(checked, forum["private"], forum["owner"], comment=comment)
     signed_url = attachment.get_signed_url(forum["owner"])
@@ -289,7 +290,7 @@ def test_a_signed_link_dies_with_the_members_access(forum):
     from community.uploads import check_upload
 
     member = forum["users"]["member"]
-    comment = factories.forum_comment(forum["private_discussion"], member, "Plan")
+    comment = forum_comment(forum["private_discussion"], member, "Plan")
     checked = check_upload(SimpleUploadedFile("site.png", png_bytes()))
     attachment = attach(checked, forum["private"], member, comment=comment)
     signed_url = attachment.get_signed_url(member)
@@ -392,7 +393,7 @@ def test_the_write_operations_are_described_in_openapi(client):
 def test_a_member_with_a_very_long_username_can_comment(forum):
     """django-contrib-comments stores 50 characters of the author's name;
     usernames may have 150."""
-    long_name = factories.UserFactory(username="a" * 140)
+    long_name = UserFactory(username="a" * 140)
     Membership.objects.create(group=forum["public"], user=long_name)
     response = post_json(
         token_client(long_name), comments_url(forum["public_discussion"]), {"text": "Hello"}

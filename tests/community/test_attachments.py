@@ -9,8 +9,8 @@ from PIL import Image
 
 from community.models import Attachment, ForumComment
 from home.demo.media import pdf
-from tests import factories
 from tests.community.conftest import ROLES, SEES_PRIVATE
+from tests.community.factories import forum_comment
 
 pytestmark = pytest.mark.django_db
 
@@ -197,7 +197,7 @@ def test_a_comment_carries_at_most_FORUM_ATTACHMENTS_PER_POST_files(forum, setti
 
     settings.FORUM_ATTACHMENTS_PER_POST = 2
     member = forum["users"]["member"]
-    comment = factories.forum_comment(forum["private_discussion"], member, "Photos")
+    comment = forum_comment(forum["private_discussion"], member, "Photos")
     client = token_client(member)
     url = f"{API}/comments/{comment.public_id}/attachments/"
     for n in range(2):
@@ -233,7 +233,7 @@ def test_a_member_shares_at_most_FORUM_ATTACHMENTS_PER_HOUR_files_on_pages_and_t
     assert ForumComment.objects.count() == comments and Attachment.objects.count() == 2
 
     # The API counts against the same limit.
-    own = factories.forum_comment(discussion, forum["users"]["member"], "One more")
+    own = forum_comment(discussion, forum["users"]["member"], "One more")
     refused = token_client(forum["users"]["member"]).post(
         f"{API}/comments/{own.public_id}/attachments/",
         {"file": SimpleUploadedFile("more.pdf", pdf("More", ["4"]))},

@@ -6,7 +6,7 @@ import pytest
 from wagtail.models import APIToken
 
 from community import posting
-from tests import factories
+from tests.resources.factories import ResourceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +26,7 @@ def test_forum_pages_and_api_answers_are_never_kept(client, forum, page_cache):
 def test_a_public_comment_shows_at_once_on_a_cached_page(
     client, forum, home_page, page_cache, django_capture_on_commit_callbacks
 ):
-    resource = factories.ResourceFactory(title="Guide to PCP", slug="guide-to-pcp")
+    resource = ResourceFactory(title="Guide to PCP", slug="guide-to-pcp")
     url = resource.get_url()
     client.get(url)
     assert client.get(url)["X-Page-Cache"] == "hit"
@@ -49,7 +49,7 @@ def test_a_group_made_private_leaves_cached_pages_at_once(
 
     group = forum["public"]
     Membership.objects.create(group=group, user=forum["owner"])
-    resource = factories.ResourceFactory(title="Guide to PPI", slug="guide-to-ppi")
+    resource = ResourceFactory(title="Guide to PPI", slug="guide-to-ppi")
     with django_capture_on_commit_callbacks(execute=True):
         posting.post_comment(forum["owner"], resource, "Our tender notes.", scope=group)
     url = resource.get_url()

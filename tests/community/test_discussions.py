@@ -5,7 +5,8 @@ import pytest
 from django.test import Client
 
 from community.models import Discussion, ForumComment
-from tests import factories
+from tests.cms.factories import UserFactory
+from tests.community.factories import DiscussionFactory, forum_comment
 
 pytestmark = pytest.mark.django_db
 
@@ -50,7 +51,7 @@ def test_replies_nest_until_the_maximum_depth(client, forum, settings):
 
 
 def test_replying_to_a_comment_of_another_discussion_is_refused(client, forum):
-    other = factories.DiscussionFactory(group=forum["private"], title="Other")
+    other = DiscussionFactory(group=forum["private"], title="Other")
     client.force_login(forum["users"]["member"])
     before = ForumComment.objects.count()
     response = client.post(
@@ -125,7 +126,7 @@ def test_a_locked_discussion_takes_no_comments(client, forum):
 
 def test_authors_edit_within_the_window_and_nobody_edits_others_comments(client, forum, settings):
     member = forum["users"]["member"]
-    comment = factories.forum_comment(forum["private_discussion"], member, "Frist")
+    comment = forum_comment(forum["private_discussion"], member, "Frist")
     client.force_login(member)
     client.post(f"/forum/comments/{comment.public_id}/edit/", {"comment": "First"})
     comment.refresh_from_db()
@@ -163,7 +164,7 @@ def test_author_or_group_moderator_removes_a_comment_and_the_thread_keeps_its_sh
 def test_a_comment_permalink_leads_to_the_page_that_holds_it(client, forum, settings):
     settings.FORUM_COMMENTS_PAGE_SIZE = 2
     discussion = forum["public_discussion"]
-    comments = [factories.forum_comment(discussion, forum["owner"], f"Note {n}") for n in range(4)]
+    comments = [forum_comment(discussion, forum["owner"], f"Note {n}") for n in range(4)]
     response = client.get(comments[-1].get_absolute_url())
     assert (
         response["Location"] == f"{discussion.get_absolute_url()}?page=3#c{comments[-1].public_id}"
@@ -187,9 +188,9 @@ def test_discussion_page_queries_do_not_grow_with_the_comments(
 
     count()
     few = count()
-    users = [factories.UserFactory() for _ in range(5)]
+    users = [UserFactory() for _ in range(5)]
     for n in range(40):
-        factories.forum_comment(discussion, users[n % 5], f"Point {n}")
+        forum_comment(discussion, users[n % 5], f"Point {n}")
     assert count() == few
 
 
@@ -206,15 +207,15 @@ def test_group_page_queries_do_not_grow_with_the_discussions(client, forum):
 
     count()
     few = count()
-    authors = [factories.UserFactory() for _ in range(3)]
+    authors = [UserFactory() for _ in range(3)]
     for n in range(25):
-        factories.DiscussionFactory(group=forum["public"], author=authors[n % 3])
+        DiscussionFactory(group=forum["public"], author=authors[n % 3])
     assert count() == few
 
 
 def test_group_moderators_pin_and_lock_discussions_and_members_cannot(client, forum):
     discussion = forum["private_discussion"]
-    other = factories.DiscussionFactory(group=forum["private"], title="Newer question")
+    other = DiscussionFactory(group=forum["private"], title="Newer question")
     state_url = f"{discussion.get_absolute_url()}state/"
     client.force_login(forum["users"]["member"])
     assert "Pin to the top" not in client.get(discussion.get_absolute_url()).content.decode()

@@ -12,7 +12,8 @@ from django.test import Client
 from wagtail.models import APIToken
 
 from community.models import ForumGroup
-from tests import factories
+from tests.cms.factories import UserFactory
+from tests.community.factories import ForumGroupFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +37,7 @@ def page_create(client, **data):
 
 @pytest.fixture
 def deleted_group_slug(db):
-    factories.ForumGroupFactory(name="Wound up", slug="wound-up").delete()
+    ForumGroupFactory(name="Wound up", slug="wound-up").delete()
     return "wound-up"
 
 
@@ -79,8 +80,8 @@ def test_public_groups_names_stay_unique_whatever_the_case(forum):
 
 
 def test_an_owner_renames_their_private_group_to_any_name(client, forum):
-    owner = factories.UserFactory()
-    mine = factories.ForumGroupFactory(name="Mine", slug="mine", visibility="private")
+    owner = UserFactory()
+    mine = ForumGroupFactory(name="Mine", slug="mine", visibility="private")
     mine.memberships.create(user=owner, role="owner")
     client.force_login(owner)
     response = client.post(

@@ -11,8 +11,9 @@ from PIL import Image
 
 from community.models import ForumGroup
 from home.demo.media import pdf
-from tests import factories
+from tests.cms.factories import UserFactory
 from tests.community.conftest import ROLES, SEES_PRIVATE
+from tests.community.factories import MembershipFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -90,10 +91,10 @@ def test_edit_link_shows_to_those_who_may_edit(forum, as_role):
 
 def test_making_a_group_private_hides_it_at_once(client, forum, as_role):
     group = forum["public"]
-    owner = factories.UserFactory(username="public-owner")
-    factories.MembershipFactory(group=group, user=owner, role="owner")
-    member = factories.UserFactory(username="public-member")
-    factories.MembershipFactory(group=group, user=member)
+    owner = UserFactory(username="public-owner")
+    MembershipFactory(group=group, user=owner, role="owner")
+    member = UserFactory(username="public-member")
+    MembershipFactory(group=group, user=member)
     urls = [
         group.get_absolute_url(),
         forum["public_discussion"].get_absolute_url(),
@@ -114,7 +115,7 @@ def test_making_a_group_private_hides_it_at_once(client, forum, as_role):
     client.force_login(member)
     for url in urls:
         assert client.get(url).status_code in (200, 302), url
-    client.force_login(factories.UserFactory())
+    client.force_login(UserFactory())
     assert client.post("/forum/open-buyers/join/").status_code == 404  # not joined directly now
 
 

@@ -3,13 +3,13 @@
 import pytest
 
 from community.models import ForumGroup, JoinRequest, Membership
-from tests import factories
+from tests.cms.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def test_anyone_signed_in_creates_a_group_and_owns_it(client):
-    user = factories.UserFactory()
+    user = UserFactory()
     client.force_login(user)
     response = client.post(
         "/forum/new/",

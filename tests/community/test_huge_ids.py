@@ -6,7 +6,7 @@ integer, and PostgreSQL's comment ids are 32-bit: both are checked."""
 import pytest
 
 from community.models import ForumComment, JoinRequest
-from tests import factories
+from tests.home.factories import NewsPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +22,7 @@ def member(as_role):
 
 @pytest.fixture
 def news(news_index):
-    return factories.NewsPageFactory(parent=news_index, title="Buyers launch a PCP")
+    return NewsPageFactory(parent=news_index, title="Buyers launch a PCP")
 
 
 @pytest.mark.parametrize("huge", HUGE)

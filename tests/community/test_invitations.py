@@ -9,7 +9,8 @@ from django.core import mail
 from django.utils import timezone
 
 from community.models import Invitation, Membership
-from tests import factories
+from tests.cms.factories import UserFactory
+from tests.community.factories import ForumGroupFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -49,7 +50,7 @@ def test_an_email_invitation_works_once_the_address_is_confirmed(
     client.force_login(forum["owner"])
     invite(client, "new.buyer@example.net", django_capture_on_commit_callbacks)
     url = link_in(mail.outbox[0])
-    newcomer = factories.UserFactory(username="newcomer", email="new.buyer@example.net")
+    newcomer = UserFactory(username="newcomer", email="new.buyer@example.net")
     client.force_login(newcomer)
     assert client.get(url).status_code == 404  # address not confirmed yet
     EmailAddress.objects.create(user=newcomer, email=newcomer.email, verified=True, primary=True)
@@ -133,7 +134,7 @@ def test_an_address_gets_at_most_FORUM_INVITATIONS_PER_ADDRESS_PER_DAY_from_ever
     client, forum, settings, django_capture_on_commit_callbacks
 ):
     settings.FORUM_INVITATIONS_PER_ADDRESS_PER_DAY = 1
-    other = factories.ForumGroupFactory(name="Other group", slug="other-group")
+    other = ForumGroupFactory(name="Other group", slug="other-group")
     Membership.objects.create(group=other, user=forum["users"]["outsider"], role="owner")
     client.force_login(forum["owner"])
     assert (

@@ -4,7 +4,8 @@ import pytest
 from django.core import mail
 
 from community.models import JoinRequest, Membership
-from tests import factories
+from tests.cms.factories import UserFactory
+from tests.community.factories import forum_comment
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +28,7 @@ def test_a_reply_emails_the_followers_who_still_see_the_discussion(
     commented before leaving the private group; they must hear nothing."""
     member, moderator = forum["users"]["member"], forum["users"]["group_moderator"]
     discussion = forum["private_discussion"]
-    factories.forum_comment(discussion, moderator, "I follow this too.")
+    forum_comment(discussion, moderator, "I follow this too.")
     client.force_login(member)
     with django_capture_on_commit_callbacks(execute=True):
         post(client, discussion, "Budget approved.")
@@ -104,7 +105,7 @@ def test_a_groups_audience_is_exactly_who_sees_it(forum, group_name):
 
     group = forum[group_name]
     audience = set(group.audience())
-    users = [*forum["users"].values(), forum["owner"], factories.UserFactory(is_active=False)]
+    users = [*forum["users"].values(), forum["owner"], UserFactory(is_active=False)]
     for user in users:
         sees = ForumGroup.objects.visible_to(user).filter(pk=group.pk).exists()
         assert (user in audience) == (sees and user.is_active), user.username
@@ -125,10 +126,10 @@ def test_emailing_followers_takes_a_fixed_number_of_queries(
 
     def queries_with(followers):
         for _ in range(followers):
-            follower = factories.UserFactory()
+            follower = UserFactory()
             Membership.objects.create(group=forum["private"], user=follower)
-            factories.forum_comment(discussion, follower, "Following.")
-        comment = factories.forum_comment(discussion, forum["owner"], "News.")
+            forum_comment(discussion, follower, "Following.")
+        comment = forum_comment(discussion, forum["owner"], "News.")
         mail.outbox.clear()
         with (
             CaptureQueriesContext(connection) as captured,

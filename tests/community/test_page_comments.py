@@ -12,8 +12,9 @@ from wagtail.models import APIToken
 
 from community import posting
 from community.models import ForumComment
-from tests import factories
 from tests.community.conftest import ROLES, SEES_PRIVATE
+from tests.home.factories import NewsPageFactory
+from tests.resources.factories import ResourceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +24,7 @@ PUBLIC_TEXT = "A clear guide; the annex on IPR helps."
 
 @pytest.fixture
 def resource(home_page):
-    return factories.ResourceFactory(title="Guide to PCP", slug="guide-to-pcp")
+    return ResourceFactory(title="Guide to PCP", slug="guide-to-pcp")
 
 
 @pytest.fixture
@@ -66,7 +67,7 @@ def test_a_groups_comment_on_a_resource_is_seen_by_the_group_alone(
 
 
 def test_a_member_chooses_who_sees_the_comment_on_a_news_page(forum, news_index, client):
-    story = factories.NewsPageFactory(parent=news_index, title="PCP call opens")
+    story = NewsPageFactory(parent=news_index, title="PCP call opens")
     member = forum["users"]["member"]
     client.force_login(member)
     form = client.get(story.url).content.decode()
@@ -218,7 +219,7 @@ def test_a_comment_leaves_search_with_the_page_it_is_on(
     from community.search import forum_hits
     from tests.community.conftest import index_forum
 
-    target = resource if kind == "resource" else factories.NewsPageFactory(parent=news_index)
+    target = resource if kind == "resource" else NewsPageFactory(parent=news_index)
     comment = posting.post_comment(forum["owner"], target, "Watch the lifecycle costing annex.")
 
     def found():

@@ -12,7 +12,8 @@ from PIL import Image
 
 from community.models import Profile
 from home.demo.media import pdf
-from tests import factories
+from tests.cms.factories import UserFactory
+from tests.community.factories import MembershipFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -46,7 +47,7 @@ def save_profile(client, name=None, content=None, **fields):
 
 @pytest.fixture
 def member(client, db):
-    user = factories.UserFactory(username="ana")
+    user = UserFactory(username="ana")
     client.force_login(user)
     return user
 
@@ -81,8 +82,8 @@ def test_the_profile_page_and_the_member_list_show_the_avatar(client, member, fo
     profile = Profile.objects.get(user=member)
     page = client.get("/members/ana/").content.decode()
     assert profile.avatar.name in page and "Ana Lopes" in page
-    factories.MembershipFactory(group=forum["public"], user=member)
-    factories.MembershipFactory(group=forum["public"], user=forum["owner"])
+    MembershipFactory(group=forum["public"], user=member)
+    MembershipFactory(group=forum["public"], user=forum["owner"])
     client.logout()
     members = client.get("/forum/open-buyers/members/").content.decode()
     assert profile.avatar.name in members
@@ -95,7 +96,7 @@ def test_a_private_profile_page_is_not_found_by_others_avatar_or_not(client, mem
     profile = Profile.objects.get(user=member)
     assert not profile.public and profile.avatar
     assert profile.avatar.name in client.get("/members/ana/").content.decode()  # its owner
-    client.force_login(factories.UserFactory())
+    client.force_login(UserFactory())
     assert client.get("/members/ana/").status_code == 404
     client.logout()
     assert client.get("/members/ana/").status_code == 404

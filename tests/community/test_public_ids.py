@@ -10,7 +10,7 @@ import pytest
 
 from cms.ids import MAX_PUBLIC_ID
 from community.models import Attachment, Discussion, ForumComment, ForumGroup, JoinRequest
-from tests import factories
+from tests.community.factories import DiscussionFactory, ForumGroupFactory, forum_comment
 
 pytestmark = pytest.mark.django_db
 
@@ -41,9 +41,9 @@ def test_kinds_have_unrelated_public_ids():
 def test_consecutive_comments_discussions_and_groups_do_not_count(forum):
     owner, group = forum["owner"], forum["private"]
     discussion = forum["private_discussion"]
-    comments = [factories.forum_comment(discussion, owner, f"Note {n}") for n in range(12)]
-    discussions = [factories.DiscussionFactory(group=group, author=owner) for _ in range(12)]
-    groups = [factories.ForumGroupFactory(name=f"Buyers {n}", slug=f"b{n}") for n in range(12)]
+    comments = [forum_comment(discussion, owner, f"Note {n}") for n in range(12)]
+    discussions = [DiscussionFactory(group=group, author=owner) for _ in range(12)]
+    groups = [ForumGroupFactory(name=f"Buyers {n}", slug=f"b{n}") for n in range(12)]
     for objects in (comments, discussions, groups):
         pks = [obj.pk for obj in objects]
         assert pks == list(range(pks[0], pks[0] + len(pks)))  # the database counts...

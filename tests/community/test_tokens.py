@@ -5,13 +5,13 @@ import pytest
 from django.test import Client
 from wagtail.models import APIToken
 
-from tests import factories
+from tests.cms.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def test_a_member_creates_a_token_sees_it_once_and_revokes_it(client):
-    member = factories.UserFactory(username="carla")
+    member = UserFactory(username="carla")
     client.force_login(member)
     created = client.post("/members/me/tokens/", {"name": "Project dashboard"})
     assert created.status_code == 200
@@ -27,7 +27,7 @@ def test_a_member_creates_a_token_sees_it_once_and_revokes_it(client):
     api = Client(HTTP_AUTHORIZATION=f"Bearer {plaintext}")
     assert api.get("/api/v3/forum/groups/").status_code == 200
 
-    someone = factories.UserFactory()
+    someone = UserFactory()
     client.force_login(someone)
     assert client.post(f"/members/me/tokens/{token.pk}/revoke/").status_code == 404
     client.force_login(member)
@@ -39,7 +39,7 @@ def test_a_member_creates_a_token_sees_it_once_and_revokes_it(client):
 
 def test_a_token_needs_a_name_and_the_page_needs_a_sign_in(client):
     assert client.get("/members/me/tokens/").status_code == 302
-    client.force_login(factories.UserFactory())
+    client.force_login(UserFactory())
     response = client.post("/members/me/tokens/", {"name": ""})
     assert response.status_code == 400 and "field-error" in response.content.decode()
     assert not APIToken.objects.exists()

@@ -33,7 +33,8 @@ from home.models import (
     StandardPage,
     Topic,
 )
-from tests import factories
+from tests.cms.factories import UserFactory
+from tests.home.factories import NewsPageFactory, StandardPageFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -176,7 +177,7 @@ def form_errors(response):
 
 @pytest.fixture
 def superuser_client(db):
-    user = factories.UserFactory(username="admin-user", is_staff=True, is_superuser=True)
+    user = UserFactory(username="admin-user", is_staff=True, is_superuser=True)
     return client_for(user)
 
 
@@ -184,8 +185,8 @@ def superuser_client(db):
 
 
 def test_editor_saves_a_news_draft_through_the_admin(editor, news_index):
-    ict = factories.TopicFactory(name="ICT", slug="ict")
-    health = factories.TopicFactory(name="Health", slug="health")
+    ict = TopicFactory(name="ICT", slug="ict")
+    health = TopicFactory(name="Health", slug="health")
     client = client_for(editor)
 
     page = create_news_draft(client, news_index, topics=[ict, health])
@@ -354,9 +355,7 @@ def test_scheduled_page_goes_live_when_its_time_comes(moderator, news_index, cli
 
 
 def test_preview_renders_unsaved_changes_with_the_page_template(editor, news_index):
-    page = factories.NewsPageFactory(
-        parent=news_index, title="Saved title", slug="cities-pilot-green-pcp"
-    )
+    page = NewsPageFactory(parent=news_index, title="Saved title", slug="cities-pilot-green-pcp")
     page.save_revision()
     client = client_for(editor)
     url = reverse("wagtailadmin_pages:preview_on_edit", args=(page.pk,))
@@ -379,9 +378,7 @@ def test_preview_renders_unsaved_changes_with_the_page_template(editor, news_ind
 
 
 def test_two_edits_make_two_revisions_and_the_first_can_be_restored(editor, news_index):
-    page = factories.NewsPageFactory(
-        parent=news_index, title="Original", slug="cities-pilot-green-pcp"
-    )
+    page = NewsPageFactory(parent=news_index, title="Original", slug="cities-pilot-green-pcp")
     client = client_for(editor)
     for title in ("First edit", "Second edit"):
         response = client.post(edit_url(page), news_form_data(title=title))
@@ -440,7 +437,7 @@ def test_redirect_created_in_the_admin_sends_old_links_to_the_news(
 
 
 def test_promoted_page_is_recommended_in_site_search(superuser_client, home_page, client):
-    guide = factories.StandardPageFactory(
+    guide = StandardPageFactory(
         parent=home_page, title="Getting started with buying R&D", slug="getting-started"
     )
 
@@ -552,8 +549,8 @@ def test_editor_cannot_delete_a_country(editor):
 
 
 def test_topic_listing_searches_by_name(editor):
-    factories.TopicFactory(name="Health", slug="health")
-    factories.TopicFactory(name="Transport", slug="transport")
+    TopicFactory(name="Health", slug="health")
+    TopicFactory(name="Transport", slug="transport")
 
     response = client_for(editor).get(reverse("wagtailsnippets_home_topic:list"), {"q": "heal"})
 

@@ -9,7 +9,13 @@ from django.utils.dateparse import parse_datetime
 from wagtail.models import PageViewRestriction
 
 from home.models import Country, EventPage, LegalSectionPage, NewsPage, ProcurementType
-from tests import factories
+from tests.cms.factories import ImageFactory
+from tests.home.factories import (
+    EventPageFactory,
+    LegalSectionPageFactory,
+    NewsPageFactory,
+    TopicFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -51,12 +57,12 @@ def french(home_page, news_index, event_index, fr_locale, publish_translation):
 
 
 def test_v2_news_pages_expose_every_api_field(client, news_index):
-    image = factories.ImageFactory(title="Hospital buyers")
+    image = ImageFactory(title="Hospital buyers")
     topics = [
-        factories.TopicFactory(name="Health", slug="health"),
-        factories.TopicFactory(name="ICT", slug="ict"),
+        TopicFactory(name="Health", slug="health"),
+        TopicFactory(name="ICT", slug="ict"),
     ]
-    page = factories.NewsPageFactory(
+    page = NewsPageFactory(
         parent=news_index,
         title="Hospitals run a PCP",
         date=datetime.date(2026, 5, 4),
@@ -93,8 +99,8 @@ def test_v2_news_pages_expose_every_api_field(client, news_index):
 
 
 def test_v2_optional_relations_are_null_not_errors(client, news_index, event_index):
-    factories.NewsPageFactory(parent=news_index, procurement_type=None, listing_image=None)
-    factories.EventPageFactory(
+    NewsPageFactory(parent=news_index, procurement_type=None, listing_image=None)
+    EventPageFactory(
         parent=event_index, venue="", city="", country=None, online_url="https://meet.example/x"
     )
 
@@ -109,8 +115,8 @@ def test_v2_optional_relations_are_null_not_errors(client, news_index, event_ind
 
 
 def test_v2_event_pages_expose_every_api_field(client, event_index):
-    topic = factories.TopicFactory(name="Mobility", slug="mobility")
-    page = factories.EventPageFactory(
+    topic = TopicFactory(name="Mobility", slug="mobility")
+    page = EventPageFactory(
         parent=event_index,
         title="Helsinki mobility PPI day",
         start_date=datetime.date(2026, 7, 1),
@@ -149,7 +155,7 @@ def test_v2_event_pages_expose_every_api_field(client, event_index):
 
 
 def test_v2_legal_sections_expose_every_api_field(client, legal_index):
-    factories.LegalSectionPageFactory(
+    LegalSectionPageFactory(
         parent=legal_index,
         title="Public procurement directive",
         body=[
@@ -189,9 +195,9 @@ def test_v2_legal_sections_expose_every_api_field(client, legal_index):
 
 
 def test_v2_pages_leave_out_drafts_and_private_pages(client, news_index):
-    factories.NewsPageFactory(parent=news_index, title="Public news")
-    factories.NewsPageFactory(parent=news_index, title="Draft news", live=False)
-    make_private(factories.NewsPageFactory(parent=news_index, title="Private news"))
+    NewsPageFactory(parent=news_index, title="Public news")
+    NewsPageFactory(parent=news_index, title="Draft news", live=False)
+    make_private(NewsPageFactory(parent=news_index, title="Private news"))
 
     payload = get_json(client, "/api/v2/pages/?type=home.NewsPage")
 
@@ -200,7 +206,7 @@ def test_v2_pages_leave_out_drafts_and_private_pages(client, news_index):
 
 
 def test_v2_images_and_documents_are_listed(client, home_page):
-    image = factories.ImageFactory(title="Market consultation workshop")
+    image = ImageFactory(title="Market consultation workshop")
     document = wagtail_factories.DocumentFactory(
         title="PCP guide", file__filename="pcp-guide.pdf", file__data=b"%PDF-1.4 guide"
     )
@@ -219,8 +225,8 @@ def test_v2_images_and_documents_are_listed(client, home_page):
 
 
 def test_v2_locale_filter_lists_one_language(client, news_index, french):
-    factories.NewsPageFactory(parent=news_index, title="English news")
-    factories.NewsPageFactory(parent=french["news_index"], title="Nouvelles")
+    NewsPageFactory(parent=news_index, title="English news")
+    NewsPageFactory(parent=french["news_index"], title="Nouvelles")
 
     french_news = get_json(client, "/api/v2/pages/?type=home.NewsPage&locale=fr")
     english_news = get_json(client, "/api/v2/pages/?type=home.NewsPage&locale=en")
@@ -291,8 +297,8 @@ def test_v3_openapi_documents_the_events_endpoints(client):
 
 
 def test_v3_pages_filter_by_type(client, news_index, event_index):
-    news = factories.NewsPageFactory(parent=news_index, title="A news item")
-    factories.EventPageFactory(parent=event_index, title="An event")
+    news = NewsPageFactory(parent=news_index, title="A news item")
+    EventPageFactory(parent=event_index, title="An event")
 
     payload = get_json(client, "/api/v3/pages/?type=home.NewsPage")
 
@@ -306,8 +312,8 @@ def test_v3_pages_filter_by_type(client, news_index, event_index):
 
 
 def test_v3_pages_filter_by_locale(client, news_index, french):
-    factories.NewsPageFactory(parent=news_index, title="English news")
-    factories.NewsPageFactory(parent=french["news_index"], title="Nouvelles")
+    NewsPageFactory(parent=news_index, title="English news")
+    NewsPageFactory(parent=french["news_index"], title="Nouvelles")
 
     payload = get_json(client, "/api/v3/pages/?locale=fr")
 
@@ -326,7 +332,7 @@ def test_v3_pages_unknown_locale_is_a_json_error(client, home_page):
 
 
 def event(parent, title, start, end=None, **kwargs):
-    return factories.EventPageFactory(
+    return EventPageFactory(
         parent=parent, title=title, start_date=start, end_date=end or start, **kwargs
     )
 
@@ -498,7 +504,7 @@ def test_event_detail(client, event_index, news_index):
     draft = event(event_index, "Draft event", datetime.date(2030, 11, 2), live=False)
     private = event(event_index, "Private event", datetime.date(2030, 11, 3))
     make_private(private)
-    news = factories.NewsPageFactory(parent=news_index)
+    news = NewsPageFactory(parent=news_index)
 
     item = get_json(client, f"/api/v3/events/{live.pk}/")
     assert (item["id"], item["title"]) == (live.pk, "Live event")

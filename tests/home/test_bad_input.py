@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests import factories
+from tests.home.factories import EventPageFactory, NewsPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 def news(news_index, settings):
     settings.NEWS_PAGE_SIZE = 2
     for n in range(3):
-        factories.NewsPageFactory(parent=news_index, title=f"Story {n}")
+        NewsPageFactory(parent=news_index, title=f"Story {n}")
     return news_index
 
 
@@ -46,7 +46,7 @@ def test_unknown_filters_and_locales_are_not_found(client, news, event_index, ur
 
 
 def test_unknown_past_flag_shows_upcoming_events(client, event_index):
-    factories.EventPageFactory(parent=event_index, title="Coming up")
+    EventPageFactory(parent=event_index, title="Coming up")
     response = client.get("/events/", {"past": "yes"})
     assert response.status_code == 200
     assert "Coming up" in response.content.decode()
@@ -65,13 +65,13 @@ def test_unknown_past_flag_shows_upcoming_events(client, event_index):
     ],
 )
 def test_search_survives_hostile_queries(client, news_index, query):
-    factories.NewsPageFactory(parent=news_index, title="Drones for innovation")
+    NewsPageFactory(parent=news_index, title="Drones for innovation")
     response = client.get("/search/", {"q": query})
     assert response.status_code == 200
 
 
 def test_search_ignores_control_characters(client, news_index):
-    factories.NewsPageFactory(parent=news_index, title="Drones for firefighting")
+    NewsPageFactory(parent=news_index, title="Drones for firefighting")
     response = client.get("/search/", {"q": "\x00drones\x1b"})
     assert "Drones for firefighting" in response.content.decode()
 

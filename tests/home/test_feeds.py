@@ -12,7 +12,7 @@ from django.conf import settings
 from icalendar import Calendar
 from wagtail.models import PageViewRestriction
 
-from tests import factories
+from tests.home.factories import EventPageFactory, NewsPageFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -70,9 +70,9 @@ def test_news_feed_channel_names_and_links_the_news_index(client, news_index, si
 
 
 def test_news_feed_items_are_newest_first_with_their_fields(client, news_index):
-    health = factories.TopicFactory(name="Health & care", slug="health")
-    energy = factories.TopicFactory(name="Energy", slug="energy")
-    older = factories.NewsPageFactory(
+    health = TopicFactory(name="Health & care", slug="health")
+    energy = TopicFactory(name="Energy", slug="energy")
+    older = NewsPageFactory(
         parent=news_index,
         title="Buyers group launches PCP on AI diagnostics",
         slug="pcp-ai-diagnostics",
@@ -80,7 +80,7 @@ def test_news_feed_items_are_newest_first_with_their_fields(client, news_index):
         intro="Five hospitals pool R&D demand.",
         topics=[health],
     )
-    newest = factories.NewsPageFactory(
+    newest = NewsPageFactory(
         parent=news_index,
         title="Energy PPI call opens",
         slug="energy-ppi-call",
@@ -88,7 +88,7 @@ def test_news_feed_items_are_newest_first_with_their_fields(client, news_index):
         intro="Cities buy zero-emission heating.",
         topics=[energy, health],
     )
-    middle = factories.NewsPageFactory(
+    middle = NewsPageFactory(
         parent=news_index,
         title="Guidance updated",
         slug="guidance-updated",
@@ -113,11 +113,11 @@ def test_news_feed_items_are_newest_first_with_their_fields(client, news_index):
 
 
 def test_news_feed_leaves_out_drafts_and_password_protected_items(client, news_index):
-    factories.NewsPageFactory(parent=news_index, title="Published item")
-    factories.NewsPageFactory(parent=news_index, title="Draft item", live=False)
-    withdrawn = factories.NewsPageFactory(parent=news_index, title="Withdrawn item")
+    NewsPageFactory(parent=news_index, title="Published item")
+    NewsPageFactory(parent=news_index, title="Draft item", live=False)
+    withdrawn = NewsPageFactory(parent=news_index, title="Withdrawn item")
     withdrawn.unpublish()
-    private = factories.NewsPageFactory(parent=news_index, title="Members-only item")
+    private = NewsPageFactory(parent=news_index, title="Members-only item")
     PageViewRestriction.objects.create(
         page=private, restriction_type=PageViewRestriction.PASSWORD, password="letmein"
     )
@@ -130,10 +130,10 @@ def test_news_feed_leaves_out_drafts_and_password_protected_items(client, news_i
 def test_news_feed_lists_only_items_in_the_index_language(
     client, home_page, news_index, fr_locale, publish_translation
 ):
-    factories.NewsPageFactory(parent=news_index, title="English item")
+    NewsPageFactory(parent=news_index, title="English item")
     publish_translation(home_page, fr_locale)
     fr_index = publish_translation(news_index, fr_locale, title="Actualités")
-    factories.NewsPageFactory(
+    NewsPageFactory(
         parent=fr_index, title="Article en français", slug="article", date=datetime.date(2026, 4, 1)
     )
 
@@ -150,7 +150,7 @@ def test_news_feed_lists_only_items_in_the_index_language(
 def test_translated_news_item_appears_in_its_own_language_feed_only(
     client, home_page, news_index, fr_locale, publish_translation
 ):
-    english = factories.NewsPageFactory(parent=news_index, title="Tender results")
+    english = NewsPageFactory(parent=news_index, title="Tender results")
     publish_translation(home_page, fr_locale)
     publish_translation(news_index, fr_locale, title="Actualités")
     publish_translation(english, fr_locale, title="Résultats de l'appel d'offres")
@@ -165,7 +165,7 @@ def test_translated_news_item_appears_in_its_own_language_feed_only(
 
 
 def test_event_ics_is_an_icalendar_file_with_one_event(client, event_index):
-    event = factories.EventPageFactory(parent=event_index, slug="pcp-days")
+    event = EventPageFactory(parent=event_index, slug="pcp-days")
 
     calendar, _ = read_calendar(client, "/events/pcp-days/event.ics")
 
@@ -180,7 +180,7 @@ def test_event_ics_is_an_icalendar_file_with_one_event(client, event_index):
 
 
 def test_timed_event_is_in_its_own_time_zone(client, event_index):
-    factories.EventPageFactory(
+    EventPageFactory(
         parent=event_index,
         slug="helsinki-summit",
         start_date=datetime.date(2026, 7, 1),
@@ -204,7 +204,7 @@ def test_timed_event_is_in_its_own_time_zone(client, event_index):
 
 
 def test_all_day_event_uses_dates_and_an_exclusive_end(client, event_index):
-    factories.EventPageFactory(
+    EventPageFactory(
         parent=event_index,
         slug="training-week",
         all_day=True,
@@ -228,7 +228,7 @@ def test_all_day_event_uses_dates_and_an_exclusive_end(client, event_index):
 
 
 def test_event_text_with_commas_semicolons_and_newlines_round_trips(client, event_index):
-    event = factories.EventPageFactory(
+    event = EventPageFactory(
         parent=event_index,
         slug="tricky-text",
         title="PCP, PPI; and you",
@@ -254,7 +254,7 @@ def test_event_text_with_commas_semicolons_and_newlines_round_trips(client, even
 
 
 def test_event_uid_survives_an_edit_and_republish(client, event_index):
-    event = factories.EventPageFactory(parent=event_index, slug="market-dialogue")
+    event = EventPageFactory(parent=event_index, slug="market-dialogue")
     before = only_vevent(read_calendar(client, "/events/market-dialogue/event.ics")[0])
 
     event.title = "Market dialogue (new date)"
@@ -271,13 +271,13 @@ def test_event_uid_survives_an_edit_and_republish(client, event_index):
 
 
 def test_event_ics_of_a_draft_is_not_found(client, event_index):
-    factories.EventPageFactory(parent=event_index, slug="not-yet", live=False)
+    EventPageFactory(parent=event_index, slug="not-yet", live=False)
 
     assert client.get("/events/not-yet/event.ics").status_code == 404
 
 
 def test_event_ics_of_a_password_protected_event_is_withheld(client, event_index):
-    event = factories.EventPageFactory(parent=event_index, slug="closed-meeting")
+    event = EventPageFactory(parent=event_index, slug="closed-meeting")
     PageViewRestriction.objects.create(
         page=event, restriction_type=PageViewRestriction.PASSWORD, password="letmein"
     )
@@ -291,7 +291,7 @@ def test_event_ics_of_a_password_protected_event_is_withheld(client, event_index
 def test_events_feed_lists_upcoming_and_last_years_events_only(client, event_index):
     def event(title, start_in_days, days_long=1, **kwargs):
         start = days_from_today(start_in_days)
-        return factories.EventPageFactory(
+        return EventPageFactory(
             parent=event_index,
             title=title,
             start_date=start,
@@ -328,7 +328,7 @@ def test_events_feed_lists_upcoming_and_last_years_events_only(client, event_ind
 def test_events_feed_of_a_translated_index_lists_its_own_language(
     client, home_page, event_index, fr_locale, publish_translation
 ):
-    english = factories.EventPageFactory(parent=event_index, title="Innovation days")
+    english = EventPageFactory(parent=event_index, title="Innovation days")
     publish_translation(home_page, fr_locale)
     publish_translation(event_index, fr_locale, title="Événements")
     publish_translation(english, fr_locale, title="Journées de l'innovation")

@@ -18,7 +18,7 @@ from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Collection, CollectionViewRestriction
 
-from tests import factories
+from tests.cms.factories import ImageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -80,7 +80,7 @@ def test_admin_upload_stores_the_image_in_the_bucket_and_serves_a_rendition(admi
 
 
 def test_bucket_objects_are_private_and_urls_are_signed(bucket):
-    image = factories.ImageFactory(title="Signed")
+    image = ImageFactory(title="Signed")
     url = image.file.url
     assert "X-Amz-Signature=" in url
     unsigned = url.split("?")[0]

@@ -3,13 +3,13 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
-from tests import factories
+from tests.home.factories import EventPageFactory, LegalSectionPageFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def test_event_times_are_stored_in_utc_from_the_event_time_zone(event_index):
-    event = factories.EventPageFactory(
+    event = EventPageFactory(
         parent=event_index,
         start_date=datetime.date(2026, 7, 1),
         end_date=datetime.date(2026, 7, 1),
@@ -23,7 +23,7 @@ def test_event_times_are_stored_in_utc_from_the_event_time_zone(event_index):
 
 
 def test_all_day_event_spans_whole_local_days(event_index):
-    event = factories.EventPageFactory(
+    event = EventPageFactory(
         parent=event_index,
         all_day=True,
         start_time=None,
@@ -37,7 +37,7 @@ def test_all_day_event_spans_whole_local_days(event_index):
 
 
 def test_event_that_ends_before_it_starts_is_rejected(event_index):
-    event = factories.EventPageFactory.build(
+    event = EventPageFactory.build(
         start_date=datetime.date(2026, 5, 2), end_date=datetime.date(2026, 5, 1)
     )
     with pytest.raises(ValidationError) as error:
@@ -46,21 +46,21 @@ def test_event_that_ends_before_it_starts_is_rejected(event_index):
 
 
 def test_timed_event_needs_times(event_index):
-    event = factories.EventPageFactory.build(start_time=None, end_time=None)
+    event = EventPageFactory.build(start_time=None, end_time=None)
     with pytest.raises(ValidationError) as error:
         event.clean()
     assert {"start_time", "end_time"} <= set(error.value.message_dict)
 
 
 def test_event_needs_a_place_or_an_online_link():
-    event = factories.EventPageFactory.build(venue="", city="", online_url="")
+    event = EventPageFactory.build(venue="", city="", online_url="")
     with pytest.raises(ValidationError) as error:
         event.clean()
     assert "venue" in error.value.message_dict
 
 
 def test_legal_section_table_of_contents_follows_headings(legal_index):
-    section = factories.LegalSectionPageFactory(
+    section = LegalSectionPageFactory(
         parent=legal_index,
         body=[
             ("heading", {"text": "Scope of the directive", "level": "h2"}),

@@ -6,7 +6,8 @@ import time
 
 import pytest
 
-from tests import factories
+from tests.cms.factories import UserFactory
+from tests.home.factories import NewsIndexPageFactory, NewsPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +27,7 @@ def committed(django_capture_on_commit_callbacks):
 def test_an_anonymous_page_comes_from_the_cache_until_it_is_published_again(
     client, news_index, page_cache, django_assert_num_queries, committed
 ):
-    news = factories.NewsPageFactory(parent=news_index, title="Market dialogue opens")
+    news = NewsPageFactory(parent=news_index, title="Market dialogue opens")
     first = client.get(news.url)
     assert first.status_code == 200 and first["X-Page-Cache"] == "miss"
     with django_assert_num_queries(0):
@@ -51,7 +52,7 @@ def test_an_anonymous_page_comes_from_the_cache_until_it_is_published_again(
 def test_unpublishing_and_moving_retire_cached_pages(
     client, home_page, news_index, page_cache, committed
 ):
-    news = factories.NewsPageFactory(parent=news_index, title="Call for tenders", slug="call")
+    news = NewsPageFactory(parent=news_index, title="Call for tenders", slug="call")
     index_url, news_url = news_index.url, news.url
     assert "Call for tenders" in client.get(index_url).content.decode()
     assert client.get(news_url)["X-Page-Cache"] == "miss"
@@ -65,7 +66,7 @@ def test_unpublishing_and_moving_retire_cached_pages(
     with committed():
         news.save_revision().publish()
     assert client.get(news_url).status_code == 200
-    other_index = factories.NewsIndexPageFactory(parent=home_page, slug="archive")
+    other_index = NewsIndexPageFactory(parent=home_page, slug="archive")
     news.refresh_from_db()
     with committed():
         news.move(other_index, pos="last-child")
@@ -76,8 +77,8 @@ def test_unpublishing_and_moving_retire_cached_pages(
 
 
 def test_members_neither_get_nor_fill_the_cache(client, news_index, page_cache):
-    news = factories.NewsPageFactory(parent=news_index)
-    client.force_login(factories.UserFactory(username="reader"))
+    news = NewsPageFactory(parent=news_index)
+    client.force_login(UserFactory(username="reader"))
     signed_in = client.get(news.url)
     assert signed_in.status_code == 200 and "X-Page-Cache" not in signed_in
     assert "reader" in signed_in.content.decode()  # the header names who is signed in
@@ -92,7 +93,7 @@ def test_a_page_made_while_an_edit_was_published_is_not_kept(
 ):
     from home import page_cache as module
 
-    news = factories.NewsPageFactory(parent=news_index, title="Before")
+    news = NewsPageFactory(parent=news_index, title="Before")
     real_serve = type(news).serve
 
     def serve_while_someone_publishes(self, request, *args, **kwargs):
@@ -125,7 +126,7 @@ def test_editing_the_site_settings_retires_cached_pages(client, news_index, page
 def test_making_a_page_private_retires_it_at_once(client, news_index, page_cache, committed):
     from wagtail.models import PageViewRestriction
 
-    news = factories.NewsPageFactory(parent=news_index, title="Internal briefing")
+    news = NewsPageFactory(parent=news_index, title="Internal briefing")
     client.get(news.url)
     assert client.get(news.url)["X-Page-Cache"] == "hit"
     with committed():  # Wagtail's privacy dialog saves only the restriction
@@ -157,7 +158,7 @@ def test_an_edit_through_another_process_reaches_this_one_within_the_recheck(
 ):
     from home.page_cache import GENERATION_KEY, shared_cache
 
-    news = factories.NewsPageFactory(parent=news_index)
+    news = NewsPageFactory(parent=news_index)
     client.get(news.url)
     assert client.get(news.url)["X-Page-Cache"] == "hit"
     # Another process publishes: only Redis knows. This process keeps serving
@@ -176,7 +177,7 @@ def test_pages_kept_in_this_process_are_not_served_once_redis_lost_the_generatio
     from django.core.cache import caches
 
     settings.PAGE_CACHE_RECHECK_SECONDS = 0
-    news = factories.NewsPageFactory(parent=news_index)
+    news = NewsPageFactory(parent=news_index)
     client.get(news.url)
     assert client.get(news.url)["X-Page-Cache"] == "hit"
     caches["default"].clear()  # Redis restarted: the generation and its pages are gone
@@ -193,7 +194,7 @@ def test_a_change_made_while_redis_does_not_answer_still_retires_the_pages(
     import redis
 
     settings.PAGE_CACHE_RECHECK_SECONDS = 0
-    news = factories.NewsPageFactory(parent=news_index, title="Dialogue opens")
+    news = NewsPageFactory(parent=news_index, title="Dialogue opens")
     client.get(news.url)
     assert client.get(news.url)["X-Page-Cache"] == "hit"
     redis.Redis.from_url(settings.REDIS_URL).client_pause(4000)

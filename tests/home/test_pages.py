@@ -8,7 +8,14 @@ from defusedxml import ElementTree
 from wagtail.models import Locale
 
 from home.models import Country
-from tests import factories
+from tests.cms.factories import ImageFactory
+from tests.home.factories import (
+    EventPageFactory,
+    LegalSectionPageFactory,
+    NewsPageFactory,
+    StandardPageFactory,
+    TopicFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -33,9 +40,9 @@ def assert_accessible_layout(page):
 
 
 def test_home_page_shows_hero_news_events_and_entry_points(client, news_index, event_index):
-    factories.NewsPageFactory(parent=news_index, title="Helsinki buys clean buses")
-    factories.EventPageFactory(parent=event_index, title="PCP training in Vienna")
-    factories.EventPageFactory(
+    NewsPageFactory(parent=news_index, title="Helsinki buys clean buses")
+    EventPageFactory(parent=event_index, title="PCP training in Vienna")
+    EventPageFactory(
         parent=event_index,
         title="Old workshop",
         start_date=datetime.date(2020, 1, 1),
@@ -58,10 +65,8 @@ def test_home_page_shows_hero_news_events_and_entry_points(client, news_index, e
 
 def test_featured_news_comes_first_on_the_home_page(client, news_index):
     for day in range(1, 5):
-        factories.NewsPageFactory(
-            parent=news_index, title=f"Recent {day}", date=datetime.date(2026, 5, day)
-        )
-    factories.NewsPageFactory(
+        NewsPageFactory(parent=news_index, title=f"Recent {day}", date=datetime.date(2026, 5, day))
+    NewsPageFactory(
         parent=news_index, title="Featured story", date=datetime.date(2025, 1, 1), featured=True
     )
     page = soup(client.get("/"))
@@ -70,8 +75,8 @@ def test_featured_news_comes_first_on_the_home_page(client, news_index):
 
 
 def test_standard_page_renders_every_body_block(client, home_page):
-    image = factories.ImageFactory()
-    page = factories.StandardPageFactory(
+    image = ImageFactory()
+    page = StandardPageFactory(
         parent=home_page,
         slug="about",
         title="About us",
@@ -138,15 +143,15 @@ def test_standard_page_renders_every_body_block(client, home_page):
 
 
 def test_news_index_lists_items_newest_first_and_filters_by_topic(client, news_index):
-    health = factories.TopicFactory(slug="health", name="Health")
-    energy = factories.TopicFactory(slug="energy", name="Energy")
-    factories.NewsPageFactory(
+    health = TopicFactory(slug="health", name="Health")
+    energy = TopicFactory(slug="energy", name="Energy")
+    NewsPageFactory(
         parent=news_index, title="Older", date=datetime.date(2026, 1, 1), topics=[health]
     )
-    factories.NewsPageFactory(
+    NewsPageFactory(
         parent=news_index, title="Newer", date=datetime.date(2026, 3, 1), topics=[energy]
     )
-    draft = factories.NewsPageFactory(parent=news_index, title="Draft item", topics=[health])
+    draft = NewsPageFactory(parent=news_index, title="Draft item", topics=[health])
     draft.unpublish()
 
     page = soup(client.get("/news/"))
@@ -163,9 +168,7 @@ def test_news_index_lists_items_newest_first_and_filters_by_topic(client, news_i
 def test_news_index_paginates(client, news_index, settings):
     settings.NEWS_PAGE_SIZE = 2
     for n in range(5):
-        factories.NewsPageFactory(
-            parent=news_index, title=f"Item {n}", date=datetime.date(2026, 1, n + 1)
-        )
+        NewsPageFactory(parent=news_index, title=f"Item {n}", date=datetime.date(2026, 1, n + 1))
     first = soup(client.get("/news/"))
     assert len(first.select(".card")) == 2
     assert "Page 1 of 3" in first.select_one(".pagination").get_text()
@@ -175,8 +178,8 @@ def test_news_index_paginates(client, news_index, settings):
 
 
 def test_news_page_shows_date_topics_and_body(client, news_index):
-    topic = factories.TopicFactory(slug="ict", name="ICT")
-    item = factories.NewsPageFactory(
+    topic = TopicFactory(slug="ict", name="ICT")
+    item = NewsPageFactory(
         parent=news_index,
         title="A new PCP call",
         date=datetime.date(2026, 4, 2),
@@ -193,10 +196,10 @@ def test_news_page_shows_date_topics_and_body(client, news_index):
 
 def test_event_index_shows_upcoming_then_archive_and_filters(client, event_index):
     today = datetime.date.today()
-    factories.EventPageFactory(
+    EventPageFactory(
         parent=event_index, title="Soon in Brussels", start_date=today + datetime.timedelta(days=3)
     )
-    factories.EventPageFactory(
+    EventPageFactory(
         parent=event_index,
         title="Later in Helsinki",
         start_date=today + datetime.timedelta(days=40),
@@ -204,7 +207,7 @@ def test_event_index_shows_upcoming_then_archive_and_filters(client, event_index
         country=Country.objects.get(code="FI"),
         event_type="webinar",
     )
-    factories.EventPageFactory(
+    EventPageFactory(
         parent=event_index,
         title="Last year's workshop",
         start_date=today - datetime.timedelta(days=300),
@@ -229,7 +232,7 @@ def test_event_index_shows_upcoming_then_archive_and_filters(client, event_index
 
 
 def test_event_page_shows_local_time_place_and_calendar_link(client, event_index):
-    event = factories.EventPageFactory(
+    event = EventPageFactory(
         parent=event_index,
         title="Lisbon summit",
         start_date=datetime.date(2030, 6, 10),
@@ -253,7 +256,7 @@ def test_event_page_shows_local_time_place_and_calendar_link(client, event_index
 
 
 def test_legal_section_has_toc_references_and_subsections(client, legal_index):
-    section = factories.LegalSectionPageFactory(
+    section = LegalSectionPageFactory(
         parent=legal_index,
         title="Directive 2014/24/EU",
         body=[("heading", {"text": "Scope", "level": "h2"}), ("paragraph", "<p>Text.</p>")],
@@ -269,7 +272,7 @@ def test_legal_section_has_toc_references_and_subsections(client, legal_index):
             ),
         ],
     )
-    factories.LegalSectionPageFactory(parent=section, title="Innovation partnership")
+    LegalSectionPageFactory(parent=section, title="Innovation partnership")
     index = soup(client.get("/legal-framework/"))
     assert_accessible_layout(index)
     assert index.select_one(".section-list a").get_text() == "Directive 2014/24/EU"
@@ -284,8 +287,8 @@ def test_legal_section_has_toc_references_and_subsections(client, legal_index):
 
 
 def test_site_search_finds_pages_in_the_visitors_language(client, news_index):
-    factories.NewsPageFactory(parent=news_index, title="Pre-commercial procurement of drones")
-    factories.NewsPageFactory(parent=news_index, title="Unrelated story")
+    NewsPageFactory(parent=news_index, title="Pre-commercial procurement of drones")
+    NewsPageFactory(parent=news_index, title="Unrelated story")
     page = soup(client.get("/search/?q=drones"))
     results = [a.get_text() for a in page.select(".search-results a")]
     assert results == ["Pre-commercial procurement of drones"]
@@ -321,8 +324,8 @@ def test_unknown_page_is_a_friendly_404(client, home_page):
 
 
 def test_sitemap_and_robots(client, news_index):
-    item = factories.NewsPageFactory(parent=news_index, title="Listed")
-    draft = factories.NewsPageFactory(parent=news_index, title="Hidden draft")
+    item = NewsPageFactory(parent=news_index, title="Listed")
+    draft = NewsPageFactory(parent=news_index, title="Hidden draft")
     draft.unpublish()
     sitemap = client.get("/sitemap.xml")
     assert sitemap.status_code == 200

@@ -6,7 +6,14 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests import factories
+from tests.cms.factories import DocumentFactory, ImageFactory
+from tests.home.factories import (
+    EventPageFactory,
+    LegalSectionPageFactory,
+    NewsPageFactory,
+    TopicFactory,
+)
+from tests.resources.factories import ResourceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +27,7 @@ def count_queries(client, url):
 
 def add_news(news_index, how_many, topics, image, body=()):
     for n in range(how_many):
-        factories.NewsPageFactory(
+        NewsPageFactory(
             parent=news_index,
             date=datetime.date(2025, 1, 1) + datetime.timedelta(days=n),
             topics=topics,
@@ -32,7 +39,7 @@ def add_news(news_index, how_many, topics, image, body=()):
 def rich_body(tree):
     """A body referring to everything a body can: each item gets its own image
     and document, so a list that fetched them one by one would grow."""
-    image, document = factories.ImageFactory(), factories.DocumentFactory()
+    image, document = ImageFactory(), DocumentFactory()
     return [
         {
             "type": "paragraph",
@@ -50,26 +57,24 @@ def rich_body(tree):
 
 def add_rich_news(tree, how_many):
     for _ in range(how_many):
-        add_news(tree["news"], 1, tree["topics"], factories.ImageFactory(), rich_body(tree))
+        add_news(tree["news"], 1, tree["topics"], ImageFactory(), rich_body(tree))
 
 
 def add_resources(how_many, topics):
     for _ in range(how_many):
-        factories.ResourceFactory(
-            relations__topics=topics, thumbnail=factories.ImageFactory(), body="<p>Body</p>"
-        )
+        ResourceFactory(relations__topics=topics, thumbnail=ImageFactory(), body="<p>Body</p>")
 
 
 def add_events(event_index, how_many):
     for n in range(how_many):
-        factories.EventPageFactory(
+        EventPageFactory(
             parent=event_index, start_date=datetime.date.today() + datetime.timedelta(days=n + 1)
         )
 
 
 def add_sections(legal_index, how_many):
     for _ in range(how_many):
-        factories.LegalSectionPageFactory(parent=legal_index)
+        LegalSectionPageFactory(parent=legal_index)
 
 
 # Each case: the URL, and how to add N more items to what it lists. Page sizes are
@@ -126,7 +131,7 @@ CASES = {
     ),
     "api v3 images in two sizes": (
         "/api/v3/images/?limit=100&rendition=fill-480x270&rendition=width-960",
-        lambda tree, n: [factories.ImageFactory() for _ in range(n)],
+        lambda tree, n: [ImageFactory() for _ in range(n)],
     ),
     "sitemap": (
         "/sitemap.xml",
@@ -142,8 +147,8 @@ def tree(news_index, event_index, legal_index, settings, database_search_only):
         "news": news_index,
         "events": event_index,
         "legal": legal_index,
-        "topics": [factories.TopicFactory(), factories.TopicFactory()],
-        "image": factories.ImageFactory(),
+        "topics": [TopicFactory(), TopicFactory()],
+        "image": ImageFactory(),
     }
 
 

@@ -2,84 +2,11 @@ import datetime
 import itertools
 
 import pytest
-from django.conf import settings
-from django.utils.text import slugify
-from wagtail.models import Locale
 
 from home.models import Country, ProcurementType
 from resources.models import Language, Resource
-from tests import factories
-
-
-def engine_backend():
-    from wagtail.search.backends import get_search_backend
-
-    assert "engine" in settings.WAGTAILSEARCH_BACKENDS, (
-        "The engine tests need the OpenSearch node: run them through `make test`, which "
-        "starts it and exports SEARCH_URL."
-    )
-    return get_search_backend("engine")
-
-
-@pytest.fixture
-def engine_index(db):
-    """An empty Resource index on the real node; resources published during the
-    test land in it (Wagtail indexes on publish), `refresh()` makes them searchable."""
-    from search import engine
-
-    backend = engine_backend()
-    index = backend.get_index_for_model(Resource)
-    # `update_index` leaves an alias over a suffixed index: remove both kinds.
-    backend.es.indices.delete(index=f"{index.name}*", ignore=[404])
-    index.put()
-    index.add_model(Resource)
-    engine.reset_circuit()
-
-    class Handle:
-        def refresh(self):
-            index.refresh()
-
-        def index_all(self):
-            """Index every published resource (what `update_index` does), then refresh."""
-            backend.add_bulk(Resource, list(Resource.get_indexed_objects()))
-            index.refresh()
-
-    return Handle()
-
-
-def bulk_resources(specs):
-    """Create resources with bulk inserts: no signals, no per-row saves. Each spec
-    is (Resource fields, {relation name: [objects]}, [tags])."""
-    from taggit.models import Tag
-
-    from resources.models import ResourceTag
-
-    locale = Locale.get_default()
-    resources = Resource.objects.bulk_create(
-        [
-            Resource(
-                locale=locale,
-                slug=slugify(fields["title"]),
-                publication_year=fields["publication_date"].year,
-                live=fields.pop("live", True),
-                publisher="Agency",
-                **fields,
-            )
-            for fields, _, _ in specs
-        ]
-    )
-    for resource, (_, relations, tags) in zip(resources, specs, strict=True):
-        for name, objects in relations.items():
-            through = getattr(Resource, name).through
-            # The through model's other column is named after the related model.
-            target = f"{type(objects[0])._meta.model_name}_id"
-            through.objects.bulk_create(
-                [through(resource_id=resource.pk, **{target: obj.pk}) for obj in objects]
-            )
-        for name in tags:
-            tag, _ = Tag.objects.get_or_create(name=name, slug=name)
-            ResourceTag.objects.create(tag=tag, content_object=resource)
-    return resources
+from tests.home.factories import TopicFactory
+from tests.resources.factories import bulk_resources
 
 
 @pytest.fixture
@@ -90,9 +17,7 @@ def corpus(db):
     saving each one through the signals makes the suite many times slower."""
     from wagtail.search.backends import get_search_backend
 
-    topics = [
-        factories.TopicFactory(slug=slug, name=slug.title()) for slug in ("health", "energy", "ict")
-    ]
+    topics = [TopicFactory(slug=slug, name=slug.title()) for slug in ("health", "energy", "ict")]
     countries = list(Country.objects.filter(code__in=["FI", "NL", "ES", "EU"]).order_by("code"))
     languages = list(Language.objects.filter(code__in=["en", "fr", "fi"]).order_by("code"))
     ppi, pcp = ProcurementType.objects.get(slug="ppi"), ProcurementType.objects.get(slug="pcp")

@@ -18,7 +18,7 @@ from wagtail.search.backends import get_search_backend
 
 from resources.importing import body_to_rich_text, import_resources
 from resources.models import Resource
-from tests import factories
+from tests.home.factories import TopicFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("database_search_only")]
 
@@ -90,8 +90,8 @@ GOOD_ROWS = [
 @pytest.fixture
 def topics(db):
     return [
-        factories.TopicFactory(slug="health", name="Health"),
-        factories.TopicFactory(slug="energy", name="Energy"),
+        TopicFactory(slug="health", name="Health"),
+        TopicFactory(slug="energy", name="Energy"),
     ]
 
 

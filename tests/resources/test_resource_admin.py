@@ -6,14 +6,15 @@ from wagtail.test.utils.form_data import rich_text
 
 from home.models import Country, ProcurementType
 from resources.models import Language, Resource
-from tests import factories
+from tests.home.factories import TopicFactory
+from tests.resources.factories import ResourceFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("database_search_only")]
 
 
 @pytest.fixture
 def form(db):
-    topic = factories.TopicFactory(slug="health", name="Health")
+    topic = TopicFactory(slug="health", name="Health")
     return {
         "title": "Guide to market consultation",
         "slug": "guide-to-market-consultation",
@@ -70,8 +71,8 @@ def test_admin_preview_renders_the_public_template(admin_client, form):
 
 
 def test_admin_listing_filters_and_searches(admin_client):
-    factories.ResourceFactory(title="Report on drones", resource_type="report")
-    factories.ResourceFactory(title="Guide on drones", resource_type="guidance")
+    ResourceFactory(title="Report on drones", resource_type="report")
+    ResourceFactory(title="Guide on drones", resource_type="guidance")
     listing = reverse("wagtailsnippets_resources_resource:list")
     response = admin_client.get(listing, {"resource_type": "report"})
     assert response.status_code == 200

@@ -6,7 +6,8 @@ from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests import factories
+from tests.home.factories import TopicFactory
+from tests.resources.factories import ResourceFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("database_search_only")]
 
@@ -142,18 +143,18 @@ def test_api_items_carry_each_relation_in_its_own_order(client, home_page):
 
     from home.models import Country
 
-    water = factories.TopicFactory(slug="water", name="Water")
-    energy = factories.TopicFactory(slug="energy", name="Energy")
+    water = TopicFactory(slug="water", name="Water")
+    energy = TopicFactory(slug="energy", name="Energy")
     finland, spain = Country.objects.get(code="FI"), Country.objects.get(code="ES")
     document = wagtail_factories.DocumentFactory(title="Guide")
-    resource = factories.ResourceFactory(
+    resource = ResourceFactory(
         title="Buying water and energy",
         document=document,
         relations__topics=[water, energy],
         relations__countries=[spain, finland],
         relations__tags=["zeta", "alpha"],
     )
-    factories.ResourceFactory(title="Another", relations__topics=[water])
+    ResourceFactory(title="Another", relations__topics=[water])
 
     detail = client.get(f"/api/v3/resources/{resource.pk}/").json()
     listed = client.get("/api/v3/resources/", {"topic": "energy"}).json()["items"]
@@ -199,7 +200,7 @@ def test_openapi_describes_the_resource_endpoints(client):
 
 @pytest.mark.parametrize("url", ["/resources/?q=&n={n}", "/api/v3/resources/?limit={n}"])
 def test_query_count_does_not_grow_with_the_page(client, db, url):
-    topic = factories.TopicFactory()
+    topic = TopicFactory()
 
     def count(n):
         with CaptureQueriesContext(connection) as queries:
@@ -207,11 +208,11 @@ def test_query_count_does_not_grow_with_the_page(client, db, url):
         return len(queries)
 
     for _ in range(5):
-        factories.ResourceFactory(relations__topics=[topic], relations__tags=["a"])
+        ResourceFactory(relations__topics=[topic], relations__tags=["a"])
     count(5)
     five = count(5)
     for _ in range(45):
-        factories.ResourceFactory(relations__topics=[topic], relations__tags=["a"])
+        ResourceFactory(relations__topics=[topic], relations__tags=["a"])
     assert count(50) == five
 
 
@@ -252,8 +253,8 @@ def test_sitemap_lists_published_resources_only(client, corpus):
 
 
 def test_a_renamed_or_new_term_shows_at_once_though_terms_are_cached(client, db):
-    topic = factories.TopicFactory(name="Mobility", slug="mobility")
-    factories.ResourceFactory(relations__topics=[topic])
+    topic = TopicFactory(name="Mobility", slug="mobility")
+    ResourceFactory(relations__topics=[topic])
 
     def topic_labels():
         item = client.get("/api/v3/resources/").json()["items"][0]
@@ -271,9 +272,9 @@ def test_a_renamed_or_new_term_shows_at_once_though_terms_are_cached(client, db)
 
     from resources import taxonomies
 
-    newer = factories.TopicFactory(name="Water", slug="water")
+    newer = TopicFactory(name="Water", slug="water")
     cache.set(taxonomies.cache_key("topics"), {topic.pk: ("mobility", "Clean mobility", 0)})
-    factories.ResourceFactory(relations__topics=[newer])
+    ResourceFactory(relations__topics=[newer])
     labels = {
         entry["label"]
         for item in client.get("/api/v3/resources/").json()["items"]
@@ -290,9 +291,9 @@ def test_a_term_newer_than_the_cache_is_a_valid_filter(client, db):
 
     taxonomies.terms("topics")  # cached without the new term
     stale = cache.get(taxonomies.cache_key("topics"))
-    topic = factories.TopicFactory(name="Water", slug="water")
+    topic = TopicFactory(name="Water", slug="water")
     cache.set(taxonomies.cache_key("topics"), stale)  # as if the signal ran elsewhere
-    factories.ResourceFactory(relations__topics=[topic])
+    ResourceFactory(relations__topics=[topic])
     response = client.get("/api/v3/resources/", {"topic": "water"})
     assert response.status_code == 200 and response.json()["count"] == 1
     assert client.get("/api/v3/resources/", {"topic": "no-such-topic"}).status_code == 400

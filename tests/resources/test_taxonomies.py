@@ -10,7 +10,7 @@ from resources.importing import COLUMNS
 from resources.models import Resource
 from resources.taxonomies import TAXONOMIES
 from resources.wagtail_hooks import ResourceFilterSet
-from tests import factories
+from tests.resources.factories import ResourceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -44,7 +44,7 @@ def test_a_procurement_type_an_editor_adds_can_be_searched_for_at_once(
     joint = ProcurementType.objects.create(
         slug="joint", name="Joint cross-border procurement", abbreviation="JCBP"
     )
-    factories.ResourceFactory(relations__procurement_types=[joint])
+    ResourceFactory(relations__procurement_types=[joint])
     data = client.get("/api/v3/resources/", {"procurement": "JOINT"}).json()
     assert data["count"] == 1
     facet = next(facet for facet in data["facets"] if facet["name"] == "procurement")

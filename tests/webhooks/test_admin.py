@@ -7,7 +7,7 @@ import uuid
 import pytest
 from django.urls import reverse
 
-from tests import factories
+from tests.cms.factories import UserFactory
 from webhooks.models import Delivery, Endpoint
 
 from .conftest import admin_client_for
@@ -19,7 +19,7 @@ SECRET = "a-receivers-secret-0123456789abcdef"
 
 @pytest.fixture
 def superuser():
-    return factories.UserFactory(username="webhooks-admin", is_staff=True, is_superuser=True)
+    return UserFactory(username="webhooks-admin", is_staff=True, is_superuser=True)
 
 
 @pytest.fixture

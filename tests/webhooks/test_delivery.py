@@ -12,8 +12,9 @@ import time
 import pytest
 from django.db import transaction
 
-from tests import factories
+from tests.home.factories import NewsPageFactory, TopicFactory
 from tests.processes import ROOT
+from tests.resources.factories import ResourceFactory
 
 from .conftest import HANG, RETRY_DELAYS, SECRET, TIMEOUT_SECONDS, worker_test
 
@@ -38,10 +39,10 @@ def readme_verify():
 def test_publishing_a_page_and_a_resource_sends_signed_events(
     worker, receiver, endpoint, news_index
 ):
-    page = factories.NewsPageFactory(
+    page = NewsPageFactory(
         parent=news_index, title="Buyers meet suppliers", slug="buyers-meet-suppliers", live=False
     )
-    resource = factories.ResourceFactory(title="PCP guide", live=False)
+    resource = ResourceFactory(title="PCP guide", live=False)
 
     page.save_revision().publish()
     resource.save_revision().publish()
@@ -92,7 +93,7 @@ def test_a_failing_receiver_is_retried_with_the_same_event_until_it_accepts(
     worker, receiver, endpoint, news_index
 ):
     receiver.answers = [500, 500]
-    page = factories.NewsPageFactory(parent=news_index, live=False)
+    page = NewsPageFactory(parent=news_index, live=False)
 
     page.save_revision().publish()
 
@@ -116,7 +117,7 @@ def test_a_hanging_receiver_times_out_fails_and_never_holds_up_the_editor(
     worker, receiver, endpoint, news_index
 ):
     receiver.answers = [HANG] * (len(RETRY_DELAYS) + 1)
-    page = factories.NewsPageFactory(parent=news_index, live=False)
+    page = NewsPageFactory(parent=news_index, live=False)
 
     started = time.monotonic()
     page.save_revision().publish()
@@ -133,8 +134,8 @@ def test_a_hanging_receiver_times_out_fails_and_never_holds_up_the_editor(
 
 
 def test_a_change_that_rolls_back_sends_nothing(worker, receiver, endpoint, news_index):
-    rolled_back = factories.NewsPageFactory(parent=news_index, live=False)
-    kept = factories.NewsPageFactory(parent=news_index, live=False)
+    rolled_back = NewsPageFactory(parent=news_index, live=False)
+    kept = NewsPageFactory(parent=news_index, live=False)
 
     with pytest.raises(RuntimeError), transaction.atomic():
         rolled_back.save_revision().publish()
@@ -159,8 +160,8 @@ def test_each_endpoint_gets_only_the_events_it_chose_and_only_while_active(
     add_endpoint("/taxonomy", ["taxonomy.changed"])
     add_endpoint("/pages", ["page.published"])
     add_endpoint("/inactive", ["page.published", "taxonomy.changed"], active=False)
-    topic = factories.TopicFactory(name="Mobility", slug="mobility")
-    page = factories.NewsPageFactory(parent=news_index, live=False)
+    topic = TopicFactory(name="Mobility", slug="mobility")
+    page = NewsPageFactory(parent=news_index, live=False)
 
     page.save_revision().publish()
 

@@ -7,7 +7,9 @@ import json
 import pytest
 from django.urls import reverse
 
-from tests import factories
+from tests.cms.factories import UserFactory
+from tests.home.factories import LegalSectionPageFactory, NewsPageFactory
+from tests.resources.factories import ResourceFactory
 
 from .conftest import admin_client_for, worker_test
 
@@ -16,7 +18,7 @@ pytestmark = worker_test
 
 @pytest.fixture
 def admin(db):
-    user = factories.UserFactory(username="webhooks-admin", is_staff=True, is_superuser=True)
+    user = UserFactory(username="webhooks-admin", is_staff=True, is_superuser=True)
     return admin_client_for(user)
 
 
@@ -26,7 +28,7 @@ def delivered_events(worker, receiver, count):
 
 
 def test_unpublishing_a_page(worker, receiver, endpoint, admin, news_index):
-    page = factories.NewsPageFactory(parent=news_index, slug="call-for-tenders")
+    page = NewsPageFactory(parent=news_index, slug="call-for-tenders")
 
     response = admin.post(reverse("wagtailadmin_pages:unpublish", args=(page.pk,)))
 
@@ -41,8 +43,8 @@ def test_unpublishing_a_page(worker, receiver, endpoint, admin, news_index):
 def test_moving_a_page_gives_its_new_and_previous_urls(
     worker, receiver, endpoint, admin, legal_index
 ):
-    directives = factories.LegalSectionPageFactory(parent=legal_index, slug="directives")
-    page = factories.LegalSectionPageFactory(parent=legal_index, slug="article-31")
+    directives = LegalSectionPageFactory(parent=legal_index, slug="directives")
+    page = LegalSectionPageFactory(parent=legal_index, slug="article-31")
 
     response = admin.post(reverse("wagtailadmin_pages:move_confirm", args=(page.pk, directives.pk)))
 
@@ -57,8 +59,8 @@ def test_moving_a_page_gives_its_new_and_previous_urls(
 def test_deleting_a_page_announces_it_and_each_page_below_it_once(
     worker, receiver, endpoint, admin, legal_index
 ):
-    section = factories.LegalSectionPageFactory(parent=legal_index, slug="directives")
-    subsection = factories.LegalSectionPageFactory(parent=section, slug="article-31")
+    section = LegalSectionPageFactory(parent=legal_index, slug="directives")
+    subsection = LegalSectionPageFactory(parent=section, slug="article-31")
 
     response = admin.post(reverse("wagtailadmin_pages:delete", args=(section.pk,)))
 
@@ -78,7 +80,7 @@ def test_deleting_a_page_announces_it_and_each_page_below_it_once(
 
 
 def test_unpublishing_and_deleting_a_resource(worker, receiver, endpoint, admin, home_page):
-    resource = factories.ResourceFactory(title="Tender template")
+    resource = ResourceFactory(title="Tender template")
 
     unpublished = admin.post(
         reverse("wagtailsnippets_resources_resource:unpublish", args=(resource.pk,))

@@ -2,7 +2,8 @@
 
 import pytest
 
-from tests import factories
+from tests.home.factories import NewsPageFactory
+from tests.resources.factories import ResourceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -11,7 +12,7 @@ pytestmark = pytest.mark.django_db
 def french_news(home_page, news_index, fr_locale, publish_translation):
     french_home = publish_translation(home_page, fr_locale, title="Accueil")
     french_index = publish_translation(news_index, fr_locale, title="Actualités")
-    item = factories.NewsPageFactory(parent=news_index, title="Buyers launch a PCP")
+    item = NewsPageFactory(parent=news_index, title="Buyers launch a PCP")
     french_item = publish_translation(item, fr_locale, title="Les acheteurs lancent un PCP")
     return {"home": french_home, "index": french_index, "item": french_item}
 
@@ -37,15 +38,15 @@ def test_find_by_path_still_answers_404_for_nothing(client, french_news, api):
 
 
 def test_v2_resources_filter_by_locale(client, fr_locale):
-    factories.ResourceFactory(title="Guide to PCP")
-    factories.ResourceFactory(title="Guide des achats innovants", locale=fr_locale)
+    ResourceFactory(title="Guide to PCP")
+    ResourceFactory(title="Guide des achats innovants", locale=fr_locale)
     response = client.get("/api/v2/resources/", {"locale": "fr"})
     assert response.status_code == 200, response.content[:300]
     assert [item["title"] for item in response.json()["items"]] == ["Guide des achats innovants"]
 
 
 def test_resource_centre_pages_past_the_last_are_not_found(client, home_page, settings):
-    factories.ResourceFactory()
+    ResourceFactory()
     settings.WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
     assert client.get("/resources/?page=1").status_code == 200
     assert client.get("/resources/?page=20").status_code == 404

@@ -7,7 +7,8 @@ import pytest
 
 from home.models import Country, NewsPage
 from resources.models import Resource
-from tests import factories
+from tests.cms.factories import ImageFactory
+from tests.home.factories import NewsPageFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +21,7 @@ def send(client, method, url, headers, body=None):
 
 @pytest.fixture
 def topic(db):
-    return factories.TopicFactory(name="Health", slug="health")
+    return TopicFactory(name="Health", slug="health")
 
 
 def news_body(image):
@@ -37,7 +38,7 @@ def news_body(image):
 def test_an_editor_drafts_news_with_its_content_and_the_public_sees_nothing(
     client, bearer, editor, news_index, topic
 ):
-    image = factories.ImageFactory()
+    image = ImageFactory()
     response = send(
         client,
         "post",
@@ -65,7 +66,7 @@ def test_an_editor_drafts_news_with_its_content_and_the_public_sees_nothing(
 
 
 def test_an_editor_edits_a_draft_and_cannot_publish_it(client, bearer, editor, news_index):
-    page = factories.NewsPageFactory(parent=news_index, title="Old title", live=False)
+    page = NewsPageFactory(parent=news_index, title="Old title", live=False)
     headers = bearer(editor)
     response = send(
         client,
@@ -85,7 +86,7 @@ def test_an_editor_edits_a_draft_and_cannot_publish_it(client, bearer, editor, n
 
 
 def test_a_moderator_publishes_and_the_page_is_public(client, bearer, moderator, news_index):
-    page = factories.NewsPageFactory(parent=news_index, title="Ready", live=False)
+    page = NewsPageFactory(parent=news_index, title="Ready", live=False)
     page.save_revision()
     response = send(client, "post", f"/api/v3/pages/{page.id}/actions/publish/", bearer(moderator))
     assert response.status_code == 200, response.content[:800]

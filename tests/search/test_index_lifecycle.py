@@ -8,7 +8,8 @@ from resources.facets import FACETS
 from resources.models import Resource
 from search.engine import EngineFacetedSearch
 from search.faceted import SearchQuery
-from tests import factories
+from tests.home.factories import TopicFactory
+from tests.resources.factories import ResourceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -29,8 +30,8 @@ def engine_titles(engine_index, text=""):
 
 
 def test_publish_edit_unpublish_and_delete(engine_index, committed):
-    topic = factories.TopicFactory(slug="water", name="Water")
-    resource = factories.ResourceFactory(
+    topic = TopicFactory(slug="water", name="Water")
+    resource = ResourceFactory(
         title="Smart water meters", live=False, relations__topics=[topic], relations__publish=False
     )
     assert engine_titles(engine_index) == set(), "a draft is never indexed"
@@ -67,7 +68,7 @@ def test_publish_edit_unpublish_and_delete(engine_index, committed):
 
 def test_saving_a_draft_of_a_live_resource_does_not_change_what_is_indexed(engine_index, committed):
     with committed():
-        resource = factories.ResourceFactory(title="Published title", relations__publish=True)
+        resource = ResourceFactory(title="Published title", relations__publish=True)
     resource.title = "Draft title nobody should see"
     resource.save_revision()  # a draft: the live row keeps its published title
     assert engine_titles(engine_index) == {"Published title"}
@@ -76,8 +77,8 @@ def test_saving_a_draft_of_a_live_resource_does_not_change_what_is_indexed(engin
 def test_update_index_rebuilds_the_engine_index_with_only_live_resources(engine_index):
     import io
 
-    factories.ResourceFactory(title="Live one", relations__publish=True)
-    factories.ResourceFactory(title="Draft one", live=False)
+    ResourceFactory(title="Live one", relations__publish=True)
+    ResourceFactory(title="Draft one", live=False)
     output = io.StringIO()
     call_command("update_index", backend_name="engine", stdout=output)
     assert engine_titles(engine_index) == {"Live one"}
@@ -99,13 +100,13 @@ def segment_count(backend, name):
 
 def test_merge_segments_leaves_the_rebuilt_index_in_one_segment(engine_index):
     from search.index_maintenance import merge_segments
-    from tests.resources.conftest import engine_backend
+    from tests.search.conftest import engine_backend
 
     backend = engine_backend()
     name = backend.get_index_for_model(Resource).name
     # Each refresh writes what was indexed since the last one as a new segment.
     for title in ("First", "Second", "Third"):
-        backend.add(factories.ResourceFactory(title=title, relations__publish=True))
+        backend.add(ResourceFactory(title=title, relations__publish=True))
         engine_index.refresh()
     assert segment_count(backend, name) > 1
 
@@ -119,7 +120,7 @@ def test_scheduled_publishing_puts_the_resource_online_and_in_the_index(engine_i
 
     from django.utils import timezone
 
-    resource = factories.ResourceFactory(title="Scheduled guide", live=False)
+    resource = ResourceFactory(title="Scheduled guide", live=False)
     resource.go_live_at = timezone.now() + datetime.timedelta(hours=1)
     revision = resource.save_revision()
     revision.publish()  # with a future go-live time this schedules instead of publishing
@@ -143,7 +144,7 @@ def test_scheduled_publishing_puts_the_resource_online_and_in_the_index(engine_i
 def test_a_rolled_back_publish_leaves_nothing_in_the_engine(engine_index, committed):
     from django.db import transaction
 
-    resource = factories.ResourceFactory(title="Imported then rolled back", live=False)
+    resource = ResourceFactory(title="Imported then rolled back", live=False)
     with committed(), pytest.raises(RuntimeError), transaction.atomic():
         resource.save_revision().publish()
         raise RuntimeError("a later row of the import failed")

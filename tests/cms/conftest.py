@@ -1,7 +1,8 @@
 import pytest
 from wagtail.models import APIToken
 
-from tests import factories
+from tests.cms.factories import UserFactory
+from tests.home.factories import NewsPageFactory
 
 
 def token_for(user):
@@ -21,9 +22,9 @@ def bearer():
 
 @pytest.fixture
 def member(db):
-    return factories.UserFactory(username="bob-member")
+    return UserFactory(username="bob-member")
 
 
 @pytest.fixture
 def news_item(news_index):
-    return factories.NewsPageFactory(parent=news_index, title="Buyers launch a PCP")
+    return NewsPageFactory(parent=news_index, title="Buyers launch a PCP")

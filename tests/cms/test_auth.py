@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 from wagtail.models import APIToken
 
-from tests import factories
+from tests.home.factories import NewsPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -24,8 +24,8 @@ def test_a_members_token_still_sees_public_pages(client, bearer, member, news_it
 
 
 def test_an_editors_token_adds_the_drafts_they_may_edit(client, bearer, editor, news_index):
-    draft = factories.NewsPageFactory(parent=news_index, title="Not yet out", live=False)
-    factories.NewsPageFactory(parent=news_index, title="Out")
+    draft = NewsPageFactory(parent=news_index, title="Not yet out", live=False)
+    NewsPageFactory(parent=news_index, title="Out")
     anonymous = client.get("/api/v3/pages/?type=home.NewsPage").json()
     as_editor = client.get("/api/v3/pages/?type=home.NewsPage", **bearer(editor)).json()
     assert [item["title"] for item in anonymous["items"]] == ["Out"]

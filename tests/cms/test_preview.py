@@ -11,7 +11,8 @@ from wagtail.models import Site
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from home.models import SiteSettings
-from tests import factories
+from tests.home.factories import NewsPageFactory, TopicFactory
+from tests.resources.factories import ResourceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +29,7 @@ def front_end(home_page):
 
 @pytest.fixture
 def news(news_index):
-    return factories.NewsPageFactory(parent=news_index, title="Published title")
+    return NewsPageFactory(parent=news_index, title="Published title")
 
 
 def edit_form(page, **changes):
@@ -109,8 +110,8 @@ def test_a_token_reads_nothing_once_expired_or_altered(client, editor, front_end
 
 
 def test_a_resource_previews_with_its_unsaved_terms(client, front_end, moderator, home_page):
-    health = factories.TopicFactory(name="Health", slug="health")
-    resource = factories.ResourceFactory(title="Published guide")
+    health = TopicFactory(name="Health", slug="health")
+    resource = ResourceFactory(title="Published guide")
     resource.title = "Draft guide"
     resource.topics = [health]
     request = RequestFactory().get("/admin/")

@@ -8,7 +8,7 @@ from wagtail.models import Locale
 from resources.facets import FACETS
 from resources.models import Resource
 from search.faceted import DatabaseFacetedSearch, SearchQuery, UnknownFacetValue
-from tests.resources.expected import expected_counts, matching
+from tests.search.expected import expected_counts, matching
 
 pytestmark = pytest.mark.django_db
 

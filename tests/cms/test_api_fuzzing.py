@@ -23,7 +23,9 @@ from schemathesis.checks import positive_data_acceptance
 from wagtail.models import APIToken
 
 from cms.urls import api_v3
-from tests import factories
+from tests.cms.factories import DocumentFactory, ImageFactory, UserFactory
+from tests.home.factories import NewsPageFactory
+from tests.resources.factories import ResourceFactory
 
 # Examples per operation: enough to reach every parameter's edge cases, few
 # enough that the whole API is fuzzed in a couple of minutes.
@@ -47,20 +49,20 @@ def picture_block(image):
 
 @pytest.fixture
 def site_content(home_page, news_index):
-    image = factories.ImageFactory()
-    factories.NewsPageFactory(
+    image = ImageFactory()
+    NewsPageFactory(
         parent=news_index,
         listing_image=image,
         body=[picture_block(image)],
     )
-    resource = factories.ResourceFactory(document=factories.DocumentFactory(), thumbnail=image)
+    resource = ResourceFactory(document=DocumentFactory(), thumbnail=image)
     resource.save_revision().publish()
 
 
 def token_for(role):
     from django.contrib.auth.models import Group
 
-    user = factories.UserFactory(username=f"fuzzing-{role}")
+    user = UserFactory(username=f"fuzzing-{role}")
     if role == "moderator":
         user.groups.add(Group.objects.get(name="Moderators"))
     _token, plaintext = APIToken.create_token(user=user, name="fuzzing")

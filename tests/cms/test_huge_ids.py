@@ -11,7 +11,8 @@ import pytest
 from django.test import Client
 
 from community.models import ForumComment, Membership
-from tests import factories
+from tests.cms.factories import UserFactory
+from tests.community.factories import DiscussionFactory, ForumGroupFactory, forum_comment
 
 pytestmark = pytest.mark.django_db
 
@@ -25,11 +26,11 @@ def thread(news_item):
     news page, for the paths and bodies that need real objects around the id."""
     from wagtail.models import APIToken
 
-    group = factories.ForumGroupFactory(name="Buyers", slug="buyers", visibility="private")
-    user = factories.UserFactory(username="buyer")
+    group = ForumGroupFactory(name="Buyers", slug="buyers", visibility="private")
+    user = UserFactory(username="buyer")
     Membership.objects.create(group=group, user=user)
-    discussion = factories.DiscussionFactory(group=group, author=user)
-    factories.forum_comment(discussion, user, "First.")
+    discussion = DiscussionFactory(group=group, author=user)
+    forum_comment(discussion, user, "First.")
     _token, plaintext = APIToken.create_token(user=user, name="script")
     client = Client(HTTP_AUTHORIZATION=f"Bearer {plaintext}")
     client.raise_request_exception = False

@@ -5,7 +5,9 @@ import urllib.request
 
 import pytest
 
-from tests import factories
+from tests.cms.factories import DocumentFactory, ImageFactory
+from tests.home.factories import EventPageFactory, NewsPageFactory
+from tests.resources.factories import ResourceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -14,8 +16,8 @@ SPECS = ["fill-480x270", "width-960"]
 
 @pytest.fixture
 def rich_news(news_index):
-    image, document = factories.ImageFactory(title="Hospital buyers"), factories.DocumentFactory()
-    linked = factories.NewsPageFactory(parent=news_index, title="Earlier news")
+    image, document = ImageFactory(title="Hospital buyers"), DocumentFactory()
+    linked = NewsPageFactory(parent=news_index, title="Earlier news")
     body = [
         {
             "type": "paragraph",
@@ -31,7 +33,7 @@ def rich_news(news_index):
         },
         {"type": "document", "value": {"document": document.id, "title": "Checklist"}},
     ]
-    page = factories.NewsPageFactory(
+    page = NewsPageFactory(
         parent=news_index, title="Buyers launch a PCP", body=body, listing_image=image
     )
     return {"page": page, "image": image, "document": document, "linked": linked}
@@ -100,8 +102,8 @@ def test_a_page_detail_is_typed_like_the_list(client, rich_news):
 
 
 def test_events_carry_body_and_image(client, event_index):
-    image = factories.ImageFactory()
-    event = factories.EventPageFactory(
+    image = ImageFactory()
+    event = EventPageFactory(
         parent=event_index,
         listing_image=image,
         body=[{"type": "heading", "value": {"text": "Programme", "level": "h2"}}],
@@ -115,8 +117,8 @@ def test_events_carry_body_and_image(client, event_index):
 
 
 def test_resources_carry_locale_body_and_thumbnail(client, home_page, database_search_only):
-    thumbnail = factories.ImageFactory()
-    resource = factories.ResourceFactory(body="<p>How to run a PCP</p>", thumbnail=thumbnail)
+    thumbnail = ImageFactory()
+    resource = ResourceFactory(body="<p>How to run a PCP</p>", thumbnail=thumbnail)
     response = client.get("/api/v3/resources/", {"rendition": "width-480"})
     (item,) = response.json()["items"]
     assert item["id"] == resource.id
@@ -127,7 +129,7 @@ def test_resources_carry_locale_body_and_thumbnail(client, home_page, database_s
 
 
 def test_images_list_and_detail_carry_renditions_and_an_absolute_download(client, db):
-    image = factories.ImageFactory(title="Hospital buyers")
+    image = ImageFactory(title="Hospital buyers")
     listed = client.get("/api/v3/images/", {"rendition": SPECS, "limit": 5}).json()
     assert listed["count"] == 1
     (item,) = listed["items"]

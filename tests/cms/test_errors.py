@@ -6,7 +6,9 @@ import pytest
 
 from resources.api_serializers import DocumentURLField
 from resources.models import Resource
-from tests import factories
+from tests.cms.factories import DocumentFactory, ImageFactory
+from tests.home.factories import EventPageFactory
+from tests.resources.factories import ResourceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -27,9 +29,7 @@ def named_parameters(body):
 
 @pytest.fixture
 def resource_with_file(home_page):
-    resource = factories.ResourceFactory(
-        title="Market consultation guide", document=factories.DocumentFactory()
-    )
+    resource = ResourceFactory(title="Market consultation guide", document=DocumentFactory())
     resource.save_revision().publish()
     return resource
 
@@ -93,7 +93,7 @@ def test_unknown_query_parameters_are_refused_by_name(client, home_page, url):
 
 
 def test_field_filters_of_wagtails_lists_are_still_parameters(client):
-    factories.ImageFactory(title="Workshop")
+    ImageFactory(title="Workshop")
     assert client.get("/api/v3/images/?title=Workshop").json()["count"] == 1
 
 
@@ -123,8 +123,8 @@ def test_a_value_that_names_nothing_is_400_naming_the_parameter(client, home_pag
 def test_country_codes_work_in_any_case_everywhere(client, event_index, database_search_only):
     from home.models import Country
 
-    factories.EventPageFactory(parent=event_index)
-    factories.ResourceFactory(relations__countries=[Country.objects.get(code="FI")])
+    EventPageFactory(parent=event_index)
+    ResourceFactory(relations__countries=[Country.objects.get(code="FI")])
     events = client.get("/api/v3/events/?country=be")
     resources = client.get("/api/v3/resources/?country=fi")
     assert events.status_code == resources.status_code == 200

@@ -96,11 +96,9 @@ def test_resource_centre_page_shows_highlighted_matches(client, corpus, engine_i
 
 
 def test_highlights_cannot_inject_markup(client, engine_index):
-    from tests import factories
+    from tests.resources.factories import ResourceFactory
 
-    factories.ResourceFactory(
-        title="Buyer kit", summary="<script>alert(1)</script> toolkit for buyers"
-    )
+    ResourceFactory(title="Buyer kit", summary="<script>alert(1)</script> toolkit for buyers")
     engine_index.index_all()
     html = client.get("/resources/", {"q": "toolkit"}).content.decode()
     assert "<script>alert(1)</script>" not in html

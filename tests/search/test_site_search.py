@@ -3,14 +3,14 @@
 import pytest
 from bs4 import BeautifulSoup
 
-from tests import factories
+from tests.home.factories import NewsPageFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("database_search_only")]
 
 
 @pytest.fixture
 def content(news_index, corpus):
-    factories.NewsPageFactory(parent=news_index, title="Toolkit launch for energy buyers")
+    NewsPageFactory(parent=news_index, title="Toolkit launch for energy buyers")
     return corpus
 
 

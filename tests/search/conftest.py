@@ -1,0 +1,44 @@
+"""The real engine's index for the search tests; the resources they search are
+the Resource Centre's test corpus (tests/resources/conftest.py)."""
+
+import pytest
+from django.conf import settings
+
+from resources.models import Resource
+from tests.resources.conftest import corpus  # noqa: F401 (a fixture these tests use)
+
+
+def engine_backend():
+    from wagtail.search.backends import get_search_backend
+
+    assert "engine" in settings.WAGTAILSEARCH_BACKENDS, (
+        "The engine tests need the OpenSearch node: run them through `make test`, which "
+        "starts it and exports SEARCH_URL."
+    )
+    return get_search_backend("engine")
+
+
+@pytest.fixture
+def engine_index(db):
+    """An empty Resource index on the real node; resources published during the
+    test land in it (Wagtail indexes on publish), `refresh()` makes them searchable."""
+    from search import engine
+
+    backend = engine_backend()
+    index = backend.get_index_for_model(Resource)
+    # `update_index` leaves an alias over a suffixed index: remove both kinds.
+    backend.es.indices.delete(index=f"{index.name}*", ignore=[404])
+    index.put()
+    index.add_model(Resource)
+    engine.reset_circuit()
+
+    class Handle:
+        def refresh(self):
+            index.refresh()
+
+        def index_all(self):
+            """Index every published resource (what `update_index` does), then refresh."""
+            backend.add_bulk(Resource, list(Resource.get_indexed_objects()))
+            index.refresh()
+
+    return Handle()
