@@ -1,5 +1,6 @@
 """Which search answers: the engine when one is configured and up, the
-database otherwise (and whenever the engine fails, with a notice)."""
+database otherwise and whenever the engine fails (a faceted search then says
+so in a notice); and the query a page's parameters make."""
 
 import logging
 
