@@ -7,6 +7,7 @@ one of the shared names, see bench/settings.py) and indices whose names start
 with BENCH_INDEX_PREFIX (default bench_).
 """
 
+import argparse
 import http.client
 import json
 import os
@@ -20,23 +21,12 @@ sys.path.insert(0, str(ROOT))
 
 def drop_database():
     import dj_database_url
-    import psycopg
-    from psycopg import sql
 
     from bench.settings import BENCH_DATABASE_URL
+    from cms import postgres
 
     db = dj_database_url.parse(BENCH_DATABASE_URL)
-    with psycopg.connect(
-        host=db["HOST"],
-        port=db["PORT"],
-        user=db["USER"],
-        password=db["PASSWORD"],
-        dbname="postgres",
-        autocommit=True,
-    ) as conn:
-        conn.execute(
-            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(db["NAME"]))
-        )
+    postgres.drop_database(db)
     print(f"dropped database {db['NAME']}")
 
 
@@ -59,5 +49,7 @@ def delete_indices():
 
 
 if __name__ == "__main__":
+    # No options: parsing only answers --help, instead of dropping the database.
+    argparse.ArgumentParser(description=__doc__.splitlines()[0]).parse_args()
     drop_database()
     delete_indices()

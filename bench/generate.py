@@ -31,23 +31,13 @@ def log(message):
 
 def ensure_database():
     """Create the benchmark's own database; never touches any other."""
-    import psycopg
     from django.conf import settings
-    from psycopg import sql
+
+    from cms.postgres import create_database
 
     db = settings.DATABASES["default"]
-    with psycopg.connect(
-        host=db["HOST"],
-        port=db["PORT"],
-        user=db["USER"],
-        password=db["PASSWORD"],
-        dbname="postgres",
-        autocommit=True,
-    ) as conn:
-        found = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [db["NAME"]])
-        if not found.fetchone():
-            log(f"creating database {db['NAME']}")
-            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(db["NAME"])))
+    if create_database(db, if_missing=True):
+        log(f"created database {db['NAME']}")
 
 
 def migrate():

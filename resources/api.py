@@ -5,7 +5,7 @@ and facets as /resources/, as JSON, in the list shape every v3 list shares
 import datetime
 from typing import Literal
 
-from django.http import HttpRequest, QueryDict
+from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
 from pydantic import BaseModel, create_model
@@ -17,8 +17,9 @@ from cms.api_auth import READ_AUTH
 from cms.api_errors import BadValue
 from cms.api_references import ImageOut, RenditionSpec
 from cms.ids import PlainId
-from search.faceted import SORTS, UnknownFacetValue
-from search.service import MAX_RESULTS_DEPTH, faceted_search, query_from_params
+from search.faceted import SORTS, SearchQuery, UnknownFacetValue
+from search.query import clean_query
+from search.service import MAX_RESULTS_DEPTH, faceted_search, selected_values
 from search.sources import current_locale
 
 from .api_data import held_taxonomy_values, resource_data
@@ -190,12 +191,18 @@ def search_resources(request: HttpRequest, params: ResourceSearchParams = Query(
             f"offset + limit may not exceed {MAX_RESULTS_DEPTH:,}.",
             kind="out_of_range",
         )
-    raw = QueryDict(mutable=True)
-    raw["q"], raw["sort"] = params.q, params.sort
-    for spec in FACETS:
-        raw.setlist(spec.name, [str(value) for value in getattr(params, spec.name)])
-    query = query_from_params(raw, FACETS, page_size=params.limit)
-    query.offset = params.offset
+    # The schema has checked every parameter's type and the sort: the query is
+    # made of them as they are. Facet values are terms editors add and remove,
+    # so the search itself refuses unknown ones.
+    query = SearchQuery(
+        text=clean_query(params.q),
+        filters=selected_values(
+            FACETS, lambda name: [str(value) for value in getattr(params, name)]
+        ),
+        sort=params.sort,
+        page_size=params.limit,
+        offset=params.offset,
+    )
     try:
         results = faceted_search(resources_in(params.locale), FACETS, query)
     except UnknownFacetValue as error:

@@ -3,9 +3,9 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 
-from search.backends import engine_configured
+from search.engine import more_like_this
 from search.faceted import UnknownFacetValue
-from search.service import faceted_search, query_from_params
+from search.service import engine_or_database, faceted_search, query_from_params
 from search.sources import current_locale
 
 from .facets import FACETS
@@ -14,8 +14,9 @@ from .models import Resource
 PAGE_SIZE = 20
 
 
-def visible_resources(request):
-    """Published resources in the visitor's language."""
+def visible_in_current_language():
+    """Published resources in the active language (the one the request is
+    answered in)."""
     return Resource.objects.visible().filter(locale=current_locale())
 
 
@@ -24,7 +25,7 @@ def resource_index(request):
     context = {"query": query, "sorts": SORT_LABELS}
     status = 200
     try:
-        results = faceted_search(visible_resources(request), FACETS, query)
+        results = faceted_search(visible_in_current_language(), FACETS, query)
     except UnknownFacetValue as error:
         context["error"] = str(error)
         status = 400
@@ -49,19 +50,19 @@ def resource_index(request):
 
 def resource_detail(request, slug):
     resource = get_object_or_404(
-        visible_resources(request).select_related("document", "thumbnail"), slug=slug
+        visible_in_current_language().select_related("document", "thumbnail"), slug=slug
     )
     return render(
         request,
         "resources/resource.html",
-        {"resource": resource, "related": related_resources(request, resource)},
+        {"resource": resource, "related": related_resources(resource)},
     )
 
 
-def related_resources(request, resource, limit=4):
+def related_resources(resource, limit=4):
     """Related resources an editor chose, then the most similar ones: by text on
     the engine ("more like this"), by shared topics on the database."""
-    visible = visible_resources(request)
+    visible = visible_in_current_language()
     chosen = list(visible.filter(pk__in=resource.related_resources.all())[:limit])
     seen = {resource.pk, *(item.pk for item in chosen)}
     if len(chosen) < limit:
@@ -71,18 +72,16 @@ def related_resources(request, resource, limit=4):
 
 
 def similar_resources(visible, resource, limit):
-    if engine_configured():
-        from search.engine import EngineUnavailable, more_like_this
-
-        try:
-            return more_like_this(visible, resource, limit)
-        except EngineUnavailable:
-            pass  # the database's answer below is good enough
-    return (
-        visible.filter(topics__in=resource.topics.all())
-        .distinct()
-        .order_by("-publication_date", "pk")[:limit]
+    similar, _engine_failed = engine_or_database(
+        lambda: more_like_this(visible, resource, limit),
+        # Without the engine, shared topics are good enough: no notice.
+        lambda: (
+            visible.filter(topics__in=resource.topics.all())
+            .distinct()
+            .order_by("-publication_date", "pk")[:limit]
+        ),
     )
+    return similar
 
 
 SORT_LABELS = [("relevance", _("Relevance")), ("newest", _("Newest")), ("title", _("Title"))]

@@ -1,18 +1,14 @@
-"""Which faceted search answers: the engine when one is configured and up, the
-database otherwise (and whenever the engine fails, with a notice)."""
+"""Which search answers: the engine when one is configured and up, the
+database otherwise and whenever the engine fails (a faceted search then says
+so in a notice); and the query a page's parameters make."""
 
 import logging
 
 from django.utils.translation import gettext as _
 
 from search.backends import engine_configured
-from search.faceted import (
-    SORTS,
-    DatabaseFacetedSearch,
-    SearchPage,
-    SearchQuery,
-    UnknownFacetValue,
-)
+from search.engine import EngineFacetedSearch, EngineUnavailable
+from search.faceted import SORTS, DatabaseFacetedSearch, SearchPage, SearchQuery
 from search.query import clean_query
 
 logger = logging.getLogger(__name__)
@@ -26,37 +22,51 @@ def max_page(page_size):
     return MAX_RESULTS_DEPTH // page_size
 
 
-def faceted_search(queryset, facets, query: SearchQuery) -> SearchPage:
+def engine_or_database(on_engine, on_database):
+    """(answer, engine_failed): `on_engine()`'s answer when an engine is
+    configured and answers; `on_database()`'s when none is, or when it fails
+    (logged), so that a search keeps answering while the engine is down."""
     if engine_configured():
-        from search.engine import EngineFacetedSearch, EngineUnavailable
-
         try:
-            return EngineFacetedSearch(queryset, facets).search(query)
-        except UnknownFacetValue:
-            raise
+            return on_engine(), False
         except EngineUnavailable as error:
             logger.warning("Search engine unavailable, answering from the database: %s", error)
-            page = DatabaseFacetedSearch(queryset, facets).search(query)
-            page.notice = _(
-                "The search engine is not answering; these results come from the database "
-                "and may rank differently."
-            )
-            return page
-    return DatabaseFacetedSearch(queryset, facets).search(query)
+            return on_database(), True
+    return on_database(), False
+
+
+def faceted_search(queryset, facets, query: SearchQuery) -> SearchPage:
+    page, engine_failed = engine_or_database(
+        lambda: EngineFacetedSearch(queryset, facets).search(query),
+        lambda: DatabaseFacetedSearch(queryset, facets).search(query),
+    )
+    if engine_failed:
+        page.notice = _(
+            "The search engine is not answering; these results come from the database "
+            "and may rank differently."
+        )
+    return page
+
+
+def selected_values(facets, values_of):
+    """{facet name: the values asked for, as known (normalised), once each,
+    sorted}; `values_of(name)` gives a facet's values as typed, as strings.
+    Unknown values are left in, for the search to report."""
+    filters = {}
+    for spec in facets:
+        values = [spec.normalize(value) for value in values_of(spec.name) if value]
+        if values:
+            filters[spec.name] = sorted(set(values))
+    return filters
 
 
 def query_from_params(params, facets, page_size=20):
-    """A SearchQuery from a query dict (the page's GET or the API's parameters).
+    """A SearchQuery from a page's query dict (request.GET).
 
     Unusable page numbers mean page one, pages past the deepest allowed mean
     the deepest; unknown sorts mean relevance. Unknown
     facet values are left in, for the search to report.
     """
-    filters = {}
-    for spec in facets:
-        values = [spec.normalize(value) for value in params.getlist(spec.name) if value]
-        if values:
-            filters[spec.name] = sorted(set(values))
     try:
         page = int(params.get("page", 1))
     except (TypeError, ValueError):
@@ -64,7 +74,7 @@ def query_from_params(params, facets, page_size=20):
     sort = params.get("sort", "relevance")
     return SearchQuery(
         text=clean_query(params.get("q", "")),
-        filters=filters,
+        filters=selected_values(facets, params.getlist),
         sort=sort if sort in SORTS else "relevance",
         page=min(max(page, 1), max_page(page_size)),
         page_size=page_size,

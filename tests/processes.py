@@ -11,7 +11,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import dj_database_url
-import psycopg
+
+from cms.postgres import create_database, drop_database
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -63,18 +64,9 @@ def fresh_database_url(tmp_path, suffix):
     if not url.startswith("postgres"):
         return f"sqlite:///{tmp_path / f'{suffix}.sqlite3'}"
     config = dj_database_url.parse(url)
-    name = f"{config['NAME']}_{suffix}"
-    admin = psycopg.connect(
-        host=config["HOST"],
-        port=config["PORT"],
-        user=config["USER"],
-        password=config["PASSWORD"],
-        dbname="postgres",
-        autocommit=True,
-    )
-    with admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.execute(f'CREATE DATABASE "{name}"')
+    config["NAME"] = name = f"{config['NAME']}_{suffix}"
+    drop_database(config)
+    create_database(config)
     return url.rsplit("/", 1)[0] + f"/{name}"
 
 

@@ -19,7 +19,8 @@ paragraph. Nothing here reports the outcome of a real tender.
 """
 
 # ---------------------------------------------------------------------------
-# Taxonomies
+# Taxonomies (countries and procurement types are reference data every
+# installation has: home/reference_data.py, seeded by a migration)
 # ---------------------------------------------------------------------------
 
 TOPICS = [
@@ -33,48 +34,6 @@ TOPICS = [
     ("water", "Water and wastewater"),
     ("education", "Education"),
     ("public-administration", "Public administration"),
-]
-
-COUNTRIES = [
-    # EU member states
-    ("AT", "Austria"),
-    ("BE", "Belgium"),
-    ("BG", "Bulgaria"),
-    ("HR", "Croatia"),
-    ("CY", "Cyprus"),
-    ("CZ", "Czechia"),
-    ("DK", "Denmark"),
-    ("EE", "Estonia"),
-    ("FI", "Finland"),
-    ("FR", "France"),
-    ("DE", "Germany"),
-    ("GR", "Greece"),
-    ("HU", "Hungary"),
-    ("IE", "Ireland"),
-    ("IT", "Italy"),
-    ("LV", "Latvia"),
-    ("LT", "Lithuania"),
-    ("LU", "Luxembourg"),
-    ("MT", "Malta"),
-    ("NL", "Netherlands"),
-    ("PL", "Poland"),
-    ("PT", "Portugal"),
-    ("RO", "Romania"),
-    ("SK", "Slovakia"),
-    ("SI", "Slovenia"),
-    ("ES", "Spain"),
-    ("SE", "Sweden"),
-    # EEA EFTA states
-    ("IS", "Iceland"),
-    ("LI", "Liechtenstein"),
-    ("NO", "Norway"),
-    # Pseudo-country for EU-wide and online content
-    ("EU", "European level"),
-]
-
-PROCUREMENT_TYPES = [
-    ("ppi", "Public procurement of innovation (PPI)"),
-    ("pcp", "Pre-commercial procurement (PCP)"),
 ]
 
 # Appended to news items whose authority or project is invented.

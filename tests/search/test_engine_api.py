@@ -7,7 +7,7 @@ import time
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.processes import ROOT
+from tests.processes import ROOT, free_port
 
 pytestmark = pytest.mark.django_db
 
@@ -73,6 +73,56 @@ def test_search_keeps_answering_while_the_engine_is_down_and_recovers(
     time.sleep(1.1)
     data = client.get("/api/v3/resources/", {"topic": "health"}).json()
     assert data["backend"] == "opensearch" and data["notice"] == ""
+
+
+@pytest.fixture
+def unreachable_engine(settings):
+    """An engine configured where nothing listens: down, as far as the site can
+    tell, without stopping the node the other tests share."""
+    from search import engine
+
+    settings.WAGTAILSEARCH_BACKENDS = {
+        "default": settings.WAGTAILSEARCH_BACKENDS["default"],
+        "engine": {
+            **settings.WAGTAILSEARCH_BACKENDS["engine"],
+            "URLS": [f"http://127.0.0.1:{free_port()}"],
+        },
+    }
+    engine.reset_circuit()
+    yield
+    # The failure keeps the engine aside for a while: not for the next test.
+    engine.reset_circuit()
+
+
+def test_search_and_related_resources_answer_from_the_database_while_the_engine_is_down(
+    client, corpus, unreachable_engine, caplog
+):
+    caplog.set_level("WARNING", logger="search")
+    data = client.get("/api/v3/resources/", {"topic": "health"}).json()
+    assert data["backend"] == "database" and data["notice"] and data["count"] > 0
+
+    resource = corpus["resources"][0]
+    page = client.get(f"/resources/{resource.slug}/")
+    assert page.status_code == 200
+    related = [
+        a["href"].rstrip("/").rsplit("/", 1)[-1]
+        for a in BeautifulSoup(page.content, "html.parser").select(
+            "#related-title ~ .card-list .card-title a"
+        )
+    ]
+
+    # The database's answer: the newest published resources sharing a topic.
+    def topics(r):
+        return set(r.topics.values_list("slug", flat=True))
+
+    sharing = sorted(
+        (r for r in corpus["resources"] if r != resource and topics(r) & topics(resource)),
+        key=lambda r: (-r.publication_date.toordinal(), r.pk),
+    )
+    assert related == [r.slug for r in sharing[:4]]
+    # Each search that went without the engine says so in the log, once.
+    unavailable = [r for r in caplog.records if "Search engine unavailable" in r.getMessage()]
+    assert len(unavailable) == 2
 
 
 def test_related_resources_come_from_more_like_this_on_the_engine(client, corpus, engine_index):
