@@ -11,16 +11,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
 from home.page_cache import retire_cached_pages
-from search.backends import engine_configured, search_backend
+from search.backends import search_backend
+from search.engine import ENGINE_ALIAS, engine_call
+from search.service import engine_or_database
 from search.sources import Group, Hit, Source
 
 from .models import Discussion, ForumComment, ForumGroup
 
 logger = logging.getLogger(__name__)
-
-
-def search_backend_alias():
-    return "engine" if engine_configured() else "default"
 
 
 def forum_hits(user, query, limit, backend, offset=0):
@@ -56,14 +54,10 @@ def forum_hits(user, query, limit, backend, offset=0):
 
 
 def search_forum(request, query, limit, offset=0):
-    backend = search_backend_alias()
-    try:
-        hits, count = forum_hits(request.user, query, limit, backend, offset)
-    except Exception:  # the engine failed: the database index answers instead
-        if backend == "default":
-            raise
-        logger.warning("Search engine unavailable for the Forum; using the database.")
-        hits, count = forum_hits(request.user, query, limit, "default", offset)
+    (hits, count), _engine_failed = engine_or_database(
+        lambda: engine_call(lambda: forum_hits(request.user, query, limit, ENGINE_ALIAS, offset)),
+        lambda: forum_hits(request.user, query, limit, "default", offset),
+    )
     return Group(kind="forum", label=str(_("Forum")), count=count, hits=hits)
 
 

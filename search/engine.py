@@ -124,17 +124,10 @@ class EngineFacetedSearch(FacetedSearch):
         return ["_score", {"id_filter": "desc"}]
 
     def send(self, body):
-        global _down_until
-        if time.monotonic() < _down_until:
-            raise EngineUnavailable("the engine failed moments ago")
         index = self.backend.get_index_for_model(self.model).name
-        try:
-            if self.backend.use_new_elasticsearch_api:
-                return self.backend.es.search(index=index, **body)
-            return self.backend.es.search(index=index, body=body)
-        except Exception as error:  # any failure of the engine means: answer without it
-            _down_until = time.monotonic() + RETRY_AFTER_SECONDS
-            raise EngineUnavailable(str(error)) from error
+        if self.backend.use_new_elasticsearch_api:
+            return engine_call(lambda: self.backend.es.search(index=index, **body))
+        return engine_call(lambda: self.backend.es.search(index=index, body=body))
 
     def search(self, query):
         self.validate(query)
@@ -180,6 +173,20 @@ def tune_fuzziness(query):
         for value in query:
             tune_fuzziness(value)
     return query
+
+
+def engine_call(call):
+    """`call()`'s answer; any failure of the engine (refused, timed out, an
+    error answer) raises EngineUnavailable, and so does every call for
+    RETRY_AFTER_SECONDS after one, without trying."""
+    global _down_until
+    if time.monotonic() < _down_until:
+        raise EngineUnavailable("the engine failed moments ago")
+    try:
+        return call()
+    except Exception as error:  # any failure of the engine means: answer without it
+        _down_until = time.monotonic() + RETRY_AFTER_SECONDS
+        raise EngineUnavailable(str(error)) from error
 
 
 def reset_circuit():

@@ -102,3 +102,23 @@ def database_search_only(settings):
         for alias, config in settings.WAGTAILSEARCH_BACKENDS.items()
         if alias != "engine"
     }
+
+
+@pytest.fixture
+def unreachable_engine(settings):
+    """An engine configured where nothing listens: down, as far as the site can
+    tell, without stopping the node the other tests share."""
+    from search import engine
+    from tests.processes import free_port
+
+    settings.WAGTAILSEARCH_BACKENDS = {
+        "default": settings.WAGTAILSEARCH_BACKENDS["default"],
+        "engine": {
+            **settings.WAGTAILSEARCH_BACKENDS["engine"],
+            "URLS": [f"http://127.0.0.1:{free_port()}"],
+        },
+    }
+    engine.reset_circuit()
+    yield
+    # The failure keeps the engine aside for a while: not for the next test.
+    engine.reset_circuit()

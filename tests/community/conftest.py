@@ -96,11 +96,15 @@ def as_role(client, forum):
     return sign_in
 
 
-def index_forum(alias):
-    """Every forum post in the backend's index, as `update_index` leaves it."""
+def index_forum(alias=None):
+    """Every forum post in the backend's index, as `update_index` leaves it;
+    by default the index site search reads (the engine under `make test`)."""
     from wagtail.search.backends import get_search_backend
 
     from community.models import Discussion, ForumComment
+    from search.backends import engine_configured
+
+    alias = alias or ("engine" if engine_configured() else "default")
 
     search_backend = get_search_backend(alias)
     for model in (Discussion, ForumComment):
@@ -118,6 +122,4 @@ def index_forum(alias):
 @pytest.fixture
 def site_index(forum):
     """The index site search reads: the engine under `make test`."""
-    from community.search import search_backend_alias
-
-    return index_forum(search_backend_alias())
+    return index_forum()

@@ -56,10 +56,9 @@ def test_a_group_made_private_leaves_cached_pages_at_once(
     assert "Our tender notes." in client.get(url).content.decode()  # a public group's
     assert client.get(url)["X-Page-Cache"] == "hit"
     # Site search is cached too, and shows the public group's discussion.
-    from community.search import search_backend_alias
     from tests.community.conftest import index_forum
 
-    index_forum(search_backend_alias())
+    index_forum()
     assert "Open question on tenders" in client.get("/search/?q=tenders").content.decode()
     group.visibility = "private"
     with django_capture_on_commit_callbacks(execute=True):

@@ -181,10 +181,9 @@ def test_a_resource_page_reads_its_comments_in_a_fixed_number_of_queries(forum, 
 def test_a_groups_comment_on_a_resource_is_found_only_by_the_group(
     forum, resource, discussed, as_role, role
 ):
-    from community.search import search_backend_alias
     from tests.community.conftest import index_forum
 
-    index_forum(search_backend_alias())
+    index_forum()
     client = as_role(role)
     for url in ("/search/?q=consortium+rejects", "/api/v3/search/?q=consortium+rejects"):
         body = client.get(url).content.decode()

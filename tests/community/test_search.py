@@ -61,3 +61,15 @@ def test_api_search_carries_forum_hits_only_for_those_who_see_them(client, forum
     client.logout()
     answer = client.get("/api/v3/search/", query).json()
     assert answer["count"] == 0 and answer["items"] == []
+
+
+def test_site_search_finds_forum_posts_in_the_database_while_the_engine_is_down(
+    client, forum, unreachable_engine, caplog
+):
+    index_forum("default")
+    caplog.set_level("WARNING", logger="search")
+    client.force_login(forum["users"]["member"])
+    answer = client.get("/api/v3/search/", {"q": "confidential evaluation", "kind": "forum"})
+    assert answer.status_code == 200
+    assert "Confidential evaluation plan" in {item["title"] for item in answer.json()["items"]}
+    assert any("Search engine unavailable" in r.getMessage() for r in caplog.records)

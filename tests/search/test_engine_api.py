@@ -7,7 +7,7 @@ import time
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.processes import ROOT, free_port
+from tests.processes import ROOT
 
 pytestmark = pytest.mark.django_db
 
@@ -73,25 +73,6 @@ def test_search_keeps_answering_while_the_engine_is_down_and_recovers(
     time.sleep(1.1)
     data = client.get("/api/v3/resources/", {"topic": "health"}).json()
     assert data["backend"] == "opensearch" and data["notice"] == ""
-
-
-@pytest.fixture
-def unreachable_engine(settings):
-    """An engine configured where nothing listens: down, as far as the site can
-    tell, without stopping the node the other tests share."""
-    from search import engine
-
-    settings.WAGTAILSEARCH_BACKENDS = {
-        "default": settings.WAGTAILSEARCH_BACKENDS["default"],
-        "engine": {
-            **settings.WAGTAILSEARCH_BACKENDS["engine"],
-            "URLS": [f"http://127.0.0.1:{free_port()}"],
-        },
-    }
-    engine.reset_circuit()
-    yield
-    # The failure keeps the engine aside for a while: not for the next test.
-    engine.reset_circuit()
 
 
 def test_search_and_related_resources_answer_from_the_database_while_the_engine_is_down(
