@@ -145,6 +145,8 @@ def change_member(actor, group, target, action):
 
 
 def require_request_manager(actor, group):
+    """Refused unless `actor` may see and decide the group's requests to join;
+    their page asks before listing them."""
     if not can_manage_members(actor, group):
         raise Refused(
             _("Only the group's owners and moderators see and decide on requests to join."), 403
