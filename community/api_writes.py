@@ -5,16 +5,16 @@ attaching files, and comments on published pages and resources.
 The operations join the read side's router (community/api.py): ninja
 answers one address from one router only. Every write needs a signed-in
 user: a personal access token, or the session with its CSRF token
-(cms/api_auth.py). The rules are the ones the pages use (community/posting.py,
-community/membership.py); a refusal answers problem+json with its message
-and status, and leaves nothing half-saved."""
+(cms/api_auth.py). The rules are the ones the pages use: each operation
+calls the service the page calls (community/posting.py, membership.py), and
+`answers_refusals` turns its `Refused` into problem+json with the message and
+the status the page answers too, leaving nothing half-saved."""
 
 from functools import wraps
 from typing import Literal
 
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
 from ninja import Field, File, Schema, Status
 from ninja.errors import HttpError
 from ninja.files import UploadedFile
@@ -38,12 +38,11 @@ from .api import (
     router,
     visible_groups,
 )
-from .forms import GroupForm
-from .models import Discussion, ForumComment, ForumGroup, JoinRequest, Role, Visibility
-from .permissions import Refused, can_manage, can_post
-from .targets import find_target
+from .forms import GroupForm, invalid_status
+from .models import Discussion, ForumComment, JoinRequest, Role, Visibility
+from .permissions import Refused
 from .uploads import check_upload
-from .views.lookup import visible_comment, visible_discussion, visible_group
+from .views.lookup import find_target, visible_comment, visible_discussion, visible_group
 
 PROBLEMS = dict.fromkeys((400, 401, 403, 404, 409, 429, 503), ProblemDetail)
 JoinRequestId = JoinRequest.public_ids.api_type()
@@ -158,9 +157,10 @@ def create_group(request: HttpRequest, data: GroupIn):
             for field, messages in form.errors.items()
             for message in messages
         ]
-        status = 429 if form.has_error(NON_FIELD_ERRORS, "throttled") else 400
         return problem_response(
-            status=status, detail=" ".join(error["msg"] for error in errors), errors=errors
+            status=invalid_status(form),
+            detail=" ".join(error["msg"] for error in errors),
+            errors=errors,
         )
     group = membership.create_group(request.user, form)
     return Status(201, visible_groups(request).get(pk=group.pk))
@@ -203,13 +203,7 @@ def leave_group(request: HttpRequest, slug: str):
 @answers_refusals
 def member_action(request: HttpRequest, slug: str, username: str, data: MemberActionIn):
     group = visible_group(request, slug)
-    if not can_manage(request.user, group):
-        raise Refused("Only the group's owners and moderators manage its members.", 403)
-    target = get_object_or_404(
-        group.memberships.select_related("user__profile"),
-        user__username=username,
-    )
-    changed = membership.manage_member(request.user, group, target, data.action)
+    changed = membership.manage_member(request.user, group, data.action, user__username=username)
     return Status(204, None) if changed is None else changed
 
 
@@ -220,11 +214,9 @@ def member_action(request: HttpRequest, slug: str, username: str, data: MemberAc
     operation_id="forum_join_requests",
 )
 @paginate(ListPagination)
+@answers_refusals
 def list_join_requests(request: HttpRequest, slug: str):
-    group = visible_group(request, slug)
-    if not can_manage(request.user, group):
-        raise HttpError(403, "Only the group's owners and moderators see requests to join.")
-    return group.join_requests.filter(status=JoinRequest.Status.PENDING).select_related("user")
+    return membership.pending_requests(request.user, visible_group(request, slug))
 
 
 @router.post(
@@ -239,11 +231,7 @@ def decide_join_request(
     request: HttpRequest, slug: str, request_id: JoinRequestId, data: DecisionIn
 ):
     group = visible_group(request, slug)
-    if not can_manage(request.user, group):
-        raise Refused("Only the group's owners and moderators decide on requests.", 403)
-    approve = membership.approval(data.decision)
-    join_request = get_object_or_404(group.join_requests.select_related("user"), pk=request_id)
-    return membership.decide(request.user, join_request, approve)
+    return membership.decide(request.user, group, request_id, data.decision)
 
 
 @router.post(
@@ -354,10 +342,7 @@ def list_page_comments(request: HttpRequest, kind: str, object_id: PlainId):
 @answers_refusals
 def create_page_comment(request: HttpRequest, kind: str, object_id: PlainId, data: PageCommentIn):
     target = find_target(kind, object_id)
-    scope = None
-    if data.scope:
-        scope = ForumGroup.objects.visible_to(request.user).filter(slug=data.scope).first()
-        if scope is None or not can_post(request.user, scope):
-            raise Refused("You can only share a comment with a group you are a member of.")
-    comment = posting.post_comment(request.user, target, data.text, data.parent_id, scope)
+    comment = posting.post_page_comment(
+        request.user, target, data.text, data.parent_id, shared_with=data.scope or ""
+    )
     return Status(201, comment_out(comment))

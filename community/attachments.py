@@ -1,17 +1,52 @@
-"""Storing a checked upload next to the post it belongs to."""
+"""Storing what members upload: a checked file next to the post it belongs
+to, and the pictures forms carry (a group's image, a member's avatar). When
+the file store fails, nothing is saved and the member is told why (503)."""
 
 import logging
 from contextlib import contextmanager
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from .models import Attachment
 from .models.attachments import AttachmentStatus
 from .permissions import Refused
 from .tasks import process_image
-from .uploads import IMAGE, STORAGE_ERRORS, store_down_message
+from .uploads import IMAGE, STORAGE_ERRORS, delete_replaced
 
 logger = logging.getLogger(__name__)
+
+
+def store_down_message():
+    return _(
+        "The file store is not answering, so your file could not be saved and nothing was "
+        "changed. Please try again in a few minutes."
+    )
+
+
+@contextmanager
+def file_store_refusal(field):
+    """The file store failing inside the block becomes a refusal (503) shown
+    on the form's `field`; the caller's transaction saves nothing then."""
+    try:
+        yield
+    except STORAGE_ERRORS as error:
+        logger.warning("The file store refused an upload: %s", error)
+        raise Refused(store_down_message(), 503, field=field) from error
+
+
+def save_with_files(form, field):
+    """`form.save()` for a model form that may carry a new picture in
+    `field`: all or nothing, and the file it replaces is deleted once the
+    change is committed. Returns the saved object."""
+    instance, old_name = form.instance, None
+    if instance.pk is not None:  # the form has put the new file on the instance already
+        rows = type(instance)._default_manager.filter(pk=instance.pk)
+        old_name = rows.values_list(field, flat=True).first()
+    with file_store_refusal(field), transaction.atomic():
+        saved = form.save()
+    delete_replaced(getattr(saved, field), old_name)
+    return saved
 
 
 def attach(checked, group, user, discussion=None, comment=None):

@@ -2,6 +2,7 @@ import secrets
 
 from django import forms
 from django.conf import settings
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.text import slugify
@@ -21,6 +22,13 @@ from .models import (
 from .models.groups import address_available, name_available
 from .throttle import allow
 from .uploads import AVATAR_SIZE, GROUP_IMAGE_SIZE, check_picture, check_upload
+
+
+def invalid_status(form):
+    """The status of a page or an API answer for a form sent with errors: 429
+    when it was turned down for asking too often (GroupForm's names and
+    addresses), 400 otherwise."""
+    return 429 if form.has_error(NON_FIELD_ERRORS, "throttled") else 400
 
 
 class PictureField(forms.FileField):
@@ -185,23 +193,22 @@ class PageCommentForm(forms.Form):
 
     comment = CommentForm.base_fields["comment"]
     parent = ReplyToField()
-    scope = forms.ChoiceField(
+    # Offers the author's groups; whether they may share with the one sent is
+    # the service's answer (posting.post_page_comment), as in the API.
+    scope = forms.CharField(
         label=_("Who sees it"),
         required=False,
+        widget=forms.Select,
         help_text=_("A group's comment and its replies are seen by its members only."),
     )
 
     def __init__(self, user, *args, **kwargs):
         super().__init__(*args, **kwargs)
         groups = Membership.objects.filter(user=user, banned=False).select_related("group")
-        self.groups = {membership.group.slug: membership.group for membership in groups}
-        self.fields["scope"].choices = [("", _("Everyone"))] + [
-            (slug, _("Only %(group)s") % {"group": group.name})
-            for slug, group in sorted(self.groups.items(), key=lambda item: item[1].name)
+        self.fields["scope"].widget.choices = [("", _("Everyone"))] + [
+            (membership.group.slug, _("Only %(group)s") % {"group": membership.group.name})
+            for membership in sorted(groups, key=lambda membership: membership.group.name)
         ]
-
-    def chosen_group(self):
-        return self.groups.get(self.cleaned_data.get("scope") or "")
 
 
 class JoinRequestForm(forms.ModelForm):

@@ -5,7 +5,8 @@ group's, the inviter's): without limits, a way to send anyone mail from this
 site. So each member sends at most FORUM_INVITATIONS_PER_HOUR, each address
 gets at most FORUM_INVITATIONS_PER_ADDRESS_PER_DAY from everyone together, and
 every invitation carries a signed link with which its recipient stops them for
-good, no account needed. The invitation page calls `invite`, so would an API.
+good, no account needed. The invitation page calls `invite`, so would an API;
+accepting one is membership.accept_invitation.
 """
 
 from django.conf import settings
@@ -17,18 +18,24 @@ from django.utils.translation import gettext as _
 from . import notifications
 from .models import DoNotContact, Invitation
 from .models.groups import address_digest
-from .permissions import Refused, can_manage
+from .permissions import Refused, can_manage_members
 from .throttle import allow_invitation_from, allow_invitation_to
 
 STOP_SALT = "community.do-not-contact"
+
+
+def require_inviter(actor, group):
+    """Refused unless `actor` may invite into `group`; the invitation page
+    asks before showing its form."""
+    if not can_manage_members(actor, group):
+        raise Refused(_("Only the group's owners and moderators invite."), 403)
 
 
 def invite(actor, group, user=None, email=""):
     """Invite a member (`user`) or an address (`email`); the email goes once
     the invitation is committed. Refused (on the field `who`) when the limits
     or the recipient's wish say no; nothing is saved then."""
-    if not can_manage(actor, group):
-        raise Refused(_("Only the group's owners and moderators invite."), 403)
+    require_inviter(actor, group)
     if user is not None and group.memberships.filter(user=user).exists():
         raise Refused(_("This person is already in the group, or banned from it."), field="who")
     address = user.email if user is not None else email

@@ -1,12 +1,14 @@
 """What site moderators do to a flagged comment: keep it, remove it, or remove
 it and ban its author from the group. One place for the rules, used by the
-admin screens."""
+admin screens; the ban is the membership service's, with its rules (a group
+keeps an owner)."""
 
 from django.db import transaction
 from django.utils import timezone
 from django_comments.models import CommentFlag
 
-from .models import ForumComment, Membership, Role
+from . import membership
+from .models import ForumComment
 from .posting import comment_updated
 
 SUGGEST_REMOVAL = CommentFlag.SUGGEST_REMOVAL
@@ -35,6 +37,7 @@ def record(comment, moderator, flag_name):
 
 
 def decide(comment, action, moderator):
+    """Refused, with nothing changed, when the ban is (membership.ban)."""
     if action not in ("approve", "remove", "ban"):
         raise ValueError(action)
     with transaction.atomic():
@@ -45,9 +48,5 @@ def decide(comment, action, moderator):
             ForumComment.objects.filter(pk=comment.pk).update(is_removed=True)
             record(comment, moderator, CommentFlag.MODERATOR_DELETION)
         if action == "ban" and comment.scope_id and comment.user_id:
-            Membership.objects.update_or_create(
-                group_id=comment.scope_id,
-                user_id=comment.user_id,
-                defaults={"banned": True, "role": Role.MEMBER},
-            )
+            membership.ban(moderator, comment.scope, comment.user_id)
     comment_updated(comment)

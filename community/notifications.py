@@ -10,7 +10,8 @@ from django.urls import reverse
 
 from cms.absolute_urls import absolute_url
 
-from .models import ForumComment, Role
+from .models import ForumComment
+from .permissions import MANAGING_ROLES
 
 
 def absolute(path):
@@ -39,7 +40,7 @@ def join_request_received(join_request):
     managers = group.audience().filter(
         forum_memberships__group=group,
         forum_memberships__banned=False,
-        forum_memberships__role__in=[Role.OWNER, Role.MODERATOR],
+        forum_memberships__role__in=MANAGING_ROLES,
     )
     send(
         managers,

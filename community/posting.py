@@ -15,12 +15,14 @@ from home.page_cache import retire_cached_pages
 from . import notifications
 from .attachments import attach, stored_files_kept_on_commit_only
 from .models import Discussion, ForumComment, ForumGroup
-from .permissions import Refused, can_manage, can_post, is_site_moderator
+from .permissions import Refused, can_moderate_discussions, can_post, can_remove_comment
 from .search import may_be_on_cached_pages, reindex_comment
 from .throttle import allow_attachment, allow_post
 
 
 def require_membership(user, group):
+    """Refused unless the user may write in `group`; the discussion form's
+    page asks it before showing the form."""
     if not can_post(user, group):
         raise Refused(_("Join the group to take part."), 403)
 
@@ -96,7 +98,7 @@ def start_discussion(user, group, title, body, upload=None):
 def set_discussion_state(user, discussion, pinned=None, locked=None):
     """Pin a discussion to the top of its group, or lock it against new
     comments (and undo either): the group's owners and moderators decide."""
-    if not can_manage(user, discussion.group):
+    if not can_moderate_discussions(user, discussion.group):
         raise Refused(_("Only the group's owners and moderators pin or lock discussions."), 403)
     changes = {
         name: value for name, value in (("pinned", pinned), ("locked", locked)) if value is not None
@@ -159,6 +161,20 @@ def post_comment(user, target, text, parent_id=None, scope=None, upload=None):
     return comment
 
 
+def post_page_comment(user, target, text, parent_id=None, shared_with=""):
+    """A comment on a news page or a resource, for everyone or, by its
+    address, for one of the user's groups. A group the user does not see gets
+    the answer a group that does not exist gets: it stays hidden."""
+    scope = None
+    if shared_with:
+        scope = ForumGroup.objects.visible_to(user).filter(slug=shared_with).first()
+        if scope is None:
+            raise Refused(
+                _("You can only share a comment with a group you are a member of."), field="scope"
+            )
+    return post_comment(user, target, text, parent_id, scope)
+
+
 def editable_comment(user, comment):
     """The author alone edits, in the first FORUM_EDIT_WINDOW_MINUTES."""
     if comment.user_id != user.pk:
@@ -209,11 +225,7 @@ def attach_to_comment(user, comment, upload):
 def remove_comment(user, comment):
     """Soft delete by the author or the group's managers: the text goes, a
     placeholder keeps the thread's shape."""
-    # can_manage covers site moderators; they alone manage public comments.
-    allowed = comment.user_id == user.pk or (
-        is_site_moderator(user) if comment.scope_id is None else can_manage(user, comment.scope)
-    )
-    if not allowed:
+    if not can_remove_comment(user, comment):
         raise Refused(_("Only its author or the group's moderators can remove a comment."), 403)
     comment.is_removed = True
     ForumComment.objects.filter(pk=comment.pk).update(is_removed=True)

@@ -8,15 +8,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Q
 from django.db.models.functions import Cast
-from django.http import Http404
 from wagtail.models import DraftStateMixin, Page
-
-
-def target_model(kind):
-    label = settings.FORUM_COMMENT_TARGETS.get(kind)
-    if label is None:
-        raise Http404
-    return apps.get_model(label)
 
 
 def published(model):
@@ -26,15 +18,6 @@ def published(model):
     if issubclass(model, DraftStateMixin):
         return model.objects.filter(live=True)
     return model.objects.all()
-
-
-def find_target(kind, pk):
-    """The published object of `kind` with id `pk`, or 404."""
-    model = target_model(kind)
-    try:
-        return published(model).get(pk=pk)
-    except (ValueError, model.DoesNotExist) as missing:
-        raise Http404 from missing
 
 
 def kind_of(obj):

@@ -1,10 +1,11 @@
 """What a reader may do with each comment of a listed thread. One query of
-their memberships answers it for the whole page, whatever its length."""
+their memberships answers it for the whole page, whatever its length; the
+rules themselves are permissions.py's."""
 
 from django.conf import settings
 
-from .models import Membership, Role
-from .permissions import is_site_moderator
+from .models import Membership
+from .permissions import can_post, can_remove_comment
 
 
 def with_actions(comments, user, open_for_replies=True):
@@ -18,16 +19,14 @@ def with_actions(comments, user, open_for_replies=True):
         roles = dict(
             Membership.objects.filter(user=user, banned=False).values_list("group_id", "role")
         )
-    site_moderator = is_site_moderator(user)
     max_level = settings.COMMENTS_XTD_MAX_THREAD_LEVEL
     for comment in comments:
-        in_scope = comment.scope_id in roles if comment.scope_id else user.is_authenticated
+        role = roles.get(comment.scope_id)
+        in_scope = (
+            can_post(user, comment.scope, role=role) if comment.scope_id else user.is_authenticated
+        )
         comment.can_reply = (
             open_for_replies and in_scope and not comment.is_removed and comment.level < max_level
         )
-        comment.can_remove = not comment.is_removed and (
-            comment.user_id == user.pk
-            or site_moderator
-            or roles.get(comment.scope_id) in (Role.OWNER, Role.MODERATOR)
-        )
+        comment.can_remove = not comment.is_removed and can_remove_comment(user, comment, role=role)
     return comments

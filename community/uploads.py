@@ -14,7 +14,6 @@ smaller still, and are decoded in the request at a reduced scale.
 """
 
 import io
-import logging
 import os
 import uuid
 from dataclasses import dataclass
@@ -31,31 +30,9 @@ from PIL import Image, ImageOps
 
 DOCUMENT, IMAGE, VIDEO = "document", "image", "video"
 
-logger = logging.getLogger(__name__)
-
 # What the file store raises when it cannot take a file: S3 unreachable or
 # refusing (boto), or the local disk failing.
 STORAGE_ERRORS = (BotoCoreError, ClientError, OSError)
-
-
-def store_down_message():
-    return _(
-        "The file store is not answering, so your file could not be saved and nothing was "
-        "changed. Please try again in a few minutes."
-    )
-
-
-def save_with_files(form, field):
-    """`form.save()` for a form carrying an upload in `field`; if the file
-    store fails, nothing is saved and the form shows why (the page answers
-    503). Returns the saved object, or None."""
-    try:
-        with transaction.atomic():
-            return form.save()
-    except STORAGE_ERRORS as error:
-        logger.warning("The file store refused an upload: %s", error)
-        form.add_error(field, store_down_message())
-        return None
 
 
 # detected extension -> (kind, MIME type, extensions a name may carry)

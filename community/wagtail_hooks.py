@@ -15,7 +15,7 @@ from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_r
 
 from . import moderation
 from .models import ForumComment, ForumGroup, JoinRequest, Membership
-from .permissions import is_site_moderator
+from .permissions import Refused, is_site_moderator
 
 
 class ForumModeratorPermissions(PermissionHelper):
@@ -120,9 +120,13 @@ def moderate_comment(request, comment_id):
     action = request.POST.get("action")
     if action not in ("approve", "remove", "ban"):
         messages.error(request, _("Unknown action."))
-    else:
+        return redirect(reverse("community_forumcomment_modeladmin_index"))
+    try:
         moderation.decide(comment, action, request.user)
-        messages.success(request, _("Done: %(action)s.") % {"action": action})
+    except Refused as refused:  # nothing was done: the comment stays in the queue
+        messages.error(request, refused.message)
+        return redirect(reverse("community_forumcomment_modeladmin_inspect", args=[comment.pk]))
+    messages.success(request, _("Done: %(action)s.") % {"action": action})
     return redirect(reverse("community_forumcomment_modeladmin_index"))
 
 

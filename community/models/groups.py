@@ -77,7 +77,7 @@ class ForumGroup(HasPublicId, models.Model):
     # Not a Wagtail image: those are listed by /api/v2/images/ and offered to
     # every editor in the admin's image library, so a private group's picture
     # would leak. This file is private on the storage and streamed by a view
-    # that asks visible_to(user) (community.views.group_settings.group_image).
+    # that asks visible_to(user) (community.views.group_image).
     image = models.FileField(_("image"), upload_to=group_image_path, max_length=255, blank=True)
     visibility = models.CharField(
         _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC

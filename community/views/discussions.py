@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,43 +11,35 @@ from community import moderation, posting
 from community.forms import CommentForm, DiscussionForm
 from community.models import Attachment, Discussion, ForumComment
 from community.models.attachments import signed_for
-from community.permissions import Refused, can_manage, can_post
+from community.permissions import Refused, can_moderate_discussions, can_post
 from community.threads import with_actions
 from home.models.base import paginate
 
 from .lookup import visible_comment, visible_discussion, visible_group
-
-
-def refusal_on(form, refused):
-    """Show a refusal on the form (by its field, if it names one), with the
-    status the page answers."""
-    field = refused.field if refused.field in form.fields else None
-    form.add_error(field, ValidationError(refused.message, code=str(refused.status)))
-    return refused.status
+from .refusals import refusal_page, submitted
 
 
 @login_required
 def discussion_create(request, slug):
     group = visible_group(request, slug)
-    if not can_post(request.user, group):
-        raise PermissionDenied(_("Join the group to take part."))
+    try:
+        posting.require_membership(request.user, group)
+    except Refused as refused:
+        return refusal_page(request, refused, group)
     form = DiscussionForm(request.POST or None, request.FILES or None)
-    status = 200
-    if request.method == "POST" and form.is_valid():
-        try:
-            discussion = posting.start_discussion(
-                request.user,
-                group,
-                form.cleaned_data["title"],
-                form.cleaned_data["body"],
-                form.cleaned_data["attachment"],
-            )
-        except Refused as refused:
-            status = refusal_on(form, refused)
-        else:
-            return redirect(discussion)
-    elif form.errors:
-        status = 400
+    discussion, status = submitted(
+        request,
+        form,
+        lambda: posting.start_discussion(
+            request.user,
+            group,
+            form.cleaned_data["title"],
+            form.cleaned_data["body"],
+            form.cleaned_data["attachment"],
+        ),
+    )
+    if discussion is not None:
+        return redirect(discussion)
     return render(
         request, "community/discussion_form.html", {"group": group, "form": form}, status=status
     )
@@ -75,7 +66,7 @@ def render_discussion(request, discussion, form, status=200):
             "comments": page,
             "form": form,
             "can_comment": member and not discussion.locked,
-            "can_manage": can_manage(request.user, discussion.group),
+            "can_manage": can_moderate_discussions(request.user, discussion.group),
             "edit_window": settings.FORUM_EDIT_WINDOW_MINUTES,
         },
         status=status,
@@ -103,7 +94,7 @@ def discussion_state(request, slug, discussion_id):
     try:
         posting.set_discussion_state(request.user, discussion, **changes)
     except Refused as refused:
-        raise PermissionDenied(refused.message) from refused
+        return refusal_page(request, refused, discussion)
     messages.success(request, done)
     return redirect(discussion)
 
@@ -112,22 +103,21 @@ def discussion_state(request, slug, discussion_id):
 @require_POST
 def comment_post(request, slug, discussion_id):
     discussion = visible_discussion(request, slug, discussion_id)
-    if not can_post(request.user, discussion.group):
-        raise PermissionDenied(_("Join the group to take part."))
     form = CommentForm(request.POST, request.FILES)
-    if not form.is_valid():
-        return render_discussion(request, discussion, form, status=400)
-    try:
-        comment = posting.post_comment(
+    comment, status = submitted(
+        request,
+        form,
+        lambda: posting.post_comment(
             request.user,
             discussion,
             form.cleaned_data["comment"],
             parent_id=form.cleaned_data["parent"],
             upload=form.cleaned_data["attachment"],
-        )
-    except Refused as refused:
-        return render_discussion(request, discussion, form, status=refusal_on(form, refused))
-    return redirect(comment.get_absolute_url())
+        ),
+    )
+    if comment is not None:
+        return redirect(comment.get_absolute_url())
+    return render_discussion(request, discussion, form, status=status)
 
 
 @login_required
@@ -136,21 +126,15 @@ def comment_edit(request, comment_id):
     try:
         posting.editable_comment(request.user, comment)
     except Refused as refused:
-        if refused.status == 403:
-            raise PermissionDenied(refused.message) from refused
-        messages.error(request, refused.message)
-        return redirect(comment.get_absolute_url())
+        return refusal_page(request, refused, comment.get_absolute_url())
     form = CommentForm(request.POST or None, initial={"comment": comment.comment})
-    status = 200
-    if request.method == "POST" and form.is_valid():
-        try:
-            posting.edit_comment(request.user, comment, form.cleaned_data["comment"])
-        except Refused as refused:
-            status = refusal_on(form, refused)
-        else:
-            return redirect(comment.get_absolute_url())
-    elif form.errors:
-        status = 400
+    edited, status = submitted(
+        request,
+        form,
+        lambda: posting.edit_comment(request.user, comment, form.cleaned_data["comment"]),
+    )
+    if edited is not None:
+        return redirect(comment.get_absolute_url())
     return render(
         request, "community/comment_edit.html", {"comment": comment, "form": form}, status=status
     )
@@ -163,7 +147,7 @@ def comment_remove(request, comment_id):
     try:
         posting.remove_comment(request.user, comment)
     except Refused as refused:
-        raise PermissionDenied(refused.message) from refused
+        return refusal_page(request, refused, comment.get_absolute_url())
     messages.success(request, _("The comment was removed."))
     return redirect(comment.get_absolute_url())
 

@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import NON_FIELD_ERRORS
 from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,10 +10,18 @@ from django.views.decorators.http import require_POST
 from community import membership, notifications
 from community.forms import GroupForm, JoinRequestForm
 from community.models import Discussion, ForumGroup, JoinRequest, Membership
-from community.permissions import Refused, can_edit_group, can_manage, can_post, membership_of
+from community.permissions import (
+    Refused,
+    can_edit_group,
+    can_manage_members,
+    can_post,
+    is_banned,
+    membership_of,
+)
 from home.models.base import paginate
 
 from .lookup import visible_group
+from .refusals import refusal_page, submitted
 
 
 def group_list(request):
@@ -37,18 +44,10 @@ def group_list(request):
 @login_required
 def group_create(request):
     form = GroupForm(request.POST or None, request.FILES or None, user=request.user)
-    status = 400 if form.errors else 200
-    if request.method == "POST" and form.is_valid():
-        try:
-            group = membership.create_group(request.user, form)
-        except Refused as refused:
-            form.add_error(None, refused.message)
-            status = refused.status
-        else:
-            messages.success(request, _("Your group is ready. You are its owner."))
-            return redirect(group)
-    if form.has_error(NON_FIELD_ERRORS, "throttled"):
-        status = 429
+    group, status = submitted(request, form, lambda: membership.create_group(request.user, form))
+    if group is not None:
+        messages.success(request, _("Your group is ready. You are its owner."))
+        return redirect(group)
     return render(request, "community/group_form.html", {"form": form}, status=status)
 
 
@@ -61,7 +60,7 @@ def group_detail(request, slug):
     )
     page = paginate(request, discussions, settings.FORUM_PAGE_SIZE)
     membership = membership_of(request.user, group)
-    manager = can_manage(request.user, group)
+    manager = can_manage_members(request.user, group)
     return render(
         request,
         "community/group_detail.html",
@@ -72,9 +71,7 @@ def group_detail(request, slug):
             "can_manage": manager,
             # Owners are managers: only they (and site moderators) need the second look.
             "can_edit": manager and can_edit_group(request.user, group),
-            "banned": membership is None
-            and request.user.is_authenticated
-            and group.memberships.filter(user=request.user, banned=True).exists(),
+            "banned": membership is None and is_banned(request.user, group),
             "pending_requests": (
                 group.join_requests.filter(status=JoinRequest.Status.PENDING).count()
                 if manager
@@ -86,7 +83,7 @@ def group_detail(request, slug):
 
 def group_members(request, slug):
     group = visible_group(request, slug)
-    manager = can_manage(request.user, group)
+    manager = can_manage_members(request.user, group)
     members = group.memberships.select_related("user__profile").order_by(
         "banned", "role", "user__username"
     )
@@ -107,12 +104,11 @@ def join(request, slug):
     try:
         joined = membership.join(request.user, group)
     except Refused as refused:
-        messages.error(request, refused.message)
+        return refusal_page(request, refused, group)
+    if joined:
+        messages.success(request, _("Welcome to %(group)s.") % {"group": group.name})
     else:
-        if joined:
-            messages.success(request, _("Welcome to %(group)s.") % {"group": group.name})
-        else:
-            messages.info(request, _("You are already a member."))
+        messages.info(request, _("You are already a member."))
     return redirect(group)
 
 
@@ -120,13 +116,10 @@ def join(request, slug):
 @require_POST
 def leave(request, slug):
     group = visible_group(request, slug)
-    if membership_of(request.user, group) is None:
-        raise Http404
     try:
         membership.leave(request.user, group)
     except Refused as refused:
-        messages.error(request, refused.message)
-        return redirect(group)
+        return refusal_page(request, refused, group)
     messages.success(request, _("You have left %(group)s.") % {"group": group.name})
     # A private group is gone from view the moment one leaves it.
     return redirect("community:index" if group.is_private else group.get_absolute_url())
@@ -138,7 +131,7 @@ def request_to_join(request, token):
     group = get_object_or_404(ForumGroup, join_token=token)
     if can_post(request.user, group):
         return redirect(group)
-    if group.memberships.filter(user=request.user, banned=True).exists():
+    if is_banned(request.user, group):
         raise Http404
     pending = group.join_requests.filter(user=request.user, status=JoinRequest.Status.PENDING)
     form = JoinRequestForm(request.POST or None)
@@ -162,17 +155,19 @@ def request_to_join(request, token):
 
 @login_required
 def join_requests(request, slug):
+    """The requests to join a group, which its owners and moderators approve
+    or decline here. A refused decision shows its message on this page, with
+    its status."""
     group = visible_group(request, slug)
-    if not can_manage(request.user, group):
-        raise Http404
+    try:
+        pending = membership.pending_requests(request.user, group)
+    except Refused as refused:
+        return refusal_page(request, refused, group)
     status = 200
     if request.method == "POST":
         status = decide(request, group)
         if status == 200:
             return redirect("community:join_requests", slug=slug)
-    pending = group.join_requests.filter(status=JoinRequest.Status.PENDING).select_related(
-        "user__profile"
-    )
     return render(
         request,
         "community/join_requests.html",
@@ -183,24 +178,16 @@ def join_requests(request, slug):
 
 def decide(request, group):
     """The status to answer: 200 once decided, or the refusal's (unusable
-    input, or the rules: approving someone banned), shown on the page."""
+    input, or the rules: approving someone banned), shown on the page. The
+    button names the request by its public id; a post may say anything else."""
+    decision = request.POST.get("decision")
+    request_id = JoinRequest.public_ids.pk(request.POST.get("request", ""))
     try:
-        join_request, approve = decision_posted(request.POST, group)
-        membership.decide(request.user, join_request, approve)
+        membership.decide(request.user, group, request_id, decision)
     except Refused as refused:
         messages.error(request, refused.message)
         return refused.status
-    messages.success(request, _("Request approved.") if approve else _("Request declined."))
+    messages.success(
+        request, _("Request approved.") if decision == "approve" else _("Request declined.")
+    )
     return 200
-
-
-def decision_posted(post, group):
-    """(join request, approve) from the button a manager pressed. A post may
-    say anything else (no request, not a number, another decision): that is
-    refused with a message, not a 500 or a silent decline. Requests already
-    decided are found too, so a second click is told so (as in the API)."""
-    approve = membership.approval(post.get("decision"))
-    request_id = JoinRequest.public_ids.pk(post.get("request", ""))
-    if request_id is None:
-        raise Refused(_("Choose a request to join, then approve or decline it."))
-    return get_object_or_404(group.join_requests, pk=request_id), approve

@@ -6,20 +6,19 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 
-from community import invitations
-from community.models import Invitation, Membership
-from community.permissions import Refused, can_manage
+from community import invitations, membership
+from community.models import Invitation
+from community.permissions import Refused
 
 from .lookup import visible_group
+from .refusals import refusal_page, submitted
 
 
 class InvitationForm(forms.Form):
@@ -44,26 +43,23 @@ class InvitationForm(forms.Form):
 @login_required
 def invite(request, slug):
     group = visible_group(request, slug)
-    if not can_manage(request.user, group):
-        raise Http404
+    try:
+        invitations.require_inviter(request.user, group)
+    except Refused as refused:
+        return refusal_page(request, refused, group)
     form = InvitationForm(request.POST or None)
-    status = 200
-    if request.method == "POST" and form.is_valid():
-        who = form.cleaned_data["who"]
-        is_user = not isinstance(who, str)
-        try:
-            invitations.invite(
-                request.user, group, user=who if is_user else None, email="" if is_user else who
-            )
-        except Refused as refused:
-            form.add_error(refused.field, refused.message)
-            status = refused.status
-        else:
-            messages.success(request, _("The invitation is on its way."))
-            return redirect(group)
-    elif form.errors:
-        status = 400
+    invitation, status = submitted(request, form, lambda: send_invitation(request, group, form))
+    if invitation is not None:
+        messages.success(request, _("The invitation is on its way."))
+        return redirect(group)
     return render(request, "community/invite.html", {"group": group, "form": form}, status=status)
+
+
+def send_invitation(request, group, form):
+    who = form.cleaned_data["who"]
+    if isinstance(who, str):
+        return invitations.invite(request.user, group, email=who)
+    return invitations.invite(request.user, group, user=who)
 
 
 def usable_invitation(request, token):
@@ -83,21 +79,23 @@ def usable_invitation(request, token):
 
 @login_required
 def accept(request, token):
+    """The invitation's page: one button, to accept it, or why it cannot be."""
     invitation = usable_invitation(request, token)
     group = invitation.group
-    banned = group.memberships.filter(user=request.user, banned=True).exists()
-    if request.method == "POST" and invitation.is_usable and not banned:
-        with transaction.atomic():
-            Membership.objects.get_or_create(group=group, user=request.user)
-            Invitation.objects.filter(pk=invitation.pk).update(accepted_at=timezone.now())
-        messages.success(request, _("Welcome to %(group)s.") % {"group": group.name})
-        return redirect(group)
-    return render(
-        request,
-        "community/invitation.html",
-        {"invitation": invitation, "group": group, "banned": banned},
-        status=200 if invitation.is_usable and not banned else 410,
-    )
+    try:
+        if request.method == "POST":
+            membership.accept_invitation(request.user, invitation)
+            messages.success(request, _("Welcome to %(group)s.") % {"group": group.name})
+            return redirect(group)
+        membership.require_acceptable(request.user, invitation)
+    except Refused as refused:
+        return render(
+            request,
+            "community/invitation.html",
+            {"invitation": invitation, "group": group, "refusal": refused.message},
+            status=refused.status,
+        )
+    return render(request, "community/invitation.html", {"invitation": invitation, "group": group})
 
 
 @csrf_exempt  # the signed token is the authority; mail programs POST it without a session

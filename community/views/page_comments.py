@@ -7,10 +7,9 @@ from django.views.decorators.http import require_POST
 
 from community import posting
 from community.forms import PageCommentForm
-from community.permissions import Refused
-from community.targets import find_target
 
-from .discussions import refusal_on
+from .lookup import find_target
+from .refusals import submitted
 
 
 @login_required
@@ -18,20 +17,19 @@ from .discussions import refusal_on
 def page_comment_post(request, kind, object_id):
     target = find_target(kind, object_id)
     form = PageCommentForm(request.user, request.POST)
-    status = 400
-    if form.is_valid():
-        try:
-            comment = posting.post_comment(
-                request.user,
-                target,
-                form.cleaned_data["comment"],
-                parent_id=form.cleaned_data["parent"],
-                scope=form.chosen_group(),
-            )
-        except Refused as refused:
-            status = refusal_on(form, refused)
-        else:
-            return redirect(comment.get_absolute_url())
+    comment, status = submitted(
+        request,
+        form,
+        lambda: posting.post_page_comment(
+            request.user,
+            target,
+            form.cleaned_data["comment"],
+            parent_id=form.cleaned_data["parent"],
+            shared_with=form.cleaned_data["scope"],
+        ),
+    )
+    if comment is not None:
+        return redirect(comment.get_absolute_url())
     # The page itself is a Wagtail page or a resource: the form comes back on
     # a page of its own, with what was typed and what is wrong.
     return render(

@@ -5,9 +5,11 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from community.attachments import save_with_files
 from community.forms import ProfileForm
 from community.models import Profile
-from community.uploads import delete_replaced, save_with_files
+
+from .refusals import submitted
 
 
 def profile_detail(request, username):
@@ -25,18 +27,12 @@ def profile_edit(request):
     profile, _created = Profile.objects.get_or_create(user=request.user)
     # Taken before the form touches the instance: a rejected upload leaves it
     # pointing at a file that was never stored.
-    old_avatar = profile.avatar.name
-    avatar_url = profile.avatar.url if old_avatar else ""
+    avatar_url = profile.avatar.url if profile.avatar else ""
     form = ProfileForm(request.POST or None, request.FILES or None, instance=profile)
-    status = 200
-    if request.method == "POST" and form.is_valid():
-        if save_with_files(form, "avatar") is not None:
-            delete_replaced(profile.avatar, old_avatar)
-            messages.success(request, _("Your profile is saved."))
-            return redirect("members:profile", username=request.user.get_username())
-        status = 503
-    elif form.errors:
-        status = 400
+    saved, status = submitted(request, form, lambda: save_with_files(form, "avatar"))
+    if saved is not None:
+        messages.success(request, _("Your profile is saved."))
+        return redirect("members:profile", username=request.user.get_username())
     return render(
         request,
         "community/profile_form.html",

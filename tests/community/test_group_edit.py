@@ -69,10 +69,16 @@ def test_a_site_moderator_edits_any_group(client, forum, as_role):
 @pytest.mark.parametrize(
     "role", ["group_moderator", "member", "outsider", "banned", "former_member"]
 )
-def test_nobody_else_finds_the_edit_page(forum, as_role, role):
+def test_nobody_else_edits_the_group(forum, as_role, role):
+    """Members who see the group are told they may not (403, as for every
+    refused action); to everyone else the group does not exist."""
     client = as_role(role)
-    assert client.get(EDIT).status_code == 404
-    assert client.post(EDIT, details(forum["private"], visibility="public")).status_code == 404
+    status = 403 if role in SEES_PRIVATE else 404
+    page = client.get(EDIT)
+    assert page.status_code == status
+    if status == 403:
+        assert "Only the group&#x27;s owners change" in page.content.decode()
+    assert client.post(EDIT, details(forum["private"], visibility="public")).status_code == status
     assert ForumGroup.objects.get(pk=forum["private"].pk).is_private
 
 

@@ -90,7 +90,7 @@ def test_join_request_is_approved_by_a_group_moderator(client, forum):
     assert join_request.status == "pending"
 
     client.force_login(forum["users"]["member"])  # an ordinary member may not decide
-    assert client.get("/forum/secret-consortium/requests/").status_code == 404
+    assert client.get("/forum/secret-consortium/requests/").status_code == 403
 
     client.force_login(moderator)
     page = client.get("/forum/secret-consortium/requests/")

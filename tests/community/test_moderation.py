@@ -5,6 +5,7 @@ import pytest
 from django_comments.models import CommentFlag
 
 from community.models import ForumComment, Membership
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -44,16 +45,44 @@ def test_the_queue_is_for_site_moderators_only(client, forum, as_role):
 
 @pytest.mark.parametrize("action", ["approve", "remove", "ban"])
 def test_moderators_decide_and_the_queue_empties(client, forum, as_role, action):
-    comment = forum["private_reply"]
+    author = forum["users"]["group_moderator"]
+    comment = factories.forum_comment(forum["private_discussion"], author, "Off topic, sorry.")
     flag(as_role("member"), comment)
     moderator = as_role("site_moderator")
     response = moderator.post(f"/admin/forum/comments/{comment.pk}/moderate/", {"action": action})
     assert response.status_code == 302
     comment.refresh_from_db()
     assert comment.is_removed == (action != "approve")
-    banned = Membership.objects.filter(group=forum["private"], user=forum["owner"], banned=True)
+    banned = Membership.objects.filter(group=forum["private"], user=author, banned=True)
     assert banned.exists() == (action == "ban")
-    assert "Thanks, noted." not in moderator.get(QUEUE).content.decode()
+    assert "Off topic, sorry." not in moderator.get(QUEUE).content.decode()
+
+
+def test_the_queue_bans_an_author_who_has_left(client, forum, as_role):
+    comment = forum["private_comment"]  # by the former member
+    flag(as_role("member"), comment)
+    as_role("site_moderator").post(
+        f"/admin/forum/comments/{comment.pk}/moderate/", {"action": "ban"}
+    )
+    former = forum["users"]["former_member"]
+    assert Membership.objects.get(group=forum["private"], user=former).banned
+
+
+def test_the_queue_does_not_ban_a_groups_only_owner(client, forum, as_role):
+    """The queue's ban is the members page's ban, with its rules: a group
+    keeps an owner. Nothing is done then, and the moderator is told why."""
+    comment = forum["private_reply"]  # by the group's only owner
+    flag(as_role("member"), comment)
+    moderator = as_role("site_moderator")
+    response = moderator.post(
+        f"/admin/forum/comments/{comment.pk}/moderate/", {"action": "ban"}, follow=True
+    )
+    assert "only owner" in response.content.decode()
+    comment.refresh_from_db()
+    assert not comment.is_removed
+    owner = Membership.objects.get(group=forum["private"], user=forum["owner"])
+    assert owner.role == "owner" and not owner.banned
+    assert "Thanks, noted." in moderator.get(QUEUE).content.decode()  # still to deal with
 
 
 def test_only_site_moderators_may_decide(client, forum, as_role):
