@@ -5,7 +5,7 @@ import pytest
 from django_comments.models import CommentFlag
 
 from community.models import ForumComment, Membership
-from tests import factories
+from tests.community.factories import forum_comment
 
 pytestmark = pytest.mark.django_db
 
@@ -46,7 +46,7 @@ def test_the_queue_is_for_site_moderators_only(client, forum, as_role):
 @pytest.mark.parametrize("action", ["approve", "remove", "ban"])
 def test_moderators_decide_and_the_queue_empties(client, forum, as_role, action):
     author = forum["users"]["group_moderator"]
-    comment = factories.forum_comment(forum["private_discussion"], author, "Off topic, sorry.")
+    comment = forum_comment(forum["private_discussion"], author, "Off topic, sorry.")
     flag(as_role("member"), comment)
     moderator = as_role("site_moderator")
     response = moderator.post(f"/admin/forum/comments/{comment.pk}/moderate/", {"action": action})

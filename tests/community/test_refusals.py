@@ -14,7 +14,8 @@ from django.utils import timezone
 from wagtail.models import APIToken
 
 from community.models import Discussion, ForumComment, JoinRequest, Membership
-from tests import factories
+from tests.community.factories import forum_comment
+from tests.resources.factories import ResourceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -78,13 +79,13 @@ def request_to_join(forum):
 
 def comment_by_the_member_long_ago(forum):
     long_ago = timezone.now() - timezone.timedelta(days=1)
-    comment = factories.forum_comment(forum["private_discussion"], forum["users"]["member"])
+    comment = forum_comment(forum["private_discussion"], forum["users"]["member"])
     ForumComment.objects.filter(pk=comment.pk).update(submit_date=long_ago)
     forum["private_reply"] = comment
 
 
 def page_comment_target(forum):
-    forum["resource"] = factories.ResourceFactory(title="Guide to PCP", slug="guide-to-pcp")
+    forum["resource"] = ResourceFactory(title="Guide to PCP", slug="guide-to-pcp")
 
 
 def page_comment_url(forum):
