@@ -7,7 +7,7 @@ from django.utils import timezone
 from django_comments.models import CommentFlag
 
 from .models import ForumComment, Membership, Role
-from .posting import comment_updated
+from .signals import comment_updated
 
 SUGGEST_REMOVAL = CommentFlag.SUGGEST_REMOVAL
 
@@ -50,4 +50,4 @@ def decide(comment, action, moderator):
                 user_id=comment.user_id,
                 defaults={"banned": True, "role": Role.MEMBER},
             )
-    comment_updated(comment)
+    comment_updated.send(sender=ForumComment, instance=comment)
