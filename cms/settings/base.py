@@ -378,6 +378,9 @@ API_IMAGE_DEFAULT_RENDITIONS = ["width-480", "width-960"]
 # How long a headless preview token reads its draft (cms/headless_preview.py):
 # long enough to look at a preview, short enough that a leaked one is stale.
 HEADLESS_PREVIEW_MAX_AGE = int(env("HEADLESS_PREVIEW_MAX_AGE", "1800"))
+# The site setting (a BaseSiteSetting, "app.Model") whose front_end_preview_url
+# field is where each site's front end shows previews.
+HEADLESS_PREVIEW_SITE_SETTING = "home.SiteSettings"
 WAGTAILAPI_SEARCH_ENABLED = True
 
 # Search: Wagtail's database backend is always there ("default"), so search keeps
