@@ -10,6 +10,10 @@ from .models import Discussion, ForumGroup
 
 
 def may_be_on_cached_pages(comment):
+    """Comments on news pages and resources show on cached pages (counted for
+    any audience: a private group's retire the pages once too often, which
+    costs less than asking); a public group's discussion comments show in
+    cached site search results."""
     if comment.scope_id is None or not is_discussion_comment(comment):
         return True
     return ForumGroup.objects.visible_to(AnonymousUser()).filter(pk=comment.scope_id).exists()
