@@ -3,10 +3,11 @@ reads the draft from the API with a short-lived token.
 
 Previewing in the "Front end" mode stores the object as the edit form holds it
 (saved or not) and sends the editor to the front-end preview URL set for the
-site under Settings → Site settings, with `?token=…&type=…&id=…` added. The
-front end calls `GET /api/v3/preview/?token=…`; the token is signed, names that
-snapshot alone and expires after HEADLESS_PREVIEW_MAX_AGE seconds, so no
-editor's long-lived token ever sits in a front end.
+site under Settings → Site settings (HEADLESS_PREVIEW_SITE_SETTING), with
+`?token=…&type=…&id=…` added. The front end calls `GET /api/v3/preview/?token=…`;
+the token is signed, names that snapshot alone and expires after
+HEADLESS_PREVIEW_MAX_AGE seconds, so no editor's long-lived token ever sits in
+a front end.
 
 Built on Wagtail's own preview modes rather than wagtail-headless-preview
 (0.9.0 installs on Wagtail 8): its tokens never expire (unsigned with no
@@ -18,6 +19,7 @@ set per site.
 
 import datetime
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core import signing
@@ -38,11 +40,12 @@ class PreviewExpired(Exception):
 
 
 def front_end_preview_url(site):
-    from home.models import SiteSettings  # the per-site setting lives with the website's
-
     if site is None:
         return ""
-    return SiteSettings.for_site(site).front_end_preview_url
+    # By name: the setting is the website's model, and the website's pages
+    # are made with this module's mixin.
+    site_setting = apps.get_model(settings.HEADLESS_PREVIEW_SITE_SETTING)
+    return site_setting.for_site(site).front_end_preview_url
 
 
 def make_preview_token(obj):

@@ -13,10 +13,10 @@ class CommunityConfig(AppConfig):
 
         from . import signals  # noqa: F401
         from .models import Attachment, Discussion, ForumComment
-        from .search import SOURCE, connect_index_updates
+        from .search import SOURCE, connect_comment_indexing
 
         register(SOURCE)
-        connect_index_updates()
+        connect_comment_indexing()
         # <comment:…>, <discussion:…>, <attachment:…> in URL patterns: public ids.
         register_converters(
             {

@@ -10,7 +10,7 @@ from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from home.demo.media import pdf, picture
+from cms.demo_media import pdf, picture
 
 from .attachments import attach
 from .models import Discussion, ForumComment, ForumGroup, Membership, Profile, Role, Visibility

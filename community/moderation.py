@@ -9,7 +9,7 @@ from django_comments.models import CommentFlag
 
 from . import membership
 from .models import ForumComment
-from .posting import comment_updated
+from .signals import comment_updated
 
 SUGGEST_REMOVAL = CommentFlag.SUGGEST_REMOVAL
 
@@ -49,4 +49,4 @@ def decide(comment, action, moderator):
             record(comment, moderator, CommentFlag.MODERATOR_DELETION)
         if action == "ban" and comment.scope_id and comment.user_id:
             membership.ban(moderator, comment.scope, comment.user_id)
-    comment_updated(comment)
+    comment_updated.send(sender=ForumComment, instance=comment)

@@ -10,13 +10,11 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from home.page_cache import retire_cached_pages
-
 from . import notifications
 from .attachments import attach, stored_files_kept_on_commit_only
 from .models import Discussion, ForumComment, ForumGroup
 from .permissions import Refused, can_moderate_discussions, can_post, can_remove_comment
-from .search import may_be_on_cached_pages, reindex_comment
+from .signals import comment_updated
 from .throttle import allow_attachment, allow_post
 
 
@@ -190,14 +188,6 @@ def editable_comment(user, comment):
         )
 
 
-def comment_updated(comment):
-    """After a comment was changed with update() (no post_save): the search
-    index follows, and so do cached pages that may show it."""
-    reindex_comment(comment)
-    if may_be_on_cached_pages(comment):
-        retire_cached_pages()
-
-
 def edit_comment(user, comment, text):
     editable_comment(user, comment)
     comment.comment = clean_comment(text)
@@ -205,7 +195,7 @@ def edit_comment(user, comment, text):
     ForumComment.objects.filter(pk=comment.pk).update(
         comment=comment.comment, edited_at=comment.edited_at
     )
-    comment_updated(comment)
+    comment_updated.send(sender=ForumComment, instance=comment)
     return comment
 
 
@@ -229,5 +219,5 @@ def remove_comment(user, comment):
         raise Refused(_("Only its author or the group's moderators can remove a comment."), 403)
     comment.is_removed = True
     ForumComment.objects.filter(pk=comment.pk).update(is_removed=True)
-    comment_updated(comment)
+    comment_updated.send(sender=ForumComment, instance=comment)
     return comment

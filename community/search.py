@@ -3,20 +3,18 @@ the groups the requesting user may see before the search engine is asked."""
 
 import logging
 
-from django.contrib.auth.models import AnonymousUser
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
-from home.page_cache import retire_cached_pages
 from search.backends import search_backend
 from search.engine import ENGINE_ALIAS, engine_call
 from search.service import engine_or_database
 from search.sources import Group, Hit, Source
 
-from .models import Discussion, ForumComment, ForumGroup
+from .models import Discussion, ForumComment
+from .signals import comment_updated
 
 logger = logging.getLogger(__name__)
 
@@ -93,56 +91,9 @@ def unindex_comment(sender, instance, **kwargs):
     transaction.on_commit(remove)
 
 
-def may_be_on_cached_pages(comment):
-    """Anonymous visitors see comments on pages (public ones, and a public
-    group's) on cached news and resource pages, and public groups' discussion
-    comments in cached site search results."""
-    if comment.scope_id is None or not is_discussion_comment(comment):
-        return True
-    return ForumGroup.objects.visible_to(AnonymousUser()).filter(pk=comment.scope_id).exists()
-
-
-def is_discussion_comment(comment):
-    return comment.content_type_id == ContentType.objects.get_for_model(Discussion).pk
-
-
-def retire_pages_showing(sender, instance, **kwargs):
-    """Cached pages that may show this comment are retired when it changes or
-    goes. A comment posted in a discussion only reaches cached search results
-    when they expire (PAGE_CACHE_SECONDS): retiring every page for each forum
-    post would leave little in the cache. (A new comment is saved twice, so
-    `created` cannot tell; edits go through posting.comment_updated.)"""
-    withdrawn = kwargs.get("signal") is post_delete or instance.is_removed or not instance.is_public
-    if is_discussion_comment(instance) and not withdrawn:
-        return
-    if may_be_on_cached_pages(instance):
-        retire_cached_pages()
-
-
-def retire_pages_for_forum_change(sender, instance, created=False, **kwargs):
-    """A group made private (or renamed, or deleted), a discussion edited or
-    deleted: cached pages showed them (comments on pages, site search hits)
-    and must not any more. New discussions reach search results on expiry."""
-    if not created:
-        retire_cached_pages()
-
-
-def connect_index_updates():
-    post_save.connect(retire_pages_showing, sender=ForumComment, dispatch_uid="forum-pages")
-    post_delete.connect(retire_pages_showing, sender=ForumComment, dispatch_uid="forum-pages-d")
-    for model in (ForumGroup, Discussion):
-        post_save.connect(
-            retire_pages_for_forum_change, sender=model, dispatch_uid=f"pages-{model}"
-        )
-        post_delete.connect(
-            retire_pages_for_forum_change, sender=model, dispatch_uid=f"pages-d-{model}"
-        )
-    post_save.connect(index_comment_on_commit, sender=ForumComment, dispatch_uid="forum-index")
-    post_delete.connect(unindex_comment, sender=ForumComment, dispatch_uid="forum-unindex")
-
-
 def reindex_comment(comment):
-    """After an edit or removal made with update(): keep the index in step."""
+    """The comment's document as its row is now: after a commit, and after an
+    edit or removal made with update()."""
     try:
         comment.refresh_from_db()
     except ForumComment.DoesNotExist:  # deleted since: unindex_comment sees to it
@@ -151,6 +102,18 @@ def reindex_comment(comment):
         index.insert_or_update_object(comment)
     else:
         index.remove_object(comment)
+
+
+def reindex_updated_comment(sender, instance, **kwargs):
+    reindex_comment(instance)
+
+
+def connect_comment_indexing():
+    post_save.connect(index_comment_on_commit, sender=ForumComment, dispatch_uid="forum-index")
+    post_delete.connect(unindex_comment, sender=ForumComment, dispatch_uid="forum-unindex")
+    comment_updated.connect(
+        reindex_updated_comment, sender=ForumComment, dispatch_uid="forum-reindex"
+    )
 
 
 SOURCE = Source(kind="forum", label=_("Forum"), search=search_forum)

@@ -1,10 +1,16 @@
 from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
 
 from .models import ForumGroup, Profile
 from .models.groups import retire_address
+
+# Sent with `instance` after a comment was changed with update(), which sends
+# no post_save: an edit, a removal by its author or by a moderator. Whoever
+# follows comments through post_save follows this too: the search index
+# (community/search.py) and the page cache (cms/page_cache/triggers.py).
+comment_updated = Signal()
 
 
 @receiver(post_save, sender=settings.AUTH_USER_MODEL)

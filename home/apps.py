@@ -7,8 +7,6 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         from home.api_pages import register_page_schemas
-        from home.page_cache import connect_invalidation
 
-        connect_invalidation()
         # Before any app imports Wagtail's page router, which reads them.
         register_page_schemas()

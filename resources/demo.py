@@ -13,7 +13,7 @@ from wagtail.documents.models import Document
 from wagtail.models import Locale
 from wagtail.search import index
 
-from home.demo.media import pdf
+from cms.demo_media import pdf
 from home.models import Country, ProcurementType, Topic
 
 from .models import Language, Resource, ResourceType

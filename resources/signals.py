@@ -5,7 +5,8 @@ resources that is both too early (on post_save modelcluster has not yet written
 the many-to-many relations) and unsafe (a rolled-back import would stay in the
 engine). So Resource turns them off (`search_auto_update = False`) and the index
 follows the moments that matter, once the transaction commits: publishing,
-unpublishing and deleting.
+unpublishing and deleting. The taxonomy terms kept in the cache
+(resources/taxonomies.py) are forgotten when one changes.
 """
 
 from django.db import transaction
@@ -13,8 +14,6 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.search import index
 from wagtail.signals import published, unpublished
-
-from home.page_cache import retire_cached_pages
 
 from . import taxonomies
 from .models import Resource
@@ -29,12 +28,10 @@ def index_published_resource(sender, instance, **kwargs):
 @receiver(post_delete, sender=Resource)
 def unindex_resource(sender, instance, **kwargs):
     transaction.on_commit(lambda: index.remove_object(instance))
-    retire_cached_pages()
 
 
 def forget_taxonomy(sender, **kwargs):
     taxonomies.forget(sender)
-    retire_cached_pages()  # pages show the terms' labels
 
 
 for term_model in taxonomies.MODELS:

@@ -17,11 +17,11 @@ def empty_cache():
     from django.conf import settings
     from django.core.cache import caches
 
-    from home.page_cache import forget_generation
+    from cms.page_cache.generation import page_generation
 
     for alias in settings.CACHES:  # the pages' copies in this process too
         caches[alias].clear()
-    forget_generation()
+    page_generation().forget()
 
 
 @pytest.fixture

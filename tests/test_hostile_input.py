@@ -16,8 +16,8 @@ from PIL import Image
 from wagtail.models import APIToken
 from wagtail.search.backends import get_search_backend
 
+from cms.demo_media import pdf
 from community.models import Attachment, Discussion, JoinRequest, Membership, Profile
-from home.demo.media import pdf
 from tests.cms.factories import DocumentFactory, ImageFactory, UserFactory
 from tests.community.factories import DiscussionFactory, ForumGroupFactory, forum_comment
 from tests.home.factories import NewsPageFactory

@@ -120,12 +120,12 @@ MIDDLEWARE = [
     # its headers to every /api/ answer, including those that middleware below
     # produce on their own (a 304, a 401 for a wrong token, a 404 or 405 as JSON).
     "corsheaders.middleware.CorsMiddleware",
-    # Anonymous pages from the cache (home/page_cache.py): Update stores what
+    # Anonymous pages from the cache (cms/page_cache/): Update stores what
     # everything after it produced; Fetch answers before the rest runs.
-    "home.page_cache.UpdatePageCache",
+    "cms.page_cache.middleware.UpdatePageCache",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
-    "home.page_cache.FetchPageCache",
+    "cms.page_cache.middleware.FetchPageCache",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -378,6 +378,9 @@ API_IMAGE_DEFAULT_RENDITIONS = ["width-480", "width-960"]
 # How long a headless preview token reads its draft (cms/headless_preview.py):
 # long enough to look at a preview, short enough that a leaked one is stale.
 HEADLESS_PREVIEW_MAX_AGE = int(env("HEADLESS_PREVIEW_MAX_AGE", "1800"))
+# The site setting (a BaseSiteSetting, "app.Model") whose front_end_preview_url
+# field is where each site's front end shows previews.
+HEADLESS_PREVIEW_SITE_SETTING = "home.SiteSettings"
 WAGTAILAPI_SEARCH_ENABLED = True
 
 # Search: Wagtail's database backend is always there ("default"), so search keeps
@@ -468,10 +471,10 @@ CACHES = {
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 if REDIS_URL:
     # Cached pages: each process keeps the ones it served recently in front of
-    # Redis (home/local_first_cache.py), so a hit needs no round trip but the
+    # Redis (cms/page_cache/local_first.py), so a hit needs no round trip but the
     # generation's. TIMEOUT bounds how long a copy taken from Redis is kept.
     CACHES["pages"] = {
-        "BACKEND": "home.local_first_cache.LocalFirstCache",
+        "BACKEND": "cms.page_cache.local_first.LocalFirstCache",
         "TIMEOUT": 60,
         "OPTIONS": {
             "SHARED": "default",
@@ -479,7 +482,7 @@ if REDIS_URL:
         },
     }
 # Anonymous pages are kept this long at most (0 turns the page cache off);
-# publishing and other edits retire them at once (home/page_cache.py).
+# publishing and other edits retire them at once (cms/page_cache/triggers.py).
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "300"))
 # How often a process re-reads the page generation from Redis: an edit made in
 # one process retires the pages the others serve within this many seconds.

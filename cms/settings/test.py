@@ -9,7 +9,7 @@ DEBUG = False
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-# Tests see every change at once; tests/home/test_page_cache.py turns it on.
+# Tests see every change at once; tests/cms/test_page_cache.py turns it on.
 PAGE_CACHE_SECONDS = 0
 WAGTAILADMIN_BASE_URL = "http://testserver"
 MEDIA_ROOT = env("MEDIA_ROOT", "/tmp/ppi-test-media")  # noqa: S108 throwaway files

@@ -17,11 +17,11 @@ def page_comments(context, target):
     the form to add one (community/targets.py says what takes comments)."""
     from django.conf import settings
 
+    from cms.paging import paginate
     from community.forms import PageCommentForm
     from community.models import ForumComment
     from community.targets import kind_of
     from community.threads import with_actions
-    from home.models.base import paginate
 
     request = context["request"]
     comments = ForumComment.objects.on(target, seen_by=request.user)

@@ -1,8 +1,8 @@
 from django.conf import settings
 from django.shortcuts import render
 
+from cms.paging import paginate
 from community.activity import GroupActivity
-from home.models.base import paginate
 
 from .lookup import visible_group
 

@@ -7,13 +7,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from cms.paging import paginate
 from community import moderation, posting
 from community.forms import CommentForm, DiscussionForm
 from community.models import Attachment, Discussion, ForumComment
 from community.models.attachments import signed_for
 from community.permissions import Refused, can_moderate_discussions, can_post
 from community.threads import with_actions
-from home.models.base import paginate
 
 from .lookup import visible_comment, visible_discussion, visible_group
 from .refusals import refusal_page, submitted

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from cms.paging import paginate
 from community import membership, notifications
 from community.forms import GroupForm, JoinRequestForm
 from community.models import Discussion, ForumGroup, JoinRequest, Membership
@@ -18,7 +19,6 @@ from community.permissions import (
     is_banned,
     membership_of,
 )
-from home.models.base import paginate
 
 from .lookup import visible_group
 from .refusals import refusal_page, submitted

@@ -18,8 +18,8 @@ from wagtail.images.models import Image
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
+from cms.demo_media import pdf, picture
 from home.demo import content
-from home.demo.media import pdf, picture
 from home.models import (
     Country,
     EventIndexPage,

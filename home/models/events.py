@@ -16,7 +16,9 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import PageManager, PageQuerySet
 from wagtail.search import index
 
-from .base import BasePage, BodyPage, listing_image_renditions, paginate
+from cms.paging import paginate
+
+from .base import BasePage, BodyPage, listing_image_renditions
 from .taxonomy import Country, Topic
 
 TIME_ZONE_CHOICES = sorted(

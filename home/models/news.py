@@ -15,8 +15,9 @@ from wagtail.models import PageManager, PageQuerySet
 from wagtail.search import index
 
 from cms.absolute_urls import absolute_url
+from cms.paging import paginate
 
-from .base import BasePage, BodyPage, listing_image_renditions, paginate
+from .base import BasePage, BodyPage, listing_image_renditions
 from .taxonomy import Topic
 
 

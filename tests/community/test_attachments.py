@@ -7,8 +7,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
+from cms.demo_media import pdf
 from community.models import Attachment, ForumComment
-from home.demo.media import pdf
 from tests.community.conftest import ROLES, SEES_PRIVATE
 from tests.community.factories import forum_comment
 

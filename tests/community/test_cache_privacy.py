@@ -1,4 +1,4 @@
-"""The page cache and the Forum (home/page_cache.py): group-scoped answers are
+"""The page cache and the Forum (cms/page_cache/): group-scoped answers are
 never kept, a public comment retires the cached page it shows on, and API
 answers are revalidated with an ETag and kept private when a member asks."""
 

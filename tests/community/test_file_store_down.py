@@ -6,8 +6,8 @@ import subprocess
 
 import pytest
 
+from cms.demo_media import pdf
 from community.models import Attachment, ForumComment, Profile
-from home.demo.media import pdf
 from tests.community.test_attachments import post_url, upload
 from tests.community.test_profiles import image_bytes, save_profile
 from tests.processes import ROOT

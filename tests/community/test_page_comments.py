@@ -238,8 +238,8 @@ def test_a_comment_leaves_search_with_the_page_it_is_on(
 def test_a_groups_file_on_a_page_goes_when_the_page_does(forum, resource, client):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
+    from cms.demo_media import pdf
     from community.uploads import check_upload
-    from home.demo.media import pdf
 
     member = forum["users"]["member"]
     upload = check_upload(SimpleUploadedFile("notes.pdf", pdf("Notes", ["Lot 2"])))

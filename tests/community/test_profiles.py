@@ -10,8 +10,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
+from cms.demo_media import pdf
 from community.models import Profile
-from home.demo.media import pdf
 from tests.cms.factories import UserFactory
 from tests.community.factories import MembershipFactory
 

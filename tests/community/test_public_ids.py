@@ -119,9 +119,9 @@ def test_a_hidden_comments_id_answers_like_an_id_that_names_nothing(forum, as_ro
 def test_a_files_address_carries_its_public_id(forum, as_role):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
+    from cms.demo_media import pdf
     from community.attachments import attach
     from community.uploads import check_upload
-    from home.demo.media import pdf
 
     upload = check_upload(SimpleUploadedFile("plan.pdf", pdf("Plan", ["Lots and budgets."])))
     attachment = attach(upload, forum["private"], forum["owner"], comment=forum["private_reply"])

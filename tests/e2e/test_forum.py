@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from home.demo.media import picture
+from cms.demo_media import picture
 
 pytestmark = pytest.mark.browser
 

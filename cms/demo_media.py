@@ -1,4 +1,5 @@
-"""Images and documents for the demo, drawn here so nothing is downloaded."""
+"""Images and documents for every app's demo content (and the tests), drawn here so
+nothing is downloaded."""
 
 import io
 import zlib

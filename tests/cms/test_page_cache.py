@@ -1,4 +1,4 @@
-"""Anonymous pages from the cache (home/page_cache.py): served without
+"""Anonymous pages from the cache (cms/page_cache/): served without
 touching the database, retired at once by publishing, unpublishing and
 moving; never for members. The Forum's side: tests/community/test_cache_privacy.py."""
 
@@ -49,6 +49,26 @@ def test_an_anonymous_page_comes_from_the_cache_until_it_is_published_again(
     assert "Market dialogue closes" in third.content.decode()
 
 
+def test_a_browser_revalidating_a_retired_page_is_told_to_ask_again_next_time(
+    client, news_index, page_cache, committed
+):
+    """A 304 for a page made afresh (the cached one was retired, the content is
+    the same) carries the page's own headers: a browser that took a longer
+    max-age from it would stop asking, and miss the next edit."""
+    news = NewsPageFactory(parent=news_index, title="Market dialogue opens")
+    etag = client.get(news.url)["ETag"]
+    with committed():
+        NewsPageFactory(parent=news_index, title="Another item")  # retires every page
+    again = client.get(news.url, headers={"If-None-Match": etag})
+    assert again.status_code == 304
+    assert "max-age=0" in again["Cache-Control"] and "must-revalidate" in again["Cache-Control"]
+    news.title = "Market dialogue closes"
+    with committed():
+        news.save_revision().publish()
+    edited = client.get(news.url, headers={"If-None-Match": etag})
+    assert edited.status_code == 200 and "Market dialogue closes" in edited.content.decode()
+
+
 def test_unpublishing_and_moving_retire_cached_pages(
     client, home_page, news_index, page_cache, committed
 ):
@@ -91,14 +111,14 @@ def test_members_neither_get_nor_fill_the_cache(client, news_index, page_cache):
 def test_a_page_made_while_an_edit_was_published_is_not_kept(
     client, news_index, page_cache, monkeypatch
 ):
-    from home import page_cache as module
+    from cms.page_cache.generation import page_generation
 
     news = NewsPageFactory(parent=news_index, title="Before")
     real_serve = type(news).serve
 
     def serve_while_someone_publishes(self, request, *args, **kwargs):
         response = real_serve(self, request, *args, **kwargs)
-        module.bump_generation()  # an edit commits during the rendering
+        page_generation().bump()  # an edit commits during the rendering
         return response
 
     monkeypatch.setattr(type(news), "serve", serve_while_someone_publishes)
@@ -139,7 +159,7 @@ def test_a_view_that_says_private_is_never_kept(client, home_page, page_cache):
     from django.http import HttpResponse
     from django.test import RequestFactory
 
-    from home.page_cache import FetchPageCache, UpdatePageCache
+    from cms.page_cache.middleware import FetchPageCache, UpdatePageCache
 
     def private_view(request):
         response = HttpResponse("for you only")
@@ -156,14 +176,15 @@ def test_a_view_that_says_private_is_never_kept(client, home_page, page_cache):
 def test_an_edit_through_another_process_reaches_this_one_within_the_recheck(
     client, news_index, page_cache, settings
 ):
-    from home.page_cache import GENERATION_KEY, shared_cache
+    from cms.page_cache.generation import page_generation
 
     news = NewsPageFactory(parent=news_index)
     client.get(news.url)
     assert client.get(news.url)["X-Page-Cache"] == "hit"
     # Another process publishes: only Redis knows. This process keeps serving
     # what it has until it reads the generation again...
-    shared_cache().incr(GENERATION_KEY)
+    generation = page_generation()
+    generation.shared.incr(generation.KEY)
     settings.PAGE_CACHE_RECHECK_SECONDS = 60
     assert client.get(news.url)["X-Page-Cache"] == "hit"
     # ...which it does once PAGE_CACHE_RECHECK_SECONDS have passed.

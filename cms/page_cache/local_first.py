@@ -1,5 +1,5 @@
 """A cache backend that keeps recent entries in this process's memory in front
-of a shared cache (Redis), for the page cache (home/page_cache.py).
+of a shared cache (Redis), for the page cache (cms/page_cache/).
 
 A page served from Redis costs two round trips (the Vary header list, then the
 page) on top of the generation read; from this process's memory it costs none.
@@ -7,7 +7,7 @@ Entries are only ever added under keys that carry the page generation, so a
 copy kept here can never be out of date: retiring pages changes the keys.
 
     CACHES["pages"] = {
-        "BACKEND": "home.local_first_cache.LocalFirstCache",
+        "BACKEND": "cms.page_cache.local_first.LocalFirstCache",
         "OPTIONS": {"SHARED": "default", "MAX_ENTRIES": 500},
     }
 """
