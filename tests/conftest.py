@@ -13,11 +13,16 @@ from tests.home.factories import (
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with an empty cache: what one test cached (taxonomy
-    terms, throttle counts) must not leak into the next after its rollback."""
+    terms, throttle counts) must not leak into the next after its rollback.
+    Nor does an engine failure: the next searches would skip the engine for
+    RETRY_AFTER_SECONDS (search/engine.py) and answer from the database."""
     from django.conf import settings
     from django.core.cache import caches
 
     from cms.page_cache.generation import page_generation
+    from search.engine import reset_circuit
+
+    reset_circuit()
 
     for alias in settings.CACHES:  # the pages' copies in this process too
         caches[alias].clear()
