@@ -198,7 +198,9 @@ def violations(page, admin=False):
             if not (admin and upstream_reason(violation["id"], node["html"]))
         ]
         if nodes:
-            targets = [f"{' '.join(map(str, node['target']))}: {node['html'][:160]}" for node in nodes]
+            targets = [
+                f"{' '.join(map(str, node['target']))}: {node['html'][:160]}" for node in nodes
+            ]
             report.append((violation["id"], targets, violation["help"], violation["helpUrl"]))
     return report
 
