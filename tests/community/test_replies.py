@@ -7,8 +7,10 @@ import re
 
 import pytest
 
+from community import posting
 from community.models import ForumComment
 from tests.community.factories import DiscussionFactory, forum_comment
+from tests.resources.factories import ResourceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -144,4 +146,19 @@ def test_every_aria_describedby_of_the_comment_forms_names_a_help_text(client, f
     url = discussion.get_absolute_url() if page_of == "thread" else reply_url(discussion, parent)
     targets = described_by_targets(client.get(url).content.decode())
     assert {"id_comment_helptext", "id_attachment_helptext"} <= set(targets)
+    assert all(targets.values()), targets
+
+
+@pytest.mark.parametrize("replying", [False, True])
+def test_every_aria_describedby_of_a_resources_comment_form_names_a_help_text(
+    client, forum, replying
+):
+    resource = ResourceFactory(title="Guide to PCP", slug="guide-to-pcp")
+    client.force_login(forum["users"]["member"])
+    url = resource.get_url()
+    if replying:
+        parent = posting.post_comment(forum["owner"], resource, "A clear guide.")
+        url += f"?reply={parent.public_id}"
+    targets = described_by_targets(client.get(url).content.decode())
+    assert "id_comment_helptext" in targets
     assert all(targets.values()), targets
