@@ -121,14 +121,20 @@ def reply_parent(user, target, parent_id):
     return parent
 
 
+def require_open_for_comments(user, discussion):
+    """Refused unless `user` may comment on `discussion` now; the reply page
+    asks it before showing its form."""
+    require_membership(user, discussion.group)
+    if discussion.locked:
+        raise Refused(_("This discussion is locked; it takes no new comments."), 409)
+
+
 def post_comment(user, target, text, parent_id=None, scope=None, upload=None):
     """A new comment on a discussion (seen by its group) or on a published
     page or resource (seen by everyone, or by the group `scope`). A reply is
     always seen by the same people as the comment it answers."""
     if isinstance(target, Discussion):
-        require_membership(user, target.group)
-        if target.locked:
-            raise Refused(_("This discussion is locked; it takes no new comments."), 409)
+        require_open_for_comments(user, target)
         scope = target.group
     parent = reply_parent(user, target, parent_id) if parent_id else None
     if parent is not None:

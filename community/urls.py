@@ -66,6 +66,11 @@ urlpatterns = [
         name="discussion_state",
     ),
     path(
+        "<slug:slug>/<discussion:discussion_id>/reply/<comment:comment_id>/",
+        discussions.comment_reply,
+        name="comment_reply",
+    ),
+    path(
         "<slug:slug>/<discussion:discussion_id>/comment/",
         discussions.comment_post,
         name="comment_post",

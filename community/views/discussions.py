@@ -65,6 +65,9 @@ def render_discussion(request, discussion, form, status=200):
             "discussion": discussion,
             "comments": page,
             "form": form,
+            # The form forum-reply.js opens under a comment; its own ids, so
+            # that they do not clash with the form at the end of the thread.
+            "reply_form": CommentForm(auto_id="reply_%s"),
             "can_comment": member and not discussion.locked,
             "can_manage": can_moderate_discussions(request.user, discussion.group),
             "edit_window": settings.FORUM_EDIT_WINDOW_MINUTES,
@@ -118,6 +121,42 @@ def comment_post(request, slug, discussion_id):
     if comment is not None:
         return redirect(comment.get_absolute_url())
     return render_discussion(request, discussion, form, status=status)
+
+
+@login_required
+def comment_reply(request, slug, discussion_id, comment_id):
+    """A reply's own page, where Reply leads without JavaScript: the comment
+    it answers, quoted, above the form. Sent, back to the thread at the reply.
+    A comment the user may not see is not found, like a missing one."""
+    discussion = visible_discussion(request, slug, discussion_id)
+    parent = get_object_or_404(
+        ForumComment.objects.on(discussion, seen_by=request.user), pk=comment_id
+    )
+    try:
+        posting.require_open_for_comments(request.user, discussion)
+        posting.reply_parent(request.user, discussion, parent.pk)
+    except Refused as refused:
+        return refusal_page(request, refused, discussion)
+    form = CommentForm(request.POST or None, request.FILES or None)
+    comment, status = submitted(
+        request,
+        form,
+        lambda: posting.post_comment(
+            request.user,
+            discussion,
+            form.cleaned_data["comment"],
+            parent_id=parent.pk,
+            upload=form.cleaned_data["attachment"],
+        ),
+    )
+    if comment is not None:
+        return redirect(comment.get_absolute_url())
+    return render(
+        request,
+        "community/comment_reply.html",
+        {"group": discussion.group, "discussion": discussion, "parent": parent, "form": form},
+        status=status,
+    )
 
 
 @login_required

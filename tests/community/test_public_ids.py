@@ -89,7 +89,7 @@ def test_a_permalink_leads_to_the_public_anchor(forum, as_role):
     )
     page = client.get(response["Location"]).content.decode()
     assert f'id="c{comment.public_id}"' in page
-    assert f'?reply={comment.public_id}#reply"' in page
+    assert f'/reply/{comment.public_id}/"' in page
     anchors = re.findall(r'id="c(\d+)"', page)
     assert str(comment.pk) not in anchors and str(forum["private_comment"].pk) not in anchors
 

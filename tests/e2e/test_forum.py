@@ -26,6 +26,16 @@ LOADED_WIDTH = """img => img.complete ? img.naturalWidth : new Promise(done => {
     img.addEventListener("error", () => done(0), {once: true});
 })"""
 
+# Whether a comment (li) follows the top-level comment `id` with only replies between.
+IN_SUBTHREAD_OF = """(li, id) => {
+    let item = li.previousElementSibling;
+    while (item && item.id !== id) {
+        if (item.classList.contains("level-0")) return false;
+        item = item.previousElementSibling;
+    }
+    return item !== null;
+}"""
+
 
 def test_member_replies_in_a_private_group_and_an_outsider_gets_404(server_url, page, screenshot):
     sign_in(page, server_url, "alice")
@@ -41,14 +51,23 @@ def test_member_replies_in_a_private_group_and_an_outsider_gets_404(server_url, 
     discussion_url = page.url
     expect(page.locator(".comment.level-1")).to_contain_text("moving field tests to week 16")
 
-    page.locator(".comment").first.get_by_role("link", name="Reply").click()
-    page.get_by_label("Your comment").fill("Week 16 works for **Tampere** too.")
-    page.get_by_label("Attach a file").set_input_files(
+    # Reply opens the form right under the comment answered, not at the end.
+    answered = page.locator(".comment").first
+    answered.get_by_role("link", name="Reply").click()
+    form = answered.locator(".inline-reply")
+    expect(form.get_by_role("heading")).to_have_text(re.compile(r"^Reply to "))
+    expect(form.get_by_label("Your comment")).to_be_focused()
+    screenshot("21-forum-reply-in-place")
+    form.get_by_label("Your comment").fill("Week 16 works for **Tampere** too.")
+    form.get_by_label("Attach a file").set_input_files(
         {"name": "test-site.png", "mimeType": "image/png", "buffer": picture(3, (640, 360))}
     )
-    page.get_by_role("button", name="Post the reply").click()
+    form.get_by_role("button", name="Post the reply").click()
     reply = page.locator(".comment", has_text="works for Tampere too")
     expect(reply).to_be_visible()
+    # Back in the thread, at the new reply, in the answered comment's subthread.
+    assert page.url.endswith(f"#{reply.get_attribute('id')}")
+    assert reply.evaluate(IN_SUBTHREAD_OF, answered.get_attribute("id"))
     expect(reply.locator("strong", has_text="Tampere")).to_be_visible()
     assert "level-1" in reply.get_attribute("class")
     # The worker re-encodes the image; until then the page says so.
