@@ -16,40 +16,12 @@ from django.utils.translation import gettext_lazy as _
 
 # EU and EEA members: their zones outside "Europe/" (the Canaries, Madeira,
 # the Azores, Cyprus, Iceland) belong with the European ones.
-EU_EEA_COUNTRIES = frozenset(
-    [
-        "AT",
-        "BE",
-        "BG",
-        "CY",
-        "CZ",
-        "DE",
-        "DK",
-        "EE",
-        "ES",
-        "FI",
-        "FR",
-        "GR",
-        "HR",
-        "HU",
-        "IE",
-        "IS",
-        "IT",
-        "LI",
-        "LT",
-        "LU",
-        "LV",
-        "MT",
-        "NL",
-        "NO",
-        "PL",
-        "PT",
-        "RO",
-        "SE",
-        "SI",
-        "SK",
-    ]
-)
+# fmt: off
+EU_EEA_COUNTRIES = frozenset({
+    "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE",
+    "IS", "IT", "LI", "LT", "LU", "LV", "MT", "NL", "NO", "PL", "PT", "RO", "SE", "SI", "SK",
+})
+# fmt: on
 UTC = "UTC"
 
 
@@ -63,6 +35,7 @@ def _abbreviations(zone):
     tz = zoneinfo.ZoneInfo(zone)
     names = []
     for month in (1, 7):
+        # A fixed year keeps the labels (and the tests) the same from day to day.
         name = datetime.datetime(2025, month, 1, 12, tzinfo=tz).tzname()
         # Zones without a common abbreviation give "+03"; say it as an offset.
         name = f"UTC{name}" if name[0] in "+-" else name
@@ -93,6 +66,7 @@ def time_zone_choices():
     return [(_("Europe"), europe), (_("Rest of the world"), world)]
 
 
+@functools.cache
 def listed_time_zones():
     europe, world = _grouped()
     return {zone for zone, _label in europe + world}
