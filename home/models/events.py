@@ -18,6 +18,7 @@ from wagtail.search import index
 
 from cms.paging import paginate
 
+from ..admin_widgets import DateInputBelowField, TimeInputBelowField, TimeZoneSelect
 from .base import BasePage, BodyPage, listing_image_renditions
 from .taxonomy import Country, Topic
 
@@ -60,7 +61,7 @@ class EventPage(RoutablePageMixin, BodyPage):
         _("start time"),
         null=True,
         blank=True,
-        help_text=_("Local time at the event, in the time zone below"),
+        help_text=_("Local time at the event, in the time zone above"),
     )
     end_date = models.DateField(_("end date"))
     end_time = models.TimeField(_("end time"), null=True, blank=True)
@@ -94,10 +95,22 @@ class EventPage(RoutablePageMixin, BodyPage):
         + [
             MultiFieldPanel(
                 [
-                    FieldRowPanel([FieldPanel("start_date"), FieldPanel("start_time")]),
-                    FieldRowPanel([FieldPanel("end_date"), FieldPanel("end_time")]),
+                    # Zone and all-day first: the calendar that opens under a
+                    # date field would otherwise cover them.
+                    FieldPanel("time_zone", widget=TimeZoneSelect),
                     FieldPanel("all_day"),
-                    FieldPanel("time_zone"),
+                    FieldRowPanel(
+                        [
+                            FieldPanel("start_date", widget=DateInputBelowField),
+                            FieldPanel("start_time", widget=TimeInputBelowField),
+                        ]
+                    ),
+                    FieldRowPanel(
+                        [
+                            FieldPanel("end_date", widget=DateInputBelowField),
+                            FieldPanel("end_time", widget=TimeInputBelowField),
+                        ]
+                    ),
                 ],
                 heading=_("When"),
             ),

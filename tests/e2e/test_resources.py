@@ -26,15 +26,17 @@ def test_visitor_ticks_facets_removes_a_chip_and_pages(server_url, page, screens
     expect(page.locator("p.notice")).to_have_count(0)
     screenshot("10-resources")
 
+    # Beside the results the filters are always shown, and a ticked box
+    # applies at once (static/js/resource-filters.js).
+    expect(page.get_by_role("button", name="Apply filters")).to_be_hidden()
     health = facet_count(page, "topic", "health")
-    page.locator(".facet input[name=topic][value=health]").check()
-    page.get_by_role("button", name="Apply filters").click()
+    page.locator(".facet input[name=topic][value=health]").click()
     expect(page).to_have_url(re.compile(r"topic=health"))
     assert result_count(page) == health < everything
 
     policy = facet_count(page, "type", "policy")
-    page.locator(".facet input[name=type][value=policy]").check()
-    page.get_by_role("button", name="Apply filters").click()
+    page.locator(".facet input[name=type][value=policy]").click()
+    expect(page).to_have_url(re.compile(r"type=policy"))
     assert result_count(page) == policy < health
     # Disjunctive counts: another topic still says how many it would add.
     assert facet_count(page, "topic", "energy") > 0
@@ -54,3 +56,64 @@ def test_visitor_ticks_facets_removes_a_chip_and_pages(server_url, page, screens
     first.click()
     expect(page.locator("h1")).to_have_text(title)
     screenshot("12-resource")
+
+
+PHONE = {"width": 390, "height": 844}
+
+
+def test_phone_shows_results_first_and_a_ticked_filter_applies_at_once(
+    server_url, browser, screenshot
+):
+    context = browser.new_context(viewport=PHONE, locale="en-GB")
+    phone = context.new_page()
+    blocked = []  # the script is a static file: the CSP forbids inline ones
+    phone.on(
+        "console",
+        lambda message: (
+            blocked.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    phone.goto(server_url + "/resources/")
+    everything = result_count(phone)
+    assert phone.locator(".resource-card").first.bounding_box()["y"] < 700
+    filters = phone.locator("details.filters-panel > summary")
+    expect(filters).to_have_text("Filters")
+    expect(phone.locator(".facet").first).to_be_hidden()
+    screenshot("13-resources-phone", target=phone)
+
+    filters.click()
+    expect(phone.locator(".facet").first).to_be_visible()
+    expect(phone.get_by_role("button", name="Apply filters")).to_be_hidden()
+    health = facet_count(phone, "topic", "health")
+    box = phone.locator(".facet input[name=topic][value=health]")
+    box.click()
+    expect(phone).to_have_url(re.compile(r"topic=health"))
+    assert result_count(phone) == health < everything
+    # Back where they were: the panel open, the ticked box focused, the count said.
+    expect(box).to_be_focused()
+    expect(box).to_be_checked()
+    expect(filters).to_have_text("Filters (1 selected)")
+    screenshot("14-resources-phone-filters-open", target=phone)
+    overflow = phone.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0
+    context.close()
+    assert not blocked, blocked
+
+
+def test_phone_without_javascript_applies_filters_with_the_button(server_url, browser, screenshot):
+    context = browser.new_context(viewport=PHONE, locale="en-GB", java_script_enabled=False)
+    phone = context.new_page()
+    phone.goto(server_url + "/resources/")
+    everything = result_count(phone)
+    assert phone.locator(".resource-card").first.bounding_box()["y"] < 700
+
+    phone.locator("details.filters-panel > summary").click()
+    energy = facet_count(phone, "topic", "energy")
+    phone.locator(".facet input[name=topic][value=energy]").check()
+    expect(phone).to_have_url(re.compile(r"/resources/$"))  # nothing until the button
+    phone.get_by_role("button", name="Apply filters").click()
+    expect(phone).to_have_url(re.compile(r"topic=energy"))
+    assert result_count(phone) == energy < everything
+    expect(phone.locator("details.filters-panel > summary")).to_have_text("Filters (1 selected)")
+    screenshot("15-resources-phone-no-javascript", target=phone)
+    context.close()
