@@ -138,6 +138,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Previews may be framed by the admin's side panel (same origin only).
+    "cms.preview_framing.previews_framed_by_same_origin",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
