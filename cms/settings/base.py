@@ -135,6 +135,8 @@ MIDDLEWARE = [
     # cache headers (cms/api_boundary.py).
     "cms.api_boundary.api_boundary",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After Approve in the admin, a message says what happened (cms/workflow_messages.py).
+    "cms.workflow_messages.approval_messages",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "csp.middleware.CSPMiddleware",
