@@ -1,6 +1,8 @@
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from home import editors_guide
 from home.models import Country, ProcurementType, Topic
 
 
@@ -35,3 +37,13 @@ class TaxonomyViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyViewSetGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_editors_guide_url():
+    return editors_guide.urls()
+
+
+@hooks.register("register_admin_menu_item")
+def register_editors_guide_menu_item():
+    return editors_guide.menu_item()
