@@ -28,7 +28,7 @@ class Migration(migrations.Migration):
             name="listing_image",
             field=models.ForeignKey(
                 blank=True,
-                help_text="The picture on this page's card in news and event lists and on the home page, and at the top of the page. A picture in the body does not make a card image.",
+                help_text="The picture on this page's card in the news list and on the home page, and at the top of the page. A picture in the body does not make a card image.",
                 null=True,
                 on_delete=django.db.models.deletion.SET_NULL,
                 related_name="+",
@@ -230,7 +230,7 @@ class Migration(migrations.Migration):
             name="listing_image",
             field=models.ForeignKey(
                 blank=True,
-                help_text="The picture on this page's card in news and event lists and on the home page, and at the top of the page. A picture in the body does not make a card image.",
+                help_text="The picture on this page's card in the news list and on the home page, and at the top of the page. A picture in the body does not make a card image.",
                 null=True,
                 on_delete=django.db.models.deletion.SET_NULL,
                 related_name="+",
@@ -274,7 +274,7 @@ class Migration(migrations.Migration):
             name="listing_image",
             field=models.ForeignKey(
                 blank=True,
-                help_text="The picture on this page's card in news and event lists and on the home page, and at the top of the page. A picture in the body does not make a card image.",
+                help_text="The picture on this page's card in the news list and on the home page, and at the top of the page. A picture in the body does not make a card image.",
                 null=True,
                 on_delete=django.db.models.deletion.SET_NULL,
                 related_name="+",
@@ -485,7 +485,7 @@ class Migration(migrations.Migration):
             name="listing_image",
             field=models.ForeignKey(
                 blank=True,
-                help_text="The picture on this page's card in news and event lists and on the home page, and at the top of the page. A picture in the body does not make a card image.",
+                help_text="The picture on this page's card in the news list and on the home page, and at the top of the page. A picture in the body does not make a card image.",
                 null=True,
                 on_delete=django.db.models.deletion.SET_NULL,
                 related_name="+",
@@ -687,7 +687,7 @@ class Migration(migrations.Migration):
             name="listing_image",
             field=models.ForeignKey(
                 blank=True,
-                help_text="The picture on this page's card in news and event lists and on the home page, and at the top of the page. A picture in the body does not make a card image.",
+                help_text="The picture on this page's card in the news list and on the home page, and at the top of the page. A picture in the body does not make a card image.",
                 null=True,
                 on_delete=django.db.models.deletion.SET_NULL,
                 related_name="+",
@@ -761,7 +761,7 @@ class Migration(migrations.Migration):
             name="listing_image",
             field=models.ForeignKey(
                 blank=True,
-                help_text="The picture on this page's card in news and event lists and on the home page, and at the top of the page. A picture in the body does not make a card image.",
+                help_text="The picture on this page's card in the news list and on the home page, and at the top of the page. A picture in the body does not make a card image.",
                 null=True,
                 on_delete=django.db.models.deletion.SET_NULL,
                 related_name="+",
@@ -963,7 +963,7 @@ class Migration(migrations.Migration):
             name="listing_image",
             field=models.ForeignKey(
                 blank=True,
-                help_text="The picture on this page's card in news and event lists and on the home page, and at the top of the page. A picture in the body does not make a card image.",
+                help_text="The picture on this page's card in the news list and on the home page, and at the top of the page. A picture in the body does not make a card image.",
                 null=True,
                 on_delete=django.db.models.deletion.SET_NULL,
                 related_name="+",
@@ -1215,7 +1215,7 @@ class Migration(migrations.Migration):
             name="listing_image",
             field=models.ForeignKey(
                 blank=True,
-                help_text="The picture on this page's card in news and event lists and on the home page, and at the top of the page. A picture in the body does not make a card image.",
+                help_text="The picture on this page's card in the news list and on the home page, and at the top of the page. A picture in the body does not make a card image.",
                 null=True,
                 on_delete=django.db.models.deletion.SET_NULL,
                 related_name="+",

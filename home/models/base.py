@@ -39,7 +39,7 @@ class BasePage(FrontEndPreviewMixin, Page):
         "wagtailimages.Image",
         verbose_name=_("card image"),
         help_text=_(
-            "The picture on this page's card in news and event lists and on the home page, "
+            "The picture on this page's card in the news list and on the home page, "
             "and at the top of the page. A picture in the body does not make a card image."
         ),
         null=True,
