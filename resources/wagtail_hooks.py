@@ -46,7 +46,7 @@ class ResourceViewSet(SnippetViewSet):
         "publisher",
         "publication_date",
         "external_url",
-        LiveStatusTagColumn(),
+        "live",
     ]
     filterset_class = ResourceFilterSet
     search_fields = ["title", "summary", "publisher"]
