@@ -16,9 +16,12 @@ RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
 
 class HeadingBlock(blocks.StructBlock):
-    text = blocks.CharBlock(max_length=200)
+    text = blocks.CharBlock(label=_("Heading text"), max_length=200)
     level = blocks.ChoiceBlock(
-        choices=[("h2", _("Section heading")), ("h3", _("Subsection heading"))], default="h2"
+        choices=[("h2", _("Section heading")), ("h3", _("Subsection heading"))],
+        default="h2",
+        label=_("Level"),
+        help_text=_("A subsection heading sits under the section heading above it."),
     )
 
     class Meta:
@@ -46,8 +49,19 @@ class ParagraphBlock(blocks.RichTextBlock):
 
 
 class CaptionedImageBlock(blocks.StructBlock):
-    image = ImageBlock()
-    caption = blocks.CharBlock(required=False, max_length=250)
+    """A picture in the body of a page. Labelled "Picture" so the editor does
+    not read "Image, Image" (the block, then Wagtail's image field in it)."""
+
+    image = ImageBlock(label=_("Image"))
+    caption = blocks.CharBlock(
+        label=_("Caption"),
+        required=False,
+        max_length=250,
+        help_text=_(
+            "Shown under the picture. The picture's description for screen readers "
+            "is set with the image above."
+        ),
+    )
 
     class Meta:
         icon = "image"
@@ -55,8 +69,8 @@ class CaptionedImageBlock(blocks.StructBlock):
 
 
 class QuoteBlock(blocks.StructBlock):
-    quote = blocks.TextBlock()
-    attribution = blocks.CharBlock(required=False, max_length=200)
+    quote = blocks.TextBlock(label=_("Quotation"))
+    attribution = blocks.CharBlock(label=_("Who said it"), required=False, max_length=200)
 
     class Meta:
         icon = "openquote"
@@ -68,9 +82,12 @@ class QuoteBlock(blocks.StructBlock):
 
 
 class DocumentLinkBlock(blocks.StructBlock):
-    document = DocumentChooserBlock()
+    document = DocumentChooserBlock(label=_("Document"))
     title = blocks.CharBlock(
-        required=False, max_length=200, help_text=_("Defaults to the document's title")
+        label=_("Link text"),
+        required=False,
+        max_length=200,
+        help_text=_("Defaults to the document's title"),
     )
 
     class Meta:
@@ -82,9 +99,16 @@ class VideoBlock(blocks.StructBlock):
     """An embedded video; the template also prints a plain link to it, so people
     without the embed (no JavaScript, blocked third-party frames) can still watch."""
 
-    video = EmbedBlock(help_text=_("A video URL, for example from YouTube or Vimeo"))
-    title = blocks.CharBlock(max_length=200)
-    transcript = blocks.TextBlock(required=False)
+    video = EmbedBlock(
+        label=_("Video address"),
+        help_text=_("A video URL, for example from YouTube or Vimeo"),
+    )
+    title = blocks.CharBlock(label=_("Video title"), max_length=200)
+    transcript = blocks.TextBlock(
+        label=_("Transcript"),
+        required=False,
+        help_text=_("What is said and shown, for people who cannot watch or hear the video."),
+    )
 
     class Meta:
         icon = "media"
@@ -92,12 +116,19 @@ class VideoBlock(blocks.StructBlock):
 
 
 class CallToActionBlock(blocks.StructBlock):
-    title = blocks.CharBlock(max_length=120)
-    text = blocks.TextBlock(required=False)
-    link_text = blocks.CharBlock(max_length=60)
-    page = blocks.PageChooserBlock(required=False)
+    title = blocks.CharBlock(label=_("Heading"), max_length=120)
+    text = blocks.TextBlock(label=_("Text"), required=False)
+    link_text = blocks.CharBlock(
+        label=_("Button text"), max_length=60, help_text=_("For example: Search resources")
+    )
+    page = blocks.PageChooserBlock(
+        label=_("Page on this site"), required=False, help_text=_("Where the button leads")
+    )
     url = blocks.CharBlock(
-        required=False, max_length=300, help_text=_("Used when no page is chosen")
+        label=_("Or a web address"),
+        required=False,
+        max_length=300,
+        help_text=_("Used when no page is chosen"),
     )
 
     class Meta:
@@ -140,15 +171,18 @@ class TableBlock(BaseTableBlock):
 
 
 class FAQItemBlock(blocks.StructBlock):
-    question = blocks.CharBlock(max_length=250)
-    answer = blocks.RichTextBlock(features=RICH_TEXT_FEATURES)
+    question = blocks.CharBlock(label=_("Question"), max_length=250)
+    answer = blocks.RichTextBlock(label=_("Answer"), features=RICH_TEXT_FEATURES)
+
+    class Meta:
+        label = _("Question and answer")
 
 
 class FAQBlock(blocks.StructBlock):
     """Questions rendered as <details> elements: an accordion that needs no JavaScript."""
 
-    title = blocks.CharBlock(required=False, max_length=120)
-    items = blocks.ListBlock(FAQItemBlock())
+    title = blocks.CharBlock(label=_("Heading"), required=False, max_length=120)
+    items = blocks.ListBlock(FAQItemBlock(), label=_("Questions"))
 
     class Meta:
         icon = "help"
@@ -165,9 +199,18 @@ class FAQBlock(blocks.StructBlock):
 
 
 class LegalReferenceBlock(blocks.StructBlock):
-    act = blocks.CharBlock(max_length=250, help_text=_("For example: Directive 2014/24/EU"))
-    article = blocks.CharBlock(required=False, max_length=100)
-    celex = blocks.CharBlock(required=False, max_length=40, label="CELEX number")
+    act = blocks.CharBlock(
+        label=_("Legal act"), max_length=250, help_text=_("For example: Directive 2014/24/EU")
+    )
+    article = blocks.CharBlock(
+        label=_("Article"), required=False, max_length=100, help_text=_("For example: Article 31")
+    )
+    celex = blocks.CharBlock(
+        required=False,
+        max_length=40,
+        label=_("CELEX number"),
+        help_text=_("EUR-Lex's number for the act, for example 32014L0024"),
+    )
     url = blocks.URLBlock(required=False, label=_("CELEX or ELI link"))
 
     class Meta:
@@ -182,12 +225,13 @@ class LegalReferenceBlock(blocks.StructBlock):
 
 
 class BodyBlock(blocks.StreamBlock):
-    heading = HeadingBlock()
-    paragraph = ParagraphBlock()
-    image = CaptionedImageBlock()
-    quote = QuoteBlock()
-    document = DocumentLinkBlock()
-    video = VideoBlock()
-    call_to_action = CallToActionBlock()
-    table = TableBlock()
-    faq = FAQBlock()
+    # Labels as the block picker shows them; the names stay (stored content).
+    heading = HeadingBlock(label=_("Heading"))
+    paragraph = ParagraphBlock(label=_("Paragraph"))
+    image = CaptionedImageBlock(label=_("Picture"))
+    quote = QuoteBlock(label=_("Quote"))
+    document = DocumentLinkBlock(label=_("Document link"))
+    video = VideoBlock(label=_("Video"))
+    call_to_action = CallToActionBlock(label=_("Call to action (button)"))
+    table = TableBlock(label=_("Table"))
+    faq = FAQBlock(label=_("Questions and answers"))

@@ -4,6 +4,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from home import editors_guide
 from home.models import Country, ProcurementType, Topic
 
 
@@ -43,3 +44,13 @@ register_snippet(TaxonomyViewSetGroup)
 @hooks.register("insert_global_admin_js")
 def date_pickers_close_on_escape():
     return format_html('<script src="{}"></script>', static("js/admin-date-pickers.js"))
+
+
+@hooks.register("register_admin_urls")
+def register_editors_guide_url():
+    return editors_guide.urls()
+
+
+@hooks.register("register_admin_menu_item")
+def register_editors_guide_menu_item():
+    return editors_guide.menu_item()

@@ -130,9 +130,16 @@ class ResourceDemoLoader:
             resource.procurement_types.set(procs)
             resource.tags.add(topic.slug, kind.value)
             resource.save()
-            # Published as created (live=True, first revision), then indexed
-            # again now that its relations exist.
-            resource.save_revision(log_action=False)
+            # Published as created (live=True, its first revision the live
+            # one, so the admin lists it "live", not "live + draft"), then
+            # indexed again now that its relations exist.
+            revision = resource.save_revision(log_action=False)
+            Resource.objects.filter(pk=resource.pk).update(
+                live_revision=revision,
+                has_unpublished_changes=False,
+                first_published_at=revision.created_at,
+                last_published_at=revision.created_at,
+            )
             index.insert_or_update_object(resource)
             created += 1
         self.log(f"Resource Centre demo content ready ({created} resources created).")

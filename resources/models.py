@@ -108,10 +108,22 @@ class Resource(
     )
     external_url = models.URLField(_("external link"), max_length=500, blank=True)
     thumbnail = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        verbose_name=_("picture"),
+        help_text=_("Shown at the top of the resource's page."),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     tags = ClusterTaggableManager(through=ResourceTag, blank=True)
-    related_resources = ParentalManyToManyField("self", blank=True, symmetrical=False)
+    related_resources = ParentalManyToManyField(
+        "self",
+        verbose_name=_("related resources"),
+        blank=True,
+        symmetrical=False,
+        help_text=_('Listed first under "Related resources" on this resource\'s page.'),
+    )
     featured = models.BooleanField(_("featured"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -1,6 +1,7 @@
 from django.urls import path
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import LiveStatusTagColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -28,7 +29,15 @@ class ResourceViewSet(SnippetViewSet):
     menu_label = "Resources"
     menu_order = 150
     add_to_admin_menu = True
-    list_display = ["title", "resource_type", "publisher", "publication_date", "live", "updated_at"]
+    # Wagtail's status tag ("live", "draft", "live + draft"), not the field's True/False.
+    list_display = [
+        "title",
+        "resource_type",
+        "publisher",
+        "publication_date",
+        LiveStatusTagColumn(),
+        "updated_at",
+    ]
     list_export = [
         "id",
         "title",

@@ -61,6 +61,8 @@ print(json.dumps({
     "online": events.exclude(online_url="").count(),
     "sections": LegalSectionPage.objects.live().count(),
     "resources": Resource.objects.visible().count(),
+    # Published with no pending draft: the admin lists them "live", not "live + draft".
+    "resources_live_with_a_draft": Resource.objects.visible().filter(has_unpublished_changes=True).count(),
     "facet_values_without_resources": [
         f"{spec.name}={value}"
         for spec in FACETS
@@ -122,6 +124,7 @@ def test_demo_content_matches_the_design(embedded_env):
     assert data["countries"] >= 3 and data["online"] >= 1
     assert data["sections"] >= 8
     assert data["resources"] >= 200
+    assert data["resources_live_with_a_draft"] == 0
     assert data["facet_values_without_resources"] == []
     assert {"admin", "editor", "moderator", "alice", "bob"} <= set(data["users"])
     assert data["checked"] is True
@@ -224,3 +227,46 @@ def test_hostile_input_on_sqlite(tmp_path):
     summary = result.stdout.strip().splitlines()[-1] if result.stdout.strip() else ""
     assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-2000:]
     assert re.fullmatch(r"\d+ passed in .*", summary), summary  # nothing skipped or deselected
+
+
+LINKS = r"""
+import json, re
+from django.test import Client
+from cms.absolute_urls import absolute_url
+from home.models import EventPage, NewsPage
+client = Client(HTTP_HOST="127.0.0.1")
+news = NewsPage.objects.live().filter(locale__language_code="en").first()
+event = EventPage.objects.live().filter(locale__language_code="en").first()
+links = {
+    "rss": re.findall(r"<link>([^<]+)</link>", client.get("/news/feed/").content.decode()),
+    "ical": re.findall(r"^URL:(\S+)", client.get("/events/feed.ics").content.decode(), re.M),
+    "event_ical": re.findall(
+        r"^URL:(\S+)", client.get(event.url + "event.ics").content.decode(), re.M
+    ),
+    "api_v2": [
+        item["meta"]["html_url"]
+        for item in client.get("/api/v2/pages/?fields=_,html_url").json()["items"]
+    ],
+    "api_v3": [client.get(f"/api/v3/pages/{news.pk}/").json()["meta"]["html_url"]],
+    "api_v3_resources": [
+        item["html_url"] for item in client.get("/api/v3/resources/?limit=5").json()["items"]
+    ],
+    # Emails and background tasks answer no request: the default Site's root.
+    "email": [absolute_url("/forum/")],
+}
+print(json.dumps(links))
+"""
+
+
+@pytest.mark.parametrize("port", ["8123", "8124"])
+def test_every_absolute_link_opens_at_the_served_port(embedded_env, port):
+    """`make run` serves on HOST:PORT; load_demo (run on every start) points
+    the demo Site there, so feeds, calendars, API links and emails open."""
+    env, _ = embedded_env
+    served = {**env, "HOST": "127.0.0.1", "PORT": port}
+    manage(served, "load_demo")
+    links = python_json(served, LINKS)
+    for kind, urls in links.items():
+        assert urls, kind
+        for url in urls:
+            assert url.startswith(f"http://127.0.0.1:{port}/"), (kind, url)

@@ -135,9 +135,13 @@ MIDDLEWARE = [
     # cache headers (cms/api_boundary.py).
     "cms.api_boundary.api_boundary",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After Approve in the admin, a message says what happened (cms/workflow_messages.py).
+    "cms.workflow_messages.approval_messages",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Previews may be framed by the admin's side panel (same origin only).
+    "cms.preview_framing.previews_framed_by_same_origin",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 

@@ -27,10 +27,21 @@ def listing_image_renditions():
 class BasePage(FrontEndPreviewMixin, Page):
     """Fields every content page shares: a short introduction and a listing image."""
 
-    intro = models.TextField(_("introduction"), blank=True, max_length=500)
+    intro = models.TextField(
+        _("introduction"),
+        blank=True,
+        max_length=500,
+        help_text=_(
+            "A sentence or two under the title, also shown on the page's card and in feeds."
+        ),
+    )
     listing_image = models.ForeignKey(
         "wagtailimages.Image",
-        verbose_name=_("image"),
+        verbose_name=_("card image"),
+        help_text=_(
+            "The picture on this page's card in the news list and on the home page, "
+            "and at the top of the page. A picture in the body does not make a card image."
+        ),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,

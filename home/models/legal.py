@@ -43,7 +43,11 @@ class LegalSectionPage(BodyPage):
         help_text=_("European level for EU law, or the country whose law this is"),
     )
     references = StreamField(
-        [("reference", LegalReferenceBlock())], blank=True, use_json_field=True
+        [("reference", LegalReferenceBlock(label=_("Legal reference")))],
+        blank=True,
+        use_json_field=True,
+        verbose_name=_("legal references"),
+        help_text=_("The acts and articles this section is about, linked to EUR-Lex."),
     )
 
     content_panels = BodyPage.content_panels + [

@@ -37,9 +37,16 @@ class NewsPageQuerySet(PageQuerySet):
 
 class NewsPage(BodyPage):
     date = models.DateField(_("date"), default=timezone.localdate)
-    topics = ParentalManyToManyField(Topic, blank=True, related_name="news_pages")
+    topics = ParentalManyToManyField(
+        Topic,
+        verbose_name=_("topics"),
+        blank=True,
+        related_name="news_pages",
+        help_text=_("Readers filter the news list by these."),
+    )
     procurement_type = models.ForeignKey(
         "home.ProcurementType",
+        verbose_name=_("procurement type"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,

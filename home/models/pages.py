@@ -15,10 +15,23 @@ class HomePage(BasePage):
     hero_title = models.CharField(_("hero title"), max_length=200)
     hero_text = models.TextField(_("hero text"), blank=True)
     hero_image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
-    resources_intro = models.TextField(_("Resource Centre teaser"), blank=True)
-    forum_intro = models.TextField(_("Forum teaser"), blank=True)
+    resources_intro = models.TextField(
+        _("Resource Centre teaser"),
+        blank=True,
+        help_text=_("Left empty, the home page shows a standard sentence."),
+    )
+    forum_intro = models.TextField(
+        _("Forum teaser"),
+        blank=True,
+        help_text=_("Left empty, the home page shows a standard sentence."),
+    )
 
     content_panels = BasePage.content_panels + [
         MultiFieldPanel(

@@ -7,8 +7,10 @@ from wagtail.fields import StreamField
 
 
 class SocialLinkBlock(blocks.StructBlock):
-    label = blocks.CharBlock(max_length=50, help_text=_("For example: LinkedIn, Mastodon"))
-    url = blocks.URLBlock()
+    label = blocks.CharBlock(
+        label=_("Name"), max_length=50, help_text=_("For example: LinkedIn, Mastodon")
+    )
+    url = blocks.URLBlock(label=_("Web address"))
 
     class Meta:
         icon = "link"
@@ -20,7 +22,13 @@ class SiteSettings(BaseSiteSetting):
 
     footer_text = models.TextField(_("footer text"), blank=True)
     contact_email = models.EmailField(_("contact email"), blank=True)
-    social_links = StreamField([("link", SocialLinkBlock())], blank=True, use_json_field=True)
+    social_links = StreamField(
+        [("link", SocialLinkBlock(label=_("Social media link")))],
+        blank=True,
+        use_json_field=True,
+        verbose_name=_("social media links"),
+        help_text=_("Shown in the footer of every page."),
+    )
     front_end_preview_url = models.URLField(
         _("front-end preview address"),
         blank=True,

@@ -158,8 +158,7 @@ def test_an_editor_previews_an_unsaved_edit_on_the_front_end(
         preview,
     )
     assert posted == {"is_valid": True, "is_available": True}
-    # The preview panel offers the mode (not opened here: its default mode
-    # frames the site's own preview, which the site's CSP refuses today).
+    # The preview panel offers the mode.
     expect(page.locator("option", has_text="Front end")).to_have_count(1)
 
     page.goto(f"{preview}?mode=front-end")
@@ -172,13 +171,11 @@ def test_an_editor_previews_an_unsaved_edit_on_the_front_end(
     assert news["title"] in page.content()
 
 
-def test_the_side_panel_shows_the_front_ends_preview(api_site, front_ends, browser):
+def test_the_side_panel_shows_the_front_ends_preview(api_site, front_ends, page):
     api_url, env, _log = api_site
     news = use_front_end(env, f"{front_ends[0]}/preview.html?api={api_url}")
-    # Not the `page` fixture: the panel first frames the site's own preview,
-    # which the site's CSP refuses today (issue 15); that is not this test's.
-    context = browser.new_context(viewport={"width": 1600, "height": 900})
-    page = context.new_page()
+    # The panel first frames the site's own preview (the default mode).
+    page.set_viewport_size({"width": 1600, "height": 900})
     sign_in(page, api_url, "editor")
     page.goto(f"{api_url}/admin/pages/{news['id']}/edit/")
     page.locator("#id_title").fill("Side panel: an unsaved title")
@@ -186,11 +183,12 @@ def test_the_side_panel_shows_the_front_ends_preview(api_site, front_ends, brows
     # mode chosen before that lands is overwritten by the default mode's load.
     with page.expect_response(lambda r: "/edit/preview/" in r.url and r.request.method == "POST"):
         page.get_by_role("button", name="Toggle preview").click()
-    page.wait_for_load_state("networkidle")
+    expect(page.frame_locator("#w-preview-iframe").locator("h1")).to_have_text(
+        "Side panel: an unsaved title"
+    )
     with page.expect_response(lambda r: "mode=front-end" in r.url):
         page.locator("#id_preview_mode").select_option("front-end")
     frame = page.frame_locator("#w-preview-iframe")
     expect(frame.locator("#title")).to_have_text("Side panel: an unsaved title", timeout=20_000)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "headless-preview-side-panel.png"))
-    context.close()

@@ -7,6 +7,7 @@ goes live, and what the public site then shows.
 """
 
 import datetime
+from html import unescape as html_unescape
 
 import pytest
 from bs4 import BeautifulSoup
@@ -282,6 +283,75 @@ def test_moderator_approval_publishes_the_submitted_page(editor, moderator, news
     assert "Cities pilot green PCP" in html
     assert "We bought the outcome, not the product." in html
     assert "Is PCP exempt from the directives?" in html
+
+
+def test_the_news_form_names_fields_and_blocks_as_an_editor_would(editor, news_index):
+    html = client_for(editor).get(add_url(NewsPage, news_index)).content.decode()
+    page = BeautifulSoup(html, "html.parser")
+    labels = {label.get("for"): " ".join(label.get_text().split()) for label in page("label")}
+    assert labels["id_listing_image"] == "Card image"
+    assert labels["id_intro"] == "Introduction"
+    help_texts = " ".join(page.get_text().split())
+    assert "A picture in the body does not make a card image." in help_texts
+    # The body's blocks, as the block picker and each block's fields name them
+    # (their definitions travel as JSON in the form).
+    body = html_unescape(html)
+    for label in (
+        '"Picture"',
+        '"Caption"',
+        '"Questions and answers"',
+        '"Question and answer"',
+        '"Call to action (button)"',
+        '"Button text"',
+        '"Document link"',
+        '"Link text"',
+    ):
+        assert label in body, label
+    assert '"Faq"' not in body and '"Faq item"' not in body
+
+
+def submitted_news(editor, news_index):
+    editor_client = client_for(editor)
+    page = create_news_draft(editor_client, news_index)
+    editor_client.post(edit_url(page), {**news_form_data(), "action-submit": "1"})
+    page.refresh_from_db()
+    return page
+
+
+def success_messages(response):
+    return [str(message) for message in response.context["messages"]]
+
+
+def test_approving_on_the_dashboard_says_the_page_is_published(editor, moderator, news_index):
+    page = submitted_news(editor, news_index)
+    task_state = page.current_workflow_task_state
+
+    response = client_for(moderator).post(
+        reverse("wagtailadmin_pages:workflow_action", args=(page.pk, "approve", task_state.pk)),
+        follow=True,
+    )
+
+    assert "'Cities pilot green PCP' approved and published." in success_messages(response)
+
+
+def test_approving_in_the_edit_view_says_the_page_is_published(editor, moderator, news_index):
+    page = submitted_news(editor, news_index)
+
+    response = client_for(moderator).post(
+        edit_url(page),
+        {**news_form_data(), "action-workflow-action": "1", "workflow-action-name": "approve"},
+        follow=True,
+    )
+
+    page.refresh_from_db()
+    assert page.live
+    assert "'Cities pilot green PCP' approved and published." in success_messages(response)
+
+
+def test_a_plain_save_says_nothing_of_approval(editor, news_index):
+    page = create_news_draft(client_for(editor), news_index)
+    response = client_for(editor).post(edit_url(page), news_form_data(), follow=True)
+    assert not [text for text in success_messages(response) if "approved" in text]
 
 
 # --- 3: validation -----------------------------------------------------------

@@ -1,6 +1,7 @@
 """Editors manage resources in the Wagtail admin: drafts, publishing, preview, filters."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.urls import reverse
 from wagtail.test.utils.form_data import rich_text
 
@@ -80,6 +81,31 @@ def test_admin_listing_filters_and_searches(admin_client):
     assert "Report on drones" in text and "Guide on drones" not in text
     searched = admin_client.get(listing, {"q": "guide"}).content.decode()
     assert "Guide on drones" in searched and "Report on drones" not in searched
+
+
+def test_admin_listing_shows_the_status_an_editor_reads(admin_client):
+    ResourceFactory(title="Published guide", live=True)
+    ResourceFactory(title="Draft guide", live=False)
+    response = admin_client.get(reverse("wagtailsnippets_resources_resource:list"))
+    rows = {
+        row.select_one("td a").get_text(strip=True): row
+        for row in BeautifulSoup(response.content, "html.parser").select("tbody tr")
+    }
+    statuses = {
+        title: " ".join(row.select_one(".w-status").get_text().split())
+        for title, row in rows.items()
+    }
+    assert statuses == {"Published guide": "live", "Draft guide": "draft"}
+    assert not [row for row in rows.values() if "True" in row.get_text()]
+
+
+def test_resource_form_names_its_pictures_and_links(admin_client):
+    html = admin_client.get(reverse("wagtailsnippets_resources_resource:add")).content.decode()
+    page = BeautifulSoup(html, "html.parser")
+    labels = {label.get("for"): " ".join(label.get_text().split()) for label in page("label")}
+    assert labels["id_thumbnail"] == "Picture"
+    assert labels["id_related_resources"] == "Related resources"
+    assert "Shown at the top of the resource's page." in page.get_text()
 
 
 def test_editors_write_drafts_and_moderators_publish(editor, moderator, client, form):

@@ -1267,7 +1267,10 @@ export interface components {
             id: number;
             /** Title */
             title: string;
-            /** Introduction */
+            /**
+             * Introduction
+             * @description A sentence or two under the title, also shown on the page's card and in feeds.
+             */
             intro?: string | null;
             listing_image?: components["schemas"]["ImageOut"] | null;
             listing_image_thumbnail?: components["schemas"]["ThumbnailOut"] | null;
@@ -1328,7 +1331,10 @@ export interface components {
             id: number;
             /** Title */
             title: string;
-            /** Introduction */
+            /**
+             * Introduction
+             * @description A sentence or two under the title, also shown on the page's card and in feeds.
+             */
             intro?: string | null;
             /**
              * Start Date
@@ -1485,15 +1491,24 @@ export interface components {
             id: number;
             /** Title */
             title: string;
-            /** Introduction */
+            /**
+             * Introduction
+             * @description A sentence or two under the title, also shown on the page's card and in feeds.
+             */
             intro?: string | null;
             /** Hero Title */
             hero_title: string;
             /** Hero Text */
             hero_text?: string | null;
-            /** Resource Centre teaser */
+            /**
+             * Resource Centre teaser
+             * @description Left empty, the home page shows a standard sentence.
+             */
             resources_intro?: string | null;
-            /** Forum teaser */
+            /**
+             * Forum teaser
+             * @description Left empty, the home page shows a standard sentence.
+             */
             forum_intro?: string | null;
             listing_image?: components["schemas"]["ImageOut"] | null;
             listing_image_thumbnail?: components["schemas"]["ThumbnailOut"] | null;
@@ -1582,7 +1597,10 @@ export interface components {
             id: number;
             /** Title */
             title: string;
-            /** Introduction */
+            /**
+             * Introduction
+             * @description A sentence or two under the title, also shown on the page's card and in feeds.
+             */
             intro?: string | null;
             listing_image?: components["schemas"]["ImageOut"] | null;
             listing_image_thumbnail?: components["schemas"]["ThumbnailOut"] | null;
@@ -1659,7 +1677,10 @@ export interface components {
             id: number;
             /** Title */
             title: string;
-            /** Introduction */
+            /**
+             * Introduction
+             * @description A sentence or two under the title, also shown on the page's card and in feeds.
+             */
             intro?: string | null;
             listing_image?: components["schemas"]["ImageOut"] | null;
             listing_image_thumbnail?: components["schemas"]["ThumbnailOut"] | null;
@@ -1733,7 +1754,10 @@ export interface components {
             id: number;
             /** Title */
             title: string;
-            /** Introduction */
+            /**
+             * Introduction
+             * @description A sentence or two under the title, also shown on the page's card and in feeds.
+             */
             intro?: string | null;
             listing_image?: components["schemas"]["ImageOut"] | null;
             listing_image_thumbnail?: components["schemas"]["ThumbnailOut"] | null;
@@ -1794,7 +1818,10 @@ export interface components {
             id: number;
             /** Title */
             title: string;
-            /** Introduction */
+            /**
+             * Introduction
+             * @description A sentence or two under the title, also shown on the page's card and in feeds.
+             */
             intro?: string | null;
             /**
              * Date
@@ -2029,7 +2056,10 @@ export interface components {
             id: number;
             /** Title */
             title: string;
-            /** Introduction */
+            /**
+             * Introduction
+             * @description A sentence or two under the title, also shown on the page's card and in feeds.
+             */
             intro?: string | null;
             listing_image?: components["schemas"]["ImageOut"] | null;
             listing_image_thumbnail?: components["schemas"]["ThumbnailOut"] | null;
@@ -2293,9 +2323,15 @@ export interface components {
              * @default false
              */
             show_in_menus: boolean | null;
-            /** Introduction */
+            /**
+             * Introduction
+             * @description A sentence or two under the title, also shown on the page's card and in feeds.
+             */
             intro?: string | null;
-            /** Image */
+            /**
+             * Card Image
+             * @description The picture on this page's card in the news list and on the home page, and at the top of the page. A picture in the body does not make a card image.
+             */
             listing_image_id?: number | null;
         };
         /** EventPageCreateMetaSchema */
@@ -2339,9 +2375,15 @@ export interface components {
              * @default false
              */
             show_in_menus: boolean | null;
-            /** Introduction */
+            /**
+             * Introduction
+             * @description A sentence or two under the title, also shown on the page's card and in feeds.
+             */
             intro?: string | null;
-            /** Image */
+            /**
+             * Card Image
+             * @description The picture on this page's card in the news list and on the home page, and at the top of the page. A picture in the body does not make a card image.
+             */
             listing_image_id?: number | null;
             /**
              * Body
@@ -2461,9 +2503,15 @@ export interface components {
              * @default false
              */
             show_in_menus: boolean | null;
-            /** Introduction */
+            /**
+             * Introduction
+             * @description A sentence or two under the title, also shown on the page's card and in feeds.
+             */
             intro?: string | null;
-            /** Image */
+            /**
+             * Card Image
+             * @description The picture on this page's card in the news list and on the home page, and at the top of the page. A picture in the body does not make a card image.
+             */
             listing_image_id?: number | null;
             /** Hero Title */
             hero_title: string;
@@ -2471,9 +2519,15 @@ export interface components {
             hero_text?: string | null;
             /** Hero Image */
             hero_image_id?: number | null;
-            /** Resource Centre teaser */
+            /**
+             * Resource Centre teaser
+             * @description Left empty, the home page shows a standard sentence.
+             */
             resources_intro?: string | null;
-            /** Forum teaser */
+            /**
+             * Forum teaser
+             * @description Left empty, the home page shows a standard sentence.
+             */
             forum_intro?: string | null;
         };
         /** ImageBlockInput */
@@ -2526,9 +2580,15 @@ export interface components {
              * @default false
              */
             show_in_menus: boolean | null;
-            /** Introduction */
+            /**
+             * Introduction
+             * @description A sentence or two under the title, also shown on the page's card and in feeds.
+             */
             intro?: string | null;
-            /** Image */
+            /**
+             * Card Image
+             * @description The picture on this page's card in the news list and on the home page, and at the top of the page. A picture in the body does not make a card image.
+             */
             listing_image_id?: number | null;
             /**
              * Body
@@ -2588,9 +2648,15 @@ export interface components {
              * @default false
              */
             show_in_menus: boolean | null;
-            /** Introduction */
+            /**
+             * Introduction
+             * @description A sentence or two under the title, also shown on the page's card and in feeds.
+             */
             intro?: string | null;
-            /** Image */
+            /**
+             * Card Image
+             * @description The picture on this page's card in the news list and on the home page, and at the top of the page. A picture in the body does not make a card image.
+             */
             listing_image_id?: number | null;
             /**
              * Body
@@ -2649,9 +2715,15 @@ export interface components {
              * @default false
              */
             show_in_menus: boolean | null;
-            /** Introduction */
+            /**
+             * Introduction
+             * @description A sentence or two under the title, also shown on the page's card and in feeds.
+             */
             intro?: string | null;
-            /** Image */
+            /**
+             * Card Image
+             * @description The picture on this page's card in the news list and on the home page, and at the top of the page. A picture in the body does not make a card image.
+             */
             listing_image_id?: number | null;
         };
         /** NewsPageCreateMetaSchema */
@@ -2695,9 +2767,15 @@ export interface components {
              * @default false
              */
             show_in_menus: boolean | null;
-            /** Introduction */
+            /**
+             * Introduction
+             * @description A sentence or two under the title, also shown on the page's card and in feeds.
+             */
             intro?: string | null;
-            /** Image */
+            /**
+             * Card Image
+             * @description The picture on this page's card in the news list and on the home page, and at the top of the page. A picture in the body does not make a card image.
+             */
             listing_image_id?: number | null;
             /**
              * Body
@@ -2790,9 +2868,15 @@ export interface components {
              * @default false
              */
             show_in_menus: boolean | null;
-            /** Introduction */
+            /**
+             * Introduction
+             * @description A sentence or two under the title, also shown on the page's card and in feeds.
+             */
             intro?: string | null;
-            /** Image */
+            /**
+             * Card Image
+             * @description The picture on this page's card in the news list and on the home page, and at the top of the page. A picture in the body does not make a card image.
+             */
             listing_image_id?: number | null;
             /**
              * Body
@@ -3235,9 +3319,15 @@ export interface components {
              * @default false
              */
             show_in_menus: boolean | null;
-            /** Introduction */
+            /**
+             * Introduction
+             * @description A sentence or two under the title, also shown on the page's card and in feeds.
+             */
             intro?: string | null;
-            /** Image */
+            /**
+             * Card Image
+             * @description The picture on this page's card in the news list and on the home page, and at the top of the page. A picture in the body does not make a card image.
+             */
             listing_image_id?: number | null;
         };
         /** EventPagePatchMetaSchema */
@@ -3276,9 +3366,15 @@ export interface components {
              * @default false
              */
             show_in_menus: boolean | null;
-            /** Introduction */
+            /**
+             * Introduction
+             * @description A sentence or two under the title, also shown on the page's card and in feeds.
+             */
             intro?: string | null;
-            /** Image */
+            /**
+             * Card Image
+             * @description The picture on this page's card in the news list and on the home page, and at the top of the page. A picture in the body does not make a card image.
+             */
             listing_image_id?: number | null;
             /**
              * Body
@@ -3366,9 +3462,15 @@ export interface components {
              * @default false
              */
             show_in_menus: boolean | null;
-            /** Introduction */
+            /**
+             * Introduction
+             * @description A sentence or two under the title, also shown on the page's card and in feeds.
+             */
             intro?: string | null;
-            /** Image */
+            /**
+             * Card Image
+             * @description The picture on this page's card in the news list and on the home page, and at the top of the page. A picture in the body does not make a card image.
+             */
             listing_image_id?: number | null;
             /** Hero Title */
             hero_title?: string | null;
@@ -3376,9 +3478,15 @@ export interface components {
             hero_text?: string | null;
             /** Hero Image */
             hero_image_id?: number | null;
-            /** Resource Centre teaser */
+            /**
+             * Resource Centre teaser
+             * @description Left empty, the home page shows a standard sentence.
+             */
             resources_intro?: string | null;
-            /** Forum teaser */
+            /**
+             * Forum teaser
+             * @description Left empty, the home page shows a standard sentence.
+             */
             forum_intro?: string | null;
         };
         /** LegalFrameworkIndexPagePatchMetaSchema */
@@ -3417,9 +3525,15 @@ export interface components {
              * @default false
              */
             show_in_menus: boolean | null;
-            /** Introduction */
+            /**
+             * Introduction
+             * @description A sentence or two under the title, also shown on the page's card and in feeds.
+             */
             intro?: string | null;
-            /** Image */
+            /**
+             * Card Image
+             * @description The picture on this page's card in the news list and on the home page, and at the top of the page. A picture in the body does not make a card image.
+             */
             listing_image_id?: number | null;
             /**
              * Body
@@ -3463,9 +3577,15 @@ export interface components {
              * @default false
              */
             show_in_menus: boolean | null;
-            /** Introduction */
+            /**
+             * Introduction
+             * @description A sentence or two under the title, also shown on the page's card and in feeds.
+             */
             intro?: string | null;
-            /** Image */
+            /**
+             * Card Image
+             * @description The picture on this page's card in the news list and on the home page, and at the top of the page. A picture in the body does not make a card image.
+             */
             listing_image_id?: number | null;
             /**
              * Body
@@ -3519,9 +3639,15 @@ export interface components {
              * @default false
              */
             show_in_menus: boolean | null;
-            /** Introduction */
+            /**
+             * Introduction
+             * @description A sentence or two under the title, also shown on the page's card and in feeds.
+             */
             intro?: string | null;
-            /** Image */
+            /**
+             * Card Image
+             * @description The picture on this page's card in the news list and on the home page, and at the top of the page. A picture in the body does not make a card image.
+             */
             listing_image_id?: number | null;
         };
         /** NewsPagePatchMetaSchema */
@@ -3560,9 +3686,15 @@ export interface components {
              * @default false
              */
             show_in_menus: boolean | null;
-            /** Introduction */
+            /**
+             * Introduction
+             * @description A sentence or two under the title, also shown on the page's card and in feeds.
+             */
             intro?: string | null;
-            /** Image */
+            /**
+             * Card Image
+             * @description The picture on this page's card in the news list and on the home page, and at the top of the page. A picture in the body does not make a card image.
+             */
             listing_image_id?: number | null;
             /**
              * Body
@@ -3628,9 +3760,15 @@ export interface components {
              * @default false
              */
             show_in_menus: boolean | null;
-            /** Introduction */
+            /**
+             * Introduction
+             * @description A sentence or two under the title, also shown on the page's card and in feeds.
+             */
             intro?: string | null;
-            /** Image */
+            /**
+             * Card Image
+             * @description The picture on this page's card in the news list and on the home page, and at the top of the page. A picture in the body does not make a card image.
+             */
             listing_image_id?: number | null;
             /**
              * Body
@@ -4137,7 +4275,10 @@ export interface components {
             document_id?: number | null;
             /** External Link */
             external_url?: string | null;
-            /** Thumbnail */
+            /**
+             * Picture
+             * @description Shown at the top of the resource's page.
+             */
             thumbnail_id?: number | null;
             /**
              * Tags
@@ -4224,7 +4365,10 @@ export interface components {
             document_id?: number | null;
             /** External Link */
             external_url?: string | null;
-            /** Thumbnail */
+            /**
+             * Picture
+             * @description Shown at the top of the resource's page.
+             */
             thumbnail_id?: number | null;
             /**
              * Tags
