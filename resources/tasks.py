@@ -26,6 +26,21 @@ Status = ImportRun.Status
 COUNTERS = {Stage.CHECKING: "rows_checked", Stage.WRITING: "rows_done"}
 
 
+def queue_import(user, filename, file_format, text, rows, language):
+    """Store a file read whole (importing.read_whole_file) as a run, and queue
+    it for the worker: the one way an admin import starts."""
+    run = ImportRun.objects.create(
+        user=user,
+        filename=filename[:255],
+        file_format=file_format,
+        language=language or "en",
+        content=text,
+        rows_total=rows,
+    )
+    run_import.enqueue(run.pk)
+    return run
+
+
 @task(backend="background")
 def run_import(run_id):
     run = ImportRun.objects.select_related("user").filter(pk=run_id, status=Status.QUEUED).first()

@@ -20,7 +20,7 @@ from wagtail.snippets.views.snippets import IndexView
 
 from .importing import FORMATS, ImportFileError, column_label, format_from_filename, read_whole_file
 from .models import ImportRun, Resource
-from .tasks import run_import
+from .tasks import queue_import
 
 # The file is stored in the database until the worker has imported it.
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
@@ -103,15 +103,14 @@ class ResourceImportView(ImportPermissionMixin, ImportBreadcrumbsMixin, FormView
         return context
 
     def form_valid(self, form):
-        run = ImportRun.objects.create(
-            user=self.request.user,
-            filename=form.cleaned_data["file"].name[:255],
-            file_format=form.cleaned_data["format"],
-            language=get_language() or "en",
-            content=form.cleaned_data["text"],
-            rows_total=form.cleaned_data["rows"],
+        run = queue_import(
+            self.request.user,
+            form.cleaned_data["file"].name,
+            form.cleaned_data["format"],
+            form.cleaned_data["text"],
+            form.cleaned_data["rows"],
+            get_language(),
         )
-        run_import.enqueue(run.pk)
         return redirect("resources_import_run", run.pk)
 
 
