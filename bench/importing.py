@@ -30,6 +30,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -159,7 +160,8 @@ def main():
     log(f"{args.rows} rows, {len(data) / 1e6:.2f} MB")
 
     RESULTS.mkdir(exist_ok=True)
-    log_path = RESULTS / "importing-worker.log"
+    # The worker's own log (a line per task) is not a result: kept out of results/.
+    log_path = Path(tempfile.gettempdir()) / "bench-importing-worker.log"
     process = worker(env, log_path)
     try:
         started = time.monotonic()
