@@ -1,5 +1,6 @@
 """The Resource Centre: resources (snippets) and their own taxonomies."""
 
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -256,3 +257,49 @@ class Resource(
         if self.document_id:
             return self.document.url
         return self.external_url
+
+
+class ImportRun(models.Model):
+    """One admin import of a file, done by the background worker
+    (resources/tasks.py): what the editor watches, then reads as the report."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting to start")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Imported")
+        FAILED = "failed", _("Nothing imported")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    filename = models.CharField(max_length=255)
+    file_format = models.CharField(max_length=10)
+    # The language the editor reads the admin in: the worker writes the report in it.
+    language = models.CharField(max_length=20, default="en")
+    # The file's text, until the run ends (the resources then hold what it had).
+    content = models.TextField(blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    rows_total = models.PositiveIntegerField(default=0)
+    rows_checked = models.PositiveIntegerField(default=0)
+    rows_done = models.PositiveIntegerField(default=0)
+    created = models.PositiveIntegerField(default=0)
+    updated = models.PositiveIntegerField(default=0)
+    published = models.PositiveIntegerField(default=0)
+    drafts = models.PositiveIntegerField(default=0)
+    # [{"row", "field", "value", "reason"}, ...]: every problem, when nothing was imported.
+    problems = models.JSONField(default=list, blank=True)
+    summary = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("resource import")
+        verbose_name_plural = _("resource imports")
+
+    def __str__(self):
+        return self.filename
+
+    @property
+    def finished(self):
+        return self.status in (self.Status.DONE, self.Status.FAILED)

@@ -1,26 +1,30 @@
-"""Admin views for resources: the bulk import page, and the listing that links to it."""
+"""Admin views for resources: the bulk import (upload, then a run's progress and
+report), and the listing that links to it."""
+
+import csv
 
 from django import forms
-from django.contrib import messages
-from django.shortcuts import redirect
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import FormView
+from django.views.generic import FormView, TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets.button import Button
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import IndexView
 
-from .importing import FORMATS, format_from_filename, import_resources
-from .models import Resource
+from .importing import FORMATS, ImportFileError, column_label, format_from_filename, read_whole_file
+from .models import ImportRun, Resource
+from .tasks import queue_import
 
-# After a successful check the file's text travels back in a hidden field, so the
-# editor does not have to choose it again; Django caps form fields (not uploads) at
-# DATA_UPLOAD_MAX_MEMORY_SIZE, 2.5 MB by default, so uploads stay below that.
-MAX_UPLOAD_BYTES = 2 * 1024 * 1024
+# The file is stored in the database until the worker has imported it.
+MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+RECENT_RUNS = 10
 
 
 def resource_listing_url():
@@ -30,10 +34,7 @@ def resource_listing_url():
 class ResourceImportForm(forms.Form):
     file = forms.FileField(
         label=_("File"),
-        required=False,
-        help_text=_(
-            "A .csv file with a header row, or a .json list of objects; UTF-8, at most 2 MB."
-        ),
+        help_text=_("A .csv file with a header row, or a .json list of objects; at most 10 MB."),
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,.json,text/csv,application/json"}),
     )
     format = forms.ChoiceField(
@@ -41,80 +42,135 @@ class ResourceImportForm(forms.Form):
         required=False,
         choices=[("", _("From the file name")), *((name, name.upper()) for name in FORMATS)],
     )
-    # Set after a successful check: the checked file, imported by "Import".
-    content = forms.CharField(widget=forms.HiddenInput, required=False, strip=False)
-    filename = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def clean(self):
         cleaned = super().clean()
         upload = cleaned.get("file")
-        if upload:
-            if upload.size > MAX_UPLOAD_BYTES:
-                raise forms.ValidationError(_("The file is larger than 2 MB: split it."))
-            cleaned["data"] = upload.read()
-            cleaned["filename"] = upload.name
-        elif cleaned.get("content"):
-            cleaned["data"] = cleaned["content"]
-        else:
-            raise forms.ValidationError(_("Choose a file to import."))
-        file_format = cleaned.get("format") or format_from_filename(cleaned.get("filename", ""))
+        if not upload:
+            return cleaned
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(_("The file is larger than 10 MB: split it."))
+        file_format = cleaned.get("format") or format_from_filename(upload.name)
         if file_format is None:
             self.add_error("format", _("Cannot tell the format from the file name: choose one."))
+            return cleaned
         cleaned["format"] = file_format
+        try:
+            cleaned["text"], cleaned["rows"] = read_whole_file(upload.read(), file_format)
+        except ImportFileError as error:
+            for problem in error.args[0]:
+                self.add_error("file", capfirst(problem))
         return cleaned
 
 
-class ResourceImportView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
-    """Upload a file, see every problem or what would happen, then import it all or
-    none. "Check" never writes; "Import" checks again and writes if all is well."""
-
+class ImportPermissionMixin(PermissionCheckedMixin):
     permission_policy = ModelPermissionPolicy(Resource)
     # An import adds, changes and (through its `live` column) publishes
     # resources in bulk: moderators' work, not an editor's, whose edits are drafts.
+    # Runs and their reports are seen by whoever may import.
     permission_required = "publish"
-    form_class = ResourceImportForm
-    template_name = "resources/admin/import.html"
-    page_title = _("Import resources")
+
+
+class ImportBreadcrumbsMixin(WagtailAdminTemplateMixin):
     header_icon = "upload"
+
+    def parent_breadcrumbs(self):
+        return [
+            {"url": resource_listing_url(), "label": capfirst(Resource._meta.verbose_name_plural)}
+        ]
 
     def get_breadcrumbs_items(self):
         return [
             *self.breadcrumbs_items,
-            {"url": resource_listing_url(), "label": capfirst(Resource._meta.verbose_name_plural)},
+            *self.parent_breadcrumbs(),
             {"url": "", "label": self.get_page_title()},
         ]
+
+
+class ResourceImportView(ImportPermissionMixin, ImportBreadcrumbsMixin, FormView):
+    """Upload a file. What can be said of the file as a whole (its encoding, its
+    columns) is said at once; then the worker checks every row and, if all are
+    good, imports them all (resources/tasks.py), while the run's page shows how far it is."""
+
+    form_class = ResourceImportForm
+    template_name = "resources/admin/import.html"
+    page_title = _("Import resources")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["listing_url"] = resource_listing_url()
+        context["runs"] = ImportRun.objects.select_related("user")[:RECENT_RUNS]
         return context
 
     def form_valid(self, form):
-        data = form.cleaned_data["data"]
-        file_format = form.cleaned_data["format"]
-        dry_run = self.request.POST.get("action") != "import"
-        result = import_resources(data, file_format, user=self.request.user, dry_run=dry_run)
-        if result.ok and not dry_run:
-            messages.success(self.request, result.summary)
-            return redirect(resource_listing_url())
-        confirm_form = None
-        if result.ok:
-            text = data if isinstance(data, str) else data.decode("utf-8-sig")
-            confirm_form = ResourceImportForm(
-                initial={
-                    "content": text,
-                    "filename": form.cleaned_data["filename"],
-                    "format": file_format,
-                }
-            )
-        return self.render_to_response(
-            self.get_context_data(
-                form=self.form_class(),
-                result=result,
-                confirm_form=confirm_form,
-                filename=form.cleaned_data["filename"],
-            )
+        run = queue_import(
+            self.request.user,
+            form.cleaned_data["file"].name,
+            form.cleaned_data["format"],
+            form.cleaned_data["text"],
+            form.cleaned_data["rows"],
+            get_language(),
         )
+        return redirect("resources_import_run", run.pk)
+
+
+class ImportRunView(ImportPermissionMixin, ImportBreadcrumbsMixin, TemplateView):
+    """A run's progress while the worker has it (the page reloads itself), then
+    its result: the counts, or every problem, with the report to download."""
+
+    template_name = "resources/admin/import_run.html"
+    # While the run is under way the page asks for itself again this often.
+    refresh_seconds = 2
+
+    def get_page_title(self):
+        return _("Import of %(filename)s") % {"filename": self.run.filename}
+
+    def parent_breadcrumbs(self):
+        return [
+            *super().parent_breadcrumbs(),
+            {"url": reverse("resources_import"), "label": ResourceImportView.page_title},
+        ]
+
+    @cached_property
+    def run(self):
+        return get_object_or_404(ImportRun.objects.select_related("user"), pk=self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        run = self.run
+        context.update(
+            run=run,
+            problems=[
+                {**problem, "label": column_label(problem["field"])} for problem in run.problems
+            ],
+            refresh_seconds=None if run.finished else self.refresh_seconds,
+            listing_url=resource_listing_url(),
+        )
+        return context
+
+
+class ImportReportView(ImportPermissionMixin, View):
+    """The problems of a run as a CSV file, to work through next to the spreadsheet."""
+
+    def get(self, request, pk):
+        run = get_object_or_404(ImportRun, pk=pk)
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        name = run.filename.rsplit(".", 1)[0] or "import"
+        response["Content-Disposition"] = f'attachment; filename="{name}-problems.csv"'
+        # With a byte order mark Excel opens it as UTF-8.
+        response.write("\ufeff")
+        writer = csv.writer(response)
+        writer.writerow([_("Row"), _("Column"), _("Value"), _("Problem")])
+        for problem in run.problems:
+            writer.writerow(
+                [
+                    problem["row"] if problem["row"] is not None else _("file"),
+                    column_label(problem["field"]),
+                    problem["value"],
+                    problem["reason"],
+                ]
+            )
+        return response
 
 
 class ResourceIndexView(IndexView):

@@ -7,7 +7,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import Language, Resource
 from .taxonomies import RELATIONS as TAXONOMY_RELATIONS
-from .views_admin import ResourceImportView, ResourceIndexView
+from .views_admin import ImportReportView, ImportRunView, ResourceImportView, ResourceIndexView
 
 
 class ResourceFilterSet(WagtailFilterSet):
@@ -67,4 +67,16 @@ register_snippet(LanguageViewSet)
 
 @hooks.register("register_admin_urls")
 def register_resource_import_url():
-    return [path("resources/import/", ResourceImportView.as_view(), name="resources_import")]
+    return [
+        path("resources/import/", ResourceImportView.as_view(), name="resources_import"),
+        path(
+            "resources/import/<int:pk>/",
+            ImportRunView.as_view(),
+            name="resources_import_run",
+        ),
+        path(
+            "resources/import/<int:pk>/problems.csv",
+            ImportReportView.as_view(),
+            name="resources_import_report",
+        ),
+    ]

@@ -34,24 +34,45 @@ from collections.abc import Callable, Iterable
 
 from django.utils.translation import gettext as _
 
-from .columns import COLUMNS
+from .columns import COLUMNS, column_label
 from .permissions import ImportPermissions
 from .planning import RowPlanner
-from .reading import FORMATS, ImportFileError, format_from_filename, read_file
-from .results import ImportResult, RowError, RowPlan
+from .reading import FORMATS, ImportFileError, decode, format_from_filename, read_file
+from .results import ImportResult, RowError, RowPlan, Stage
 from .rich_text import body_to_rich_text
 from .writing import write
 
 __all__ = [
     "COLUMNS",
     "FORMATS",
+    "ImportFileError",
     "ImportResult",
     "RowError",
     "RowPlan",
+    "Stage",
     "body_to_rich_text",
+    "column_label",
     "format_from_filename",
     "import_resources",
+    "read_whole_file",
 ]
+
+
+def read_whole_file(data, file_format):
+    """(the file's text, its number of rows), or ImportFileError with every
+    problem of the file as a whole (its encoding, its format, its columns):
+    what can be said at once, before the rows are checked one by one."""
+    try:
+        text = decode(data, file_format)
+        _columns, rows, errors = read_file(text, file_format)
+    except ImportFileError as error:
+        raise ImportFileError([str(error)]) from error
+    file_errors = [error.reason for error in errors if error.row is None]
+    if file_errors:
+        raise ImportFileError(file_errors)
+    if not rows and not errors:
+        raise ImportFileError([_("the file has no resources")])
+    return text, len(rows) + len(errors)
 
 
 def import_resources(

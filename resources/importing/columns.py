@@ -2,6 +2,11 @@
 the value to store. The multi-valued columns are the taxonomies declared in
 resources/taxonomies.py, then the tags (matched in vocabularies.py)."""
 
+from django.core.exceptions import FieldDoesNotExist
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+
+from ..models import Resource
 from ..taxonomies import RELATIONS as TAXONOMY_RELATIONS
 from . import cells
 from .rich_text import rich_text
@@ -29,3 +34,16 @@ MULTI_COLUMNS = (*TAXONOMY_RELATIONS, "tags")
 # `published` is accepted as another name for `live`.
 COLUMN_ALIASES = {"published": "live"}
 COLUMNS = SCALAR_COLUMNS + MULTI_COLUMNS + CONTROL_COLUMNS
+
+
+def column_label(name):
+    """The name an editor knows a column by: the label of its field in the
+    resource's edit form (the field's verbose name), not the column key."""
+    if name == "live":
+        return _("Published")
+    if name == "locale":
+        return _("Locale")
+    try:
+        return capfirst(Resource._meta.get_field(name).verbose_name)
+    except FieldDoesNotExist:
+        return name  # an unknown column, or "" for the row as a whole

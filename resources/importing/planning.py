@@ -11,7 +11,7 @@ from wagtail.models import Locale
 from ..models import Resource
 from .cells import CellError, text, values
 from .columns import CLEANERS, MULTI_COLUMNS, REQUIRED_COLUMNS, SCALAR_COLUMNS
-from .results import RowError, RowPlan
+from .results import RowError, RowPlan, Stage
 from .vocabularies import term_columns
 
 
@@ -20,15 +20,27 @@ def derive_slug(title):
     return slugify(anyascii(title))[:255].strip("-")
 
 
-class RowReport:
-    """The problems of one row, in the order they are found."""
+def cell_text(value):
+    """A cell as the report quotes it: a JSON list as the CSV would give it."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "; ".join(str(item) for item in value)
+    return str(value)
 
-    def __init__(self, number):
+
+class RowReport:
+    """The problems of one row, in the order they are found, each with the
+    cell it is about."""
+
+    def __init__(self, number, row=None):
         self.number = number
+        self.row = row or {}
         self.errors = []
 
     def __call__(self, field_name, reason):
-        self.errors.append(RowError(self.number, field_name, reason))
+        value = cell_text(self.row.get(field_name))
+        self.errors.append(RowError(self.number, field_name, reason, value))
 
     @property
     def fields(self):
@@ -49,8 +61,8 @@ class RowPlanner:
         plans, errors = [], []
         existing = self.existing(rows)
         seen_slugs = {}
-        for number, row in progress(rows, _("Checking"), len(rows)):
-            report = RowReport(number)
+        for number, row in progress(rows, Stage.CHECKING, len(rows)):
+            report = RowReport(number, row)
             plan = self.plan_row(report, row, existing)
             if plan is not None:
                 key = (plan.locale.pk, plan.slug)

@@ -22,16 +22,32 @@ def format_from_filename(filename):
     return extension if extension in FORMATS else None
 
 
-def decode(data):
+def decode(data, file_format="csv"):
+    """The file's text. A file that is not UTF-8 is refused with the way to save
+    it as UTF-8, rather than guessed at: Excel's plain "CSV" is Windows-1252 in
+    Western Europe but Windows-1250 in Poland or Czechia and Windows-1253 in
+    Greece, and almost any bytes decode as one of those, so a guess that
+    "succeeds" can still store the wrong letters in every resource."""
     if isinstance(data, str):
         return data.removeprefix("\ufeff")
     try:
         # utf-8-sig: spreadsheets often start a UTF-8 CSV with a byte order mark.
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        how = (
+            _("In Excel choose File › Save as › CSV UTF-8 (comma delimited).")  # noqa: RUF001
+            if file_format == "csv"
+            else _("Save it again with the UTF-8 encoding.")
+        )
         raise ImportFileError(
-            _("the file is not UTF-8 text (byte %(position)d); save it as UTF-8")
-            % {"position": error.start}
+            _(
+                "This file is not saved as UTF-8 (line %(line)d has the first "
+                "character that cannot be read)."
+            )
+            % {"line": line}
+            + " "
+            + how
         ) from error
 
 
@@ -136,7 +152,7 @@ def read_file(data, file_format):
         raise ImportFileError(
             _("unknown format '%(format)s'; use csv or json") % {"format": file_format}
         )
-    text = decode(data)
+    text = decode(data, file_format)
     if not text.strip():
         raise ImportFileError(_("the file is empty"))
     return read_csv(text) if file_format == "csv" else read_json(text)

@@ -5,20 +5,30 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.db import models
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from wagtail.models import Locale
 
 from ..models import Resource
 
 
+class Stage(models.TextChoices):
+    """The two passes over the rows, which `progress` is told about."""
+
+    CHECKING = "checking", gettext_lazy("Checking")
+    WRITING = "writing", gettext_lazy("Importing")
+
+
 @dataclass(frozen=True)
 class RowError:
-    """One problem: `row` is None for a problem with the file as a whole."""
+    """One problem: `row` is None for a problem with the file as a whole;
+    `value` is the cell as the file has it, when the problem is one cell's."""
 
     row: int | None
     field: str
     reason: str
+    value: str = ""
 
     @property
     def row_label(self):

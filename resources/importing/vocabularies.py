@@ -46,6 +46,9 @@ class Vocabulary:
     def __init__(self, label, objects, keys):
         self.label = label
         self.key = keys[0]
+        # What an editor may type, sorted: listed with every
+        # unknown value, so the report alone says how to correct it.
+        self.accepted = sorted(str(getattr(obj, self.key)) for obj in objects)
         self.lookup = {}
         # Other names first, so that a key always wins over a name equal to it.
         for obj in objects:
@@ -72,6 +75,12 @@ class Vocabulary:
                     reason += " " + _("(did you mean '%(suggestion)s'?)") % {
                         "suggestion": suggestion
                     }
+                if self.accepted:
+                    reason += "; " + _("use one of: %(values)s") % {
+                        "values": ", ".join(self.accepted)
+                    }
+                else:
+                    reason += "; " + _("there are none yet: add them in the admin first")
                 errors.append(reason)
             elif obj not in found:
                 found.append(obj)

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from wagtail.actions.create import CreateAction
 from wagtail.actions.edit import EditAction
 
-from .results import RowError
+from .results import RowError, Stage
 
 
 class RowFailed(Exception):
@@ -20,7 +20,7 @@ class RowFailed(Exception):
 def write(result, user, progress):
     try:
         with transaction.atomic():
-            for plan in progress(result.plans, _("Importing"), len(result.plans)):
+            for plan in progress(result.plans, Stage.WRITING, len(result.plans)):
                 write_row(plan, result, user)
     except RowFailed as failure:
         result.errors.extend(failure.errors)

@@ -8,16 +8,20 @@ import json
 
 import pytest
 from bs4 import BeautifulSoup
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from taggit.models import Tag
 from wagtail.search.backends import get_search_backend
 
+from home.models import Country
 from resources.importing import body_to_rich_text, import_resources
-from resources.models import Resource
+from resources.models import ImportRun, Resource
+from tests.cms.factories import UserFactory
 from tests.home.factories import TopicFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("database_search_only")]
@@ -409,78 +413,196 @@ def test_command_imports_and_prints_counts(tmp_path, topics):
 
 
 IMPORT_URL = "/admin/resources/import/"
+IMMEDIATE = {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}
+
+
+@pytest.fixture
+def tasks_run_at_once(settings):
+    """The import task runs inside the request that queues it, so a test sees
+    the run's outcome at once; the real worker is proved in test_import_worker.py."""
+    settings.TASKS = {**settings.TASKS, "background": IMMEDIATE}
 
 
 def listing_url():
     return reverse(Resource.snippet_viewset.get_url_name("list"))
 
 
-def test_admin_import_checks_then_imports(importer, topics):
-    client = client_for(importer)
-    response = client.get(listing_url())
-    assert IMPORT_URL in response.content.decode()
-    assert client.get(IMPORT_URL).status_code == 200
+def upload_file(client, name, data, **fields):
+    upload = SimpleUploadedFile(name, data, content_type="text/csv")
+    return client.post(IMPORT_URL, {"file": upload, **fields})
 
-    upload = SimpleUploadedFile("resources.csv", to_csv(GOOD_ROWS), content_type="text/csv")
-    response = client.post(IMPORT_URL, {"file": upload, "action": "check"})
-    assert response.status_code == 200
+
+def problem_table(response):
     page = BeautifulSoup(response.content, "html.parser")
-    plan = [
-        [cell.get_text(strip=True) for cell in row.find_all("td")]
-        for row in page.select("[data-import-plan] tbody tr")
-    ]
-    assert [row[:3] for row in plan] == [
-        ["2", "Create", "Buying innovative health care"],
-        ["3", "Create", "Energy PCP study"],
-    ]
-    assert Resource.objects.count() == 0
-
-    # "Import" after the check sends the checked file back; no second upload.
-    confirm = page.find("button", attrs={"value": "import", "name": "action"}).find_parent("form")
-    data = {field["name"]: field.get("value", "") for field in confirm.find_all("input")}
-    data["action"] = "import"
-    response = client.post(IMPORT_URL, data)
-    assert response.status_code == 302 and response["Location"] == listing_url()
-    assert Resource.objects.count() == 2
-    assert Resource.objects.get(slug="energy-pcp-study").latest_revision.user == importer
-
-
-def test_admin_import_shows_the_report_and_writes_nothing(importer, topics):
-    rows = [GOOD_ROWS[0], ["Typo", "", "S.", "", "report", "helth", *[""] * 9]]
-    upload = SimpleUploadedFile("resources.csv", to_csv(rows), content_type="text/csv")
-    response = client_for(importer).post(IMPORT_URL, {"file": upload, "action": "import"})
-
-    assert response.status_code == 200
-    page = BeautifulSoup(response.content, "html.parser")
-    table = [
+    return [
         [cell.get_text(strip=True) for cell in row.find_all("td")]
         for row in page.select("[data-import-errors] tbody tr")
     ]
-    assert len(table) == 1
-    assert table[0][:2] == ["3", "topics"] and table[0][2].startswith("unknown topic 'helth'")
-    assert Resource.objects.count() == 0
 
 
-def test_admin_import_of_json_in_one_step(importer, topics):
+def test_admin_import_is_one_action_that_imports_and_shows_the_result(
+    importer, topics, tasks_run_at_once
+):
+    client = client_for(importer)
+    assert IMPORT_URL in client.get(listing_url()).content.decode()
+    page = BeautifulSoup(client.get(IMPORT_URL).content, "html.parser")
+    # One button: the file is checked, then imported if every row is good.
+    upload_form = page.find("input", attrs={"type": "file"}).find_parent("form")
+    assert [b.get_text(strip=True) for b in upload_form.find_all("button")] == ["Import"]
+
+    response = upload_file(client, "resources.csv", to_csv(GOOD_ROWS))
+
+    run = ImportRun.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == reverse("resources_import_run", args=[run.pk])
+    assert (run.status, run.rows_total, run.rows_checked, run.rows_done) == ("done", 2, 2, 2)
+    assert (run.created, run.user, run.filename, run.content) == (2, importer, "resources.csv", "")
+    assert Resource.objects.count() == 2
+    assert Resource.objects.get(slug="energy-pcp-study").latest_revision.user == importer
+
+    page = BeautifulSoup(client.get(response["Location"]).content, "html.parser")
+    result = page.select_one("[data-import-run]")
+    assert result["data-status"] == "done"
+    assert "2 created, 0 updated" in result.get_text()
+    # Finished: the page no longer reloads itself.
+    assert page.find("meta", attrs={"http-equiv": "refresh"}) is None
+    # The run is listed on the import page.
+    listing = client.get(IMPORT_URL).content.decode()
+    assert reverse("resources_import_run", args=[run.pk]) in listing
+
+
+def test_a_run_under_way_reloads_itself_and_shows_rows_done_of_total(importer):
+    run = ImportRun.objects.create(
+        user=importer, filename="big.csv", file_format="csv", rows_total=300, status="running"
+    )
+    ImportRun.objects.filter(pk=run.pk).update(rows_checked=300, rows_done=120)
+    response = client_for(importer).get(reverse("resources_import_run", args=[run.pk]))
+    page = BeautifulSoup(response.content, "html.parser")
+    assert page.find("meta", attrs={"http-equiv": "refresh"})["content"] == "2"
+    progress = page.select_one("[data-import-progress]")
+    assert "Importing: 120 of 300 rows done." in progress.get_text(" ", strip=True)
+    assert progress.find("progress")["value"] == "120"
+
+
+def test_admin_report_speaks_to_a_person(importer, topics, tasks_run_at_once):
+    rows = [
+        GOOD_ROWS[0],
+        ["Typo", "", "S.", "", "report", "helth", "XX", *[""] * 8],
+        ["Late", "", "S.", "", "report", "", "", "", "", "", "1/2/24", "", "", "", ""],
+    ]
+    response = upload_file(client_for(importer), "resources.csv", to_csv(rows))
+    response = client_for(importer).get(response["Location"])
+
+    run = ImportRun.objects.get()
+    assert run.status == "failed" and Resource.objects.count() == 0
+    table = problem_table(response)
+    # Rows as the spreadsheet numbers them (the header is row 1), fields as the
+    # edit form labels them, the cell as typed, and the values that are accepted.
+    assert [row[:3] for row in table] == [
+        ["3", "Topics", "helth"],
+        ["3", "Countries", "XX"],
+        ["4", "Publication date", "1/2/24"],
+    ]
+    assert "did you mean 'health'" in table[0][3] and "use one of: energy, health" in table[0][3]
+    accepted = ", ".join(sorted(Country.objects.values_list("code", flat=True)))
+    assert table[1][3] == f"unknown country 'XX'; use one of: {accepted}"
+    assert "nothing was imported" in response.content.decode()
+
+
+def test_the_report_downloads_as_csv(importer, topics, tasks_run_at_once):
+    rows = [["Typo", "", "S.", "", "brochure", "helth", *[""] * 9]]
+    upload_file(client_for(importer), "my resources.csv", to_csv(rows))
+    run = ImportRun.objects.get()
+
+    response = client_for(importer).get(reverse("resources_import_report", args=[run.pk]))
+
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
+    assert 'filename="my resources-problems.csv"' in response["Content-Disposition"]
+    lines = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert lines[0] == ["Row", "Column", "Value", "Problem"]
+    assert [line[:3] for line in lines[1:]] == [
+        ["2", "Resource type", "brochure"],
+        ["2", "Topics", "helth"],
+    ]
+    assert lines[1][3].startswith("unknown resource type 'brochure'; use one of: policy")
+
+
+def test_a_windows_1252_file_is_explained_in_words(importer, tasks_run_at_once):
+    # What Excel's plain "CSV" saves in Western Europe.
+    data = "title,summary,resource_type\nCafé procurement,Résumé,report\n".encode("cp1252")
+    response = upload_file(client_for(importer), "excel.csv", data)
+
+    assert response.status_code == 200
+    page = BeautifulSoup(response.content, "html.parser")
+    error = page.find(id="id_file").find_parent(class_="w-field__wrapper").get_text(" ", strip=True)
+    assert "This file is not saved as UTF-8 (line 2 has the first character" in error
+    assert "In Excel choose File › Save as › CSV UTF-8 (comma delimited)." in error  # noqa: RUF001
+    assert "byte" not in error
+    assert ImportRun.objects.count() == 0 and Resource.objects.count() == 0
+
+
+def test_columns_are_checked_before_anything_is_queued(importer, tasks_run_at_once):
+    response = upload_file(client_for(importer), "r.csv", b"title,summary,resource_tpye\nA,B,C\n")
+    assert response.status_code == 200
+    assert "Unknown column &#x27;resource_tpye&#x27;" in response.content.decode()
+    assert ImportRun.objects.count() == 0
+
+
+def test_admin_import_of_json(importer, topics, tasks_run_at_once):
     data = json.dumps([{"title": "One", "summary": "S.", "resource_type": "link"}]).encode()
     upload = SimpleUploadedFile("one.json", data, content_type="application/json")
-    response = client_for(importer).post(IMPORT_URL, {"file": upload, "action": "import"})
+    response = client_for(importer).post(IMPORT_URL, {"file": upload})
     assert response.status_code == 302
     assert Resource.objects.visible().get().title == "One"
 
 
-def test_admin_import_needs_the_publish_permission(editor):
+def test_admin_import_and_its_runs_need_the_publish_permission(importer):
+    run = ImportRun.objects.create(
+        user=importer,
+        filename="a.csv",
+        file_format="csv",
+        status="failed",
+        problems=[{"row": 2, "field": "title", "value": "", "reason": "required"}],
+    )
     # Editors add and change resources as drafts; an import may publish.
-    client = client_for(editor)
-    response = client.get(IMPORT_URL)
+    drafts_only = UserFactory(username="drafts-only")
+    drafts_only.groups.add(Group.objects.get(name="Editors"))
+    client = client_for(drafts_only)
+    for url in (
+        IMPORT_URL,
+        reverse("resources_import_run", args=[run.pk]),
+        reverse("resources_import_report", args=[run.pk]),
+    ):
+        response = client.get(url)
+        assert response.status_code in (302, 403), url
+        assert b"required" not in response.content
+        # Anonymous visitors are sent to the login page.
+        response = Client().get(url)
+        assert response.status_code == 302 and "login" in response["Location"]
+    response = upload_file(client, "resources.csv", to_csv(GOOD_ROWS))
     assert response.status_code in (302, 403)
-    upload = SimpleUploadedFile("resources.csv", to_csv(GOOD_ROWS), content_type="text/csv")
-    response = client.post(IMPORT_URL, {"file": upload, "action": "import"})
-    assert response.status_code in (302, 403)
-    assert Resource.objects.count() == 0
-    # Anonymous visitors are sent to the login page.
-    response = Client().get(IMPORT_URL)
-    assert response.status_code == 302 and "login" in response["Location"]
+    assert Resource.objects.count() == 0 and ImportRun.objects.count() == 1
+
+
+def test_the_run_page_takes_the_same_queries_however_many_problems(importer):
+    def run_with(count):
+        problems = [
+            {"row": n + 2, "field": "topics", "value": "x", "reason": "unknown topic 'x'"}
+            for n in range(count)
+        ]
+        return ImportRun.objects.create(
+            user=importer, filename="a.csv", file_format="csv", status="failed", problems=problems
+        )
+
+    client = client_for(importer)
+    few, many = run_with(1), run_with(200)
+    client.get(reverse("resources_import_run", args=[few.pk]))  # warm the session and caches
+    with CaptureQueriesContext(connection) as one:
+        assert client.get(reverse("resources_import_run", args=[few.pk])).status_code == 200
+    with CaptureQueriesContext(connection) as two_hundred:
+        response = client.get(reverse("resources_import_run", args=[many.pk]))
+    assert len(problem_table(response)) == 200
+    assert len(two_hundred) == len(one)
 
 
 def test_listing_exports_csv_with_the_titles(importer, topics):

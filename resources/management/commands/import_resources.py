@@ -56,7 +56,7 @@ class Command(BaseCommand):
         def progress(iterable, description, total):
             return tqdm(
                 iterable,
-                desc=description,
+                desc=str(description.label),
                 total=total,
                 unit="row",
                 file=self.stderr._out,
