@@ -1343,7 +1343,7 @@ export interface components {
             start_date: string;
             /**
              * Start Time
-             * @description Local time at the event, in the time zone below
+             * @description Local time at the event, in the time zone above
              */
             start_time?: string | null;
             /**
@@ -2397,7 +2397,7 @@ export interface components {
             start_date: string;
             /**
              * Start Time
-             * @description Local time at the event, in the time zone below
+             * @description Local time at the event, in the time zone above
              */
             start_time?: string | null;
             /**
@@ -3385,7 +3385,7 @@ export interface components {
             start_date?: string | null;
             /**
              * Start Time
-             * @description Local time at the event, in the time zone below
+             * @description Local time at the event, in the time zone above
              */
             start_time?: string | null;
             /** End Date */
