@@ -71,21 +71,21 @@ def translate_strings(client, instance, locale, french):
     return translation
 
 
-def test_an_editor_translates_a_news_item_and_a_moderator_publishes_it(
-    client,
-    editor,
-    moderator,
-    fr_locale,
-    french_news_index,
-    news_item,
-    django_capture_on_commit_callbacks,
-):
+@pytest.fixture
+def french_draft(client, editor, fr_locale, french_news_index, news_item):
+    """The editor asks for the news item in French; the client stays signed in
+    as the editor."""
     client.force_login(editor)
     submit(
         client, reverse("wagtail_localize:submit_page_translation", args=[news_item.id]), fr_locale
     )
+    return news_item.get_translation(fr_locale)
 
-    french = news_item.get_translation(fr_locale)
+
+def test_an_editor_translates_a_news_item_and_a_moderator_publishes_it(
+    client, moderator, fr_locale, news_item, french_draft, django_capture_on_commit_callbacks
+):
+    french = french_draft
     # A new translation is a draft: the editor, who may not publish, does not put
     # the English text live under /fr/.
     assert not french.live
@@ -125,16 +125,12 @@ def test_a_source_change_syncs_to_the_french_translation(
     editor,
     moderator,
     fr_locale,
-    french_news_index,
     news_item,
+    french_draft,
     django_capture_on_commit_callbacks,
 ):
-    client.force_login(editor)
-    submit(
-        client, reverse("wagtail_localize:submit_page_translation", args=[news_item.id]), fr_locale
-    )
     translate_strings(client, news_item, fr_locale, {"buyers-launch-a-pcp": "acheteurs-pcp"})
-    french = news_item.get_translation(fr_locale)
+    french = french_draft
     edit_url = reverse("wagtailadmin_pages:edit", args=[french.id])
     client.force_login(moderator)
     with django_capture_on_commit_callbacks(execute=True):
