@@ -87,7 +87,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.contrib.table_block",
     "wagtail_localize",
-    "wagtail_localize.locales",
+    "cms.locales_app.LocalesConfig",  # wagtail_localize.locales, with the API v3 locales
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
