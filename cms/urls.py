@@ -8,11 +8,19 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.api import api_v2, api_v3
+from cms.translation_sync import SyncTranslationsView
 from home.views import calendar_file, robots_txt
 from resources.sitemaps import ResourceSitemap
 from search import views as search_views
 
 urlpatterns = [
+    # Before the admin's own URLs, so that it replaces wagtail-localize's view
+    # (reversed as wagtail_localize:update_translations) at the same address.
+    path(
+        "admin/localize/update/<int:translation_source_id>/",
+        SyncTranslationsView.as_view(),
+        name="sync_translations",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_v2.urls),

@@ -11,6 +11,7 @@ from wagtail.contrib.table_block.blocks import TableBlock as BaseTableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
+from wagtail_localize.segments import StringSegmentValue
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
@@ -168,6 +169,29 @@ class TableBlock(BaseTableBlock):
                 ["Procurement directives", "Exempt (Art. 14)", "Apply"],
             ],
         }
+
+    # wagtail-localize translates only the blocks it knows, and it does not know
+    # this one: without these two methods a table's caption and cells would stay
+    # in the source language in every translation.
+    def get_translatable_segments(self, value):
+        segments = []
+        if value.get("table_caption"):
+            segments.append(StringSegmentValue("caption", value["table_caption"]))
+        for row, cells in enumerate(value.get("data") or []):
+            for column, cell in enumerate(cells):
+                if cell and cell.strip():
+                    segments.append(StringSegmentValue(f"cell-{row}-{column}", cell))
+        return segments
+
+    def restore_translated_segments(self, value, segments):
+        value = {**value, "data": [list(cells) for cells in value.get("data") or []]}
+        for segment in segments:
+            if segment.path == "caption":
+                value["table_caption"] = segment.render_text()
+            else:
+                row, column = (int(index) for index in segment.path.split("-")[1:])
+                value["data"][row][column] = segment.render_text()
+        return value
 
 
 class FAQItemBlock(blocks.StructBlock):

@@ -86,8 +86,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.table_block",
-    "wagtail.contrib.simple_translation",
-    "wagtail.locales",
+    "wagtail_localize",
+    "cms.locales_app.LocalesConfig",  # wagtail_localize.locales, with the API v3 locales
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -206,6 +206,11 @@ LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
     ("de", "Deutsch"),
 ]
 WAGTAIL_I18N_ENABLED = True
+# Translation with wagtail-localize (README, Translation). A new translation
+# starts as a draft: by default the package publishes it at once, untranslated,
+# whenever its source is live, which would let an editor who may not publish
+# put a page live in another language.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 TIME_ZONE = env("TIME_ZONE", "Europe/Brussels")
 USE_I18N = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
