@@ -176,17 +176,26 @@ def tune_fuzziness(query):
 
 
 def engine_call(call):
-    """`call()`'s answer; any failure of the engine (refused, timed out, an
-    error answer) raises EngineUnavailable, and so does every call for
-    RETRY_AFTER_SECONDS after one, without trying."""
+    """`call()`'s answer; any failure raises EngineUnavailable. One that says
+    the engine is down (refused, timed out, a server error) also makes every
+    call for RETRY_AFTER_SECONDS fail at once, without trying."""
     global _down_until
     if time.monotonic() < _down_until:
         raise EngineUnavailable("the engine failed moments ago")
     try:
         return call()
     except Exception as error:  # any failure of the engine means: answer without it
-        _down_until = time.monotonic() + RETRY_AFTER_SECONDS
+        if not answered(error):
+            _down_until = time.monotonic() + RETRY_AFTER_SECONDS
         raise EngineUnavailable(str(error)) from error
+
+
+def answered(error):
+    """The engine answered, refusing this one request (an index not made yet,
+    a query it rejects): it is up, so the other searches of the moment (the
+    Forum's beside the resources' in site search) still ask it."""
+    status = getattr(error, "status_code", None)  # opensearch-py's and elasticsearch's errors
+    return isinstance(status, int) and status < 500
 
 
 def reset_circuit():

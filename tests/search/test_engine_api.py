@@ -143,3 +143,18 @@ def test_a_very_deep_page_is_answered_by_the_engine_not_refused(client, corpus, 
     assert response.status_code == 404
     deepest = client.get("/api/v3/resources/", {"offset": 9980, "limit": 20}).json()
     assert deepest["backend"] == "opensearch" and deepest["items"] == []
+
+
+def test_a_search_on_a_missing_index_does_not_keep_other_searches_off_the_engine(db):
+    """Site search asks the engine for resources and for the Forum in one
+    request: a resource index not made yet must not send the Forum's search
+    to the database as if the engine were down."""
+    from search import engine
+    from tests.search.conftest import engine_backend
+
+    backend = engine_backend()
+    with pytest.raises(engine.EngineUnavailable):
+        engine.engine_call(
+            lambda: backend.es.search(index="ppi-no-such-index", body={"query": {"match_all": {}}})
+        )
+    assert engine.engine_call(lambda: backend.es.cluster.health())["status"] in {"green", "yellow"}
