@@ -116,9 +116,15 @@ def reply_parent(user, target, parent_id):
         raise Refused(
             _("You can only reply to a comment in the same discussion or on the same page.")
         )
+    require_replyable(parent)
+    return parent
+
+
+def require_replyable(parent):
+    """Refused when `parent` sits at the deepest level a thread allows (the
+    reply page asks it of the comment it has already found)."""
     if parent.level >= settings.COMMENTS_XTD_MAX_THREAD_LEVEL:
         raise Refused(_("This thread is as deep as it goes; reply further up."))
-    return parent
 
 
 def require_open_for_comments(user, discussion):

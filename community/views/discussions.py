@@ -134,7 +134,7 @@ def comment_reply(request, slug, discussion_id, comment_id):
     )
     try:
         posting.require_open_for_comments(request.user, discussion)
-        posting.reply_parent(request.user, discussion, parent.pk)
+        posting.require_replyable(parent)
     except Refused as refused:
         return refusal_page(request, refused, discussion)
     form = CommentForm(request.POST or None, request.FILES or None)
