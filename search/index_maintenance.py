@@ -2,6 +2,8 @@
 
 from wagtail.search.index import get_indexed_models
 
+from search import engine_client
+
 # A merge rewrites the whole index: minutes for a large one, far beyond the
 # client's time-out for searches.
 MERGE_TIMEOUT_SECONDS = 1800
@@ -21,17 +23,11 @@ def merge_segments(backend):
     if not hasattr(backend, "es"):
         return []
     names = sorted({backend.get_index_for_model(model).name for model in get_indexed_models()})
+    client, timeout = engine_client.slow_request(backend, MERGE_TIMEOUT_SECONDS)
     for name in names:
-        if backend.use_new_elasticsearch_api:  # the elasticsearch 8/9 clients
-            client = backend.es.options(request_timeout=MERGE_TIMEOUT_SECONDS)
-            client.indices.forcemerge(index=name, max_num_segments=1, ignore_unavailable=True)
-        else:
-            backend.es.indices.forcemerge(
-                index=name,
-                max_num_segments=1,
-                ignore_unavailable=True,
-                request_timeout=MERGE_TIMEOUT_SECONDS,
-            )
+        client.indices.forcemerge(
+            index=name, max_num_segments=1, ignore_unavailable=True, **timeout
+        )
         # Searches keep reading the old segments until the next refresh.
         backend.es.indices.refresh(index=name, ignore_unavailable=True)
     return names

@@ -109,10 +109,44 @@ def database_search_only(settings):
     }
 
 
+# The engines every engine test runs on, and where `make test` says each is.
+SEARCH_ENGINES = {"opensearch": "SEARCH_URL", "elasticsearch": "ELASTICSEARCH_URL"}
+
+
+def use_search_engine(settings, name):
+    """Make the node of engine `name` (a key of SEARCH_ENGINES) the "engine"
+    backend for the rest of the test; `settings` is pytest-django's fixture,
+    which puts the settings back afterwards."""
+    from search import engine
+
+    config = getattr(settings, "TEST_SEARCH_ENGINES", {}).get(name)
+    if config is None:
+        pytest.fail(
+            f"This engine test runs on {name} too and needs its node: run it through "
+            f"`make test`, which starts one and exports {SEARCH_ENGINES[name]} "
+            "(scripts/services.sh start; then source .cache/run/services.env).",
+            pytrace=False,
+        )
+    settings.WAGTAILSEARCH_BACKENDS = {**settings.WAGTAILSEARCH_BACKENDS, "engine": config}
+    # search.backends makes one backend per configuration, so the switch needs
+    # no reset there; a failure of the other engine must not keep this one aside.
+    engine.reset_circuit()
+
+
+@pytest.fixture(params=list(SEARCH_ENGINES))
+def search_engine(request, settings):
+    """Each test that uses it runs once per engine (OpenSearch and Elasticsearch,
+    the test id says which), with that engine's node as the "engine" backend;
+    its value is the engine's name, as the API's `backend` reports it."""
+    use_search_engine(settings, request.param)
+    return request.param
+
+
 @pytest.fixture
-def unreachable_engine(settings):
+def unreachable_engine(search_engine, settings):
     """An engine configured where nothing listens: down, as far as the site can
-    tell, without stopping the node the other tests share."""
+    tell, without stopping the node the other tests share. Once per engine: each
+    client fails in its own way."""
     from search import engine
     from tests.processes import free_port
 

@@ -400,14 +400,24 @@ WAGTAILAPI_SEARCH_ENABLED = True
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "search.database_backend"},
 }
-SEARCH_URL = env("SEARCH_URL")
-if SEARCH_URL:
-    WAGTAILSEARCH_BACKENDS["engine"] = {
-        "BACKEND": "wagtail.search.backends." + env("SEARCH_BACKEND", "opensearch2"),
-        "URLS": [SEARCH_URL],
+
+
+def engine_backend(url, backend):
+    """Wagtail's settings for the engine node at `url`; `backend` names Wagtail's
+    backend for its kind and major version (opensearch2, elasticsearch7, ...)."""
+    return {
+        "BACKEND": "wagtail.search.backends." + backend,
+        "URLS": [url],
         "INDEX_PREFIX": env("SEARCH_INDEX_PREFIX", "ppi_"),
         "TIMEOUT": int(env("SEARCH_TIMEOUT", "5")),
     }
+
+
+SEARCH_URL = env("SEARCH_URL")
+if SEARCH_URL:
+    WAGTAILSEARCH_BACKENDS["engine"] = engine_backend(
+        SEARCH_URL, env("SEARCH_BACKEND", "opensearch2")
+    )
 
 # Background work: Django's task framework (django-tasks). Wagtail's own tasks
 # (reference index, search index, image focal points, file deletion) are declared

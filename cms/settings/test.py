@@ -1,7 +1,7 @@
 """The test suite: real PostgreSQL and S3 when `make test` exports them."""
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import engine_backend, env
 
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
 PUBLIC_ID_SECRET = "test-only-not-secret-public-ids"  # noqa: S105
@@ -19,7 +19,19 @@ STORAGES["staticfiles"] = {  # noqa: F405
 
 # The suite's own index names, so a test run never touches another index
 # (TEST_SEARCH_INDEX_PREFIX: for runs side by side on one engine).
+TEST_SEARCH_INDEX_PREFIX = env("TEST_SEARCH_INDEX_PREFIX", "test_ppi_")
 if "engine" in WAGTAILSEARCH_BACKENDS:  # noqa: F405
-    WAGTAILSEARCH_BACKENDS["engine"]["INDEX_PREFIX"] = env(  # noqa: F405
-        "TEST_SEARCH_INDEX_PREFIX", "test_ppi_"
+    WAGTAILSEARCH_BACKENDS["engine"]["INDEX_PREFIX"] = TEST_SEARCH_INDEX_PREFIX  # noqa: F405
+
+# Every engine test runs once on each of these (the `search_engine` fixture,
+# tests/conftest.py), which then answers as "engine". `make test` starts a node
+# of each (scripts/services.sh) and exports their URLs: SEARCH_URL is the
+# OpenSearch node, so the other tests, which index as they publish, use it.
+TEST_SEARCH_ENGINES = {
+    name: {**engine_backend(url, backend), "INDEX_PREFIX": TEST_SEARCH_INDEX_PREFIX}
+    for name, url, backend in (
+        ("opensearch", SEARCH_URL, env("SEARCH_BACKEND", "opensearch2")),  # noqa: F405
+        ("elasticsearch", env("ELASTICSEARCH_URL"), env("ELASTICSEARCH_BACKEND", "elasticsearch7")),
     )
+    if url
+}

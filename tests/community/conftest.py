@@ -120,6 +120,6 @@ def index_forum(alias=None):
 
 
 @pytest.fixture
-def site_index(forum):
-    """The index site search reads: the engine under `make test`."""
+def site_index(forum, search_engine):
+    """The index site search reads: each engine's node in turn."""
     return index_forum()

@@ -13,6 +13,7 @@ from wagtail.models import APIToken
 from community import posting
 from community.models import ForumComment
 from tests.community.conftest import ROLES, SEES_PRIVATE
+from tests.conftest import SEARCH_ENGINES, use_search_engine
 from tests.home.factories import NewsPageFactory
 from tests.resources.factories import ResourceFactory
 
@@ -205,18 +206,22 @@ def restrict_news(news):
     PageViewRestriction.objects.create(page=news, restriction_type="login")
 
 
-@pytest.mark.parametrize("backend", ["default", "engine"])
+@pytest.mark.parametrize("backend", ["default", *SEARCH_ENGINES])
 @pytest.mark.parametrize(
     ("kind", "hide"),
     [("resource", hide_resource), ("news", unpublish_news), ("news", restrict_news)],
 )
 def test_a_comment_leaves_search_with_the_page_it_is_on(
-    forum, resource, news_index, client, backend, kind, hide
+    forum, resource, news_index, client, settings, backend, kind, hide
 ):
     from django.contrib.auth.models import AnonymousUser
 
     from community.search import forum_hits
     from tests.community.conftest import index_forum
+
+    if backend != "default":
+        use_search_engine(settings, backend)
+        backend = "engine"
 
     target = resource if kind == "resource" else NewsPageFactory(parent=news_index)
     comment = posting.post_comment(forum["owner"], target, "Watch the lifecycle costing annex.")

@@ -1,23 +1,26 @@
 """Forum posts in site search: only what the user may see, on the database
-backend and on the real OpenSearch node."""
+backend and on each real engine node (OpenSearch and Elasticsearch)."""
 
 import pytest
-from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from wagtail.search.backends import get_search_backend
 
 from community.models import ForumComment
 from community.search import forum_hits
 from tests.community.conftest import ROLES, SEES_PRIVATE, index_forum
+from tests.conftest import SEARCH_ENGINES, use_search_engine
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(params=["default", "engine"])
-def backend(request, forum):
-    if request.param == "engine":
-        assert "engine" in settings.WAGTAILSEARCH_BACKENDS, "run through `make test`"
-    return index_forum(request.param)
+@pytest.fixture(params=["default", *SEARCH_ENGINES])
+def backend(request, forum, settings):
+    """The alias the Forum's search is asked on: the database's, or "engine"
+    on each engine's node in turn."""
+    if request.param == "default":
+        return index_forum("default")
+    use_search_engine(settings, request.param)
+    return index_forum("engine")
 
 
 def user_for(forum, role):

@@ -9,19 +9,27 @@ from tests.resources.conftest import corpus  # noqa: F401 (a fixture these tests
 
 
 def engine_backend():
+    """The "engine" backend: the node that `search_engine` chose for the test."""
     from wagtail.search.backends import get_search_backend
 
     assert "engine" in settings.WAGTAILSEARCH_BACKENDS, (
-        "The engine tests need the OpenSearch node: run them through `make test`, which "
-        "starts it and exports SEARCH_URL."
+        "The engine tests need the engines' nodes: run them through `make test`, which "
+        "starts them and exports SEARCH_URL and ELASTICSEARCH_URL."
     )
     return get_search_backend("engine")
 
 
 @pytest.fixture
-def engine_index(db):
-    """An empty Resource index on the real node; resources published during the
-    test land in it (Wagtail indexes on publish), `refresh()` makes them searchable."""
+def engine_index(db, search_engine):
+    """An empty Resource index on the real node, once per engine (`search_engine`);
+    resources published during the test land in it (Wagtail indexes on publish),
+    `refresh()` makes them searchable."""
+    return empty_engine_index()
+
+
+def empty_engine_index():
+    """`engine_index` on the engine chosen already, for fixtures that choose it
+    themselves (`use_search_engine`) beside a database variant."""
     from search import engine
 
     backend = engine_backend()

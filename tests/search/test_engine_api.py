@@ -1,5 +1,5 @@
-"""The API and the page answered by the real OpenSearch node, and what happens
-when that node stops and comes back."""
+"""The API and the page answered by each real engine node (OpenSearch and
+Elasticsearch), and what happens when that node stops and comes back."""
 
 import subprocess
 import time
@@ -13,12 +13,12 @@ pytestmark = pytest.mark.django_db
 
 
 def test_api_answers_from_the_engine_with_the_same_numbers_as_the_database(
-    client, corpus, engine_index, settings
+    client, corpus, engine_index, search_engine, settings
 ):
     engine_index.index_all()
     params = {"topic": ["health", "energy"], "country": "FI", "limit": 100}
     from_engine = client.get("/api/v3/resources/", params).json()
-    assert from_engine["backend"] == "opensearch"
+    assert from_engine["backend"] == search_engine
 
     settings.WAGTAILSEARCH_BACKENDS = {"default": settings.WAGTAILSEARCH_BACKENDS["default"]}
     from_database = client.get("/api/v3/resources/", params).json()
@@ -37,29 +37,29 @@ def test_engine_highlights_the_words_searched_for(client, corpus, engine_index):
 
 
 @pytest.mark.parametrize("query", ['"', '"toolkit', "toolkit\x00", "\x00", "((("])
-def test_the_engine_answers_hostile_queries(client, corpus, engine_index, query):
+def test_the_engine_answers_hostile_queries(client, corpus, engine_index, search_engine, query):
     engine_index.index_all()
     response = client.get("/api/v3/resources/", {"q": query})
     assert response.status_code == 200
-    assert response.json()["backend"] == "opensearch" and not response.json()["notice"]
+    assert response.json()["backend"] == search_engine and not response.json()["notice"]
     assert client.get("/resources/", {"q": query}).status_code == 200
     assert client.get("/api/v3/search/", {"q": query}).status_code == 200
 
 
-def services(command):
+def services(*command):
     subprocess.run(
-        ["scripts/services.sh", command], cwd=ROOT, check=True, capture_output=True, timeout=180
+        ["scripts/services.sh", *command], cwd=ROOT, check=True, capture_output=True, timeout=180
     )
 
 
 def test_search_keeps_answering_while_the_engine_is_down_and_recovers(
-    client, corpus, engine_index, monkeypatch
+    client, corpus, engine_index, search_engine, monkeypatch
 ):
     from search import engine
 
     monkeypatch.setattr(engine, "RETRY_AFTER_SECONDS", 1)
     engine_index.index_all()
-    services("stop-search")
+    services("stop-search", search_engine)
     try:
         page = client.get("/resources/", {"topic": "health"})
         assert page.status_code == 200
@@ -68,11 +68,11 @@ def test_search_keeps_answering_while_the_engine_is_down_and_recovers(
         assert data["backend"] == "database" and data["notice"]
         assert data["count"] > 0
     finally:
-        services("start-search")
+        services("start-search", search_engine)
     # The node is back: once the back-off has passed, search uses it again by itself.
     time.sleep(1.1)
     data = client.get("/api/v3/resources/", {"topic": "health"}).json()
-    assert data["backend"] == "opensearch" and data["notice"] == ""
+    assert data["backend"] == search_engine and data["notice"] == ""
 
 
 def test_search_and_related_resources_answer_from_the_database_while_the_engine_is_down(
@@ -136,25 +136,27 @@ def test_highlights_cannot_inject_markup(client, engine_index):
     assert "&lt;script&gt;" in html
 
 
-def test_a_very_deep_page_is_answered_by_the_engine_not_refused(client, corpus, engine_index):
+def test_a_very_deep_page_is_answered_by_the_engine_not_refused(
+    client, corpus, engine_index, search_engine
+):
     engine_index.index_all()
     # Past the last page: a page that does not exist, as on the news list.
     response = client.get("/resources/", {"page": "99999"})
     assert response.status_code == 404
     deepest = client.get("/api/v3/resources/", {"offset": 9980, "limit": 20}).json()
-    assert deepest["backend"] == "opensearch" and deepest["items"] == []
+    assert deepest["backend"] == search_engine and deepest["items"] == []
 
 
-def test_a_search_on_a_missing_index_does_not_keep_other_searches_off_the_engine(db):
+def test_a_search_on_a_missing_index_does_not_keep_other_searches_off_the_engine(db, search_engine):
     """Site search asks the engine for resources and for the Forum in one
     request: a resource index not made yet must not send the Forum's search
     to the database as if the engine were down."""
-    from search import engine
+    from search import engine, engine_client
     from tests.search.conftest import engine_backend
 
     backend = engine_backend()
     with pytest.raises(engine.EngineUnavailable):
         engine.engine_call(
-            lambda: backend.es.search(index="ppi-no-such-index", body={"query": {"match_all": {}}})
+            lambda: engine_client.search(backend, "ppi-no-such-index", {"query": {"match_all": {}}})
         )
     assert engine.engine_call(lambda: backend.es.cluster.health())["status"] in {"green", "yellow"}

@@ -1,5 +1,5 @@
 """The same cases against both implementations: the database and the real
-OpenSearch node. Results and counts must agree with each other and with
+engine nodes (OpenSearch and Elasticsearch). Results and counts must agree with each other and with
 counts computed independently from the database rows."""
 
 import pytest
@@ -8,6 +8,8 @@ from wagtail.models import Locale
 from resources.facets import FACETS
 from resources.models import Resource
 from search.faceted import DatabaseFacetedSearch, SearchQuery, UnknownFacetValue
+from tests.conftest import SEARCH_ENGINES, use_search_engine
+from tests.search.conftest import empty_engine_index
 from tests.search.expected import expected_counts, matching
 
 pytestmark = pytest.mark.django_db
@@ -33,14 +35,15 @@ CASES = {
 }
 
 
-@pytest.fixture(params=["database", "engine"])
-def searcher(request, corpus):
+@pytest.fixture(params=["database", *SEARCH_ENGINES])
+def searcher(request, corpus, settings):
     queryset = Resource.objects.visible().filter(locale=Locale.get_default())
     if request.param == "database":
         return lambda query: DatabaseFacetedSearch(queryset, FACETS).search(query)
     from search.engine import EngineFacetedSearch
 
-    request.getfixturevalue("engine_index").index_all()
+    use_search_engine(settings, request.param)
+    empty_engine_index().index_all()
     return lambda query: EngineFacetedSearch(queryset, FACETS).search(query)
 
 

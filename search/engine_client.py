@@ -1,0 +1,63 @@
+"""What differs between the engines' low-level clients (a backend's `es`):
+opensearch-py for OpenSearch, elasticsearch-py 7, 8 or 9 for Elasticsearch.
+
+The project's own calls to a client either go through here or use only what
+every client takes alike (keyword arguments, `body=` for indexing calls).
+"""
+
+import importlib
+from functools import cache
+
+# The exceptions by which each client says that a request failed: the engine
+# refused it (it answered with an error) or could not be reached (refused,
+# timed out, an answer it could not read). Named here, not imported, since
+# only the engine in use has its client installed.
+CLIENT_ERRORS = {
+    "opensearchpy.exceptions": ("OpenSearchException",),
+    # 7.x: ElasticsearchException; 8/9: ApiError (answers) and
+    # elastic_transport's TransportError (no answer), re-exported here.
+    "elasticsearch.exceptions": ("ElasticsearchException", "ApiError", "TransportError"),
+}
+
+
+@cache
+def client_errors():
+    """The installed clients' exception classes of CLIENT_ERRORS, as a tuple for
+    `except`. Anything else a call raises is a mistake of ours, not a sign that
+    the engine is down, and is not to be hidden behind the database's answer."""
+    found = []
+    for module_name, names in CLIENT_ERRORS.items():
+        try:
+            module = importlib.import_module(module_name)
+        except ImportError:
+            continue
+        found += [getattr(module, name) for name in names if hasattr(module, name)]
+    return tuple(found)
+
+
+def status_code(error):
+    """The HTTP status of the engine's answer that `error` reports, or None when
+    the engine did not answer (every client says 'N/A' or nothing then)."""
+    status = getattr(error, "status_code", None)
+    return status if isinstance(status, int) else None
+
+
+def search(backend, index, body):
+    """The engine's answer to the search request `body` (the JSON body of a
+    `_search`) on `index`."""
+    if backend.use_new_elasticsearch_api:
+        # elasticsearch-py 7.15 and later take the body's fields as keyword
+        # arguments (a `body=` is deprecated, and gone in 9); `from` is a
+        # Python keyword, so they spell it `from_`.
+        fields = {("from_" if name == "from" else name): value for name, value in body.items()}
+        return backend.es.search(index=index, **fields)
+    return backend.es.search(index=index, body=body)
+
+
+def slow_request(backend, seconds):
+    """(client, keyword arguments) for a request that may take up to `seconds`,
+    far beyond the backend's time-out: elasticsearch-py 8 and 9 take the
+    time-out as a client option, the other clients with each call."""
+    if hasattr(backend.es, "options"):
+        return backend.es.options(request_timeout=seconds), {}
+    return backend.es, {"request_timeout": seconds}
