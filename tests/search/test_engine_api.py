@@ -160,3 +160,17 @@ def test_a_search_on_a_missing_index_does_not_keep_other_searches_off_the_engine
             lambda: engine_client.search(backend, "ppi-no-such-index", {"query": {"match_all": {}}})
         )
     assert engine.engine_call(lambda: backend.es.cluster.health())["status"] in {"green", "yellow"}
+
+
+def test_a_mistake_of_ours_is_raised_not_taken_for_the_engine_being_down():
+    """Only the clients' own errors mean the engine failed. A bug (such as a
+    keyword argument one client does not take) must show, not turn every search
+    into the database's answer with a notice and keep the engine aside."""
+    from search import engine
+
+    def mistake():
+        raise TypeError("search() got an unexpected keyword argument 'from'")
+
+    with pytest.raises(TypeError):
+        engine.engine_call(mistake)
+    assert engine.engine_call(lambda: "answered") == "answered"

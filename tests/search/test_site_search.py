@@ -1,16 +1,26 @@
-"""Site-wide search covers pages and resources, grouped by kind, on the page and the API."""
+"""Site-wide search covers pages and resources, grouped by kind, on the page and the API:
+answered by the database alone, and by each engine (resources and the Forum from the engine)."""
 
 import pytest
 from bs4 import BeautifulSoup
 
+from tests.community.conftest import index_forum
+from tests.conftest import SEARCH_ENGINES, use_search_engine
 from tests.home.factories import NewsPageFactory
+from tests.search.conftest import empty_engine_index
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("database_search_only")]
+pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def content(news_index, corpus):
+@pytest.fixture(params=["database", *SEARCH_ENGINES])
+def content(request, news_index, corpus, settings):
     NewsPageFactory(parent=news_index, title="Toolkit launch for energy buyers")
+    if request.param == "database":
+        request.getfixturevalue("database_search_only")
+    else:
+        use_search_engine(settings, request.param)
+        empty_engine_index().index_all()
+        index_forum("engine")
     return corpus
 
 
@@ -56,12 +66,14 @@ def test_search_api_answers_the_same_kinds_in_the_list_shape(client, content):
     ("params", "status"),
     [({}, 422), ({"q": ""}, 422), ({"q": "x", "limit": 500}, 400), ({"q": "x", "kind": "y"}, 422)],
 )
+@pytest.mark.usefixtures("database_search_only")
 def test_search_api_rejects_unusable_parameters(client, params, status):
     response = client.get("/api/v3/search/", params)
     assert response.status_code == status
     assert response.json()["errors"]
 
 
+@pytest.mark.usefixtures("database_search_only")
 def test_search_api_with_only_punctuation_finds_nothing(client, db):
     answer = client.get("/api/v3/search/", {"q": '"(('}).json()
     assert answer == {"count": 0, "items": [], "query": "", "kinds": []}
