@@ -3,7 +3,8 @@
 #
 #   1. the Resource Centre at each corpus size (default 1,000, 10,000 and
 #      100,000 resources): generate and index it, measure search latency on
-#      OpenSearch and PostgreSQL (bench/run.sh, which writes RESULTS.md);
+#      OpenSearch, Elasticsearch and PostgreSQL (bench/run.sh, which writes
+#      RESULTS.md);
 #   2. the rest of the site on top of the largest: 5,000 news pages, 1,000
 #      events, 200 groups, 50,000 comments (bench/site.py);
 #   3. pages and API lists under load with wrk, against the ceiling
@@ -23,6 +24,8 @@ read -r -a sizes <<< "${BENCH_SIZES:-1000 10000 100000}"
 if [[ -f .cache/run/services.env ]]; then
     SEARCH_URL="${SEARCH_URL:-$(. .cache/run/services.env && echo "${SEARCH_URL:-}")}"
     REDIS_URL="${REDIS_URL:-$(. .cache/run/services.env && echo "${REDIS_URL:-}")}"
+    ELASTICSEARCH_URL="${ELASTICSEARCH_URL:-$(. .cache/run/services.env && echo "${ELASTICSEARCH_URL:-}")}"
+    export ELASTICSEARCH_URL
 fi
 : "${SEARCH_URL:?no OpenSearch node: run scripts/services.sh start or set SEARCH_URL}"
 : "${REDIS_URL:?no Redis: run scripts/services.sh start or set REDIS_URL}"

@@ -1,4 +1,4 @@
-"""Drop the benchmark's database and delete its OpenSearch indices.
+"""Drop the benchmark's database and delete its indices on the engines.
 
     python bench/cleanup.py
 
@@ -31,11 +31,14 @@ def drop_database():
 
 
 def delete_indices():
+    for variable in ("SEARCH_URL", "ELASTICSEARCH_URL"):
+        if os.environ.get(variable):
+            delete_indices_on(os.environ[variable])
+
+
+def delete_indices_on(url):
     from bench.settings import INDEX_PREFIX
 
-    url = os.environ.get("SEARCH_URL")
-    if not url:
-        return
     parsed = urlsplit(url)
     connection = http.client.HTTPConnection(parsed.hostname, parsed.port or 9200, timeout=30)
     connection.request("GET", f"/_cat/indices/{INDEX_PREFIX}*?format=json")

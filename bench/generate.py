@@ -6,7 +6,8 @@ Creates the database named by BENCH_DATABASE_URL if it is missing, migrates it,
 empties the Resource Centre, bulk-inserts N resources with skewed facet
 distributions (bench/corpus.py), then builds Wagtail's database search index and,
 when SEARCH_URL is set, the OpenSearch index (prefix BENCH_INDEX_PREFIX, default
-bench_), timing each in resources per second. Writes bench/results/generate-N.json.
+bench_), and the Elasticsearch one when ELASTICSEARCH_URL is, timing each in
+resources per second. Writes bench/results/generate-N.json.
 """
 
 import argparse
@@ -304,23 +305,24 @@ def index_database(count):
     return result
 
 
-def index_engine(count):
+def index_engine(count, alias="engine", name="opensearch"):
+    """Build the index of engine `name`, the backend `alias` (bench/settings.py)."""
     from django.conf import settings
     from wagtail.search.backends import get_search_backend
 
     from resources.models import Resource
     from search.index_maintenance import merge_segments
 
-    if "engine" not in settings.WAGTAILSEARCH_BACKENDS:
-        log("SEARCH_URL is not set: no engine index")
+    if alias not in settings.WAGTAILSEARCH_BACKENDS:
+        log(f"no {name} node configured: no {name} index")
         return None
-    backend = get_search_backend("engine")
+    backend = get_search_backend(alias)
     index = backend.get_index_for_model(Resource)
     assert index.name.startswith(settings.INDEX_PREFIX), index.name
     started = time.perf_counter()
     index.reset()
     index.add_model(Resource)
-    result = build_index(f"opensearch {index.name}", backend, indexed_objects(True), count)
+    result = build_index(f"{name} {index.name}", backend, indexed_objects(True), count)
     refreshed = time.perf_counter()
     index.refresh()
     result["refresh_seconds"] = round(time.perf_counter() - refreshed, 2)
@@ -335,8 +337,8 @@ def index_engine(count):
     stored = backend.es.count(index=index.name)["count"]
     if stored != count:
         raise RuntimeError(f"{index.name} holds {stored} documents, expected {count}")
-    log(f"opensearch index: {result['per_second']:,} resources/s")
-    result["as_is"] = as_is_sample("opensearch", backend, count)
+    log(f"{name} index: {result['per_second']:,} resources/s")
+    result["as_is"] = as_is_sample(name, backend, count)
     # Searches are measured on the index update_index leaves: one segment.
     merge_segments(backend)
     return result
@@ -399,6 +401,7 @@ def main():
     analyse()
     database = index_database(args.count)
     engine = index_engine(args.count)
+    elasticsearch = index_engine(args.count, "elasticsearch", "elasticsearch")
     analyse()
     from bench.provenance import commit
 
@@ -409,6 +412,7 @@ def main():
         "generate_seconds": round(seconds, 1),
         "database_index": database,
         "engine_index": engine,
+        "elasticsearch_index": elasticsearch,
         "distribution": distribution(),
     }
     RESULTS.mkdir(exist_ok=True)

@@ -2,8 +2,10 @@
 
     python bench/latency.py --label 10k [--requests 300] [--warmup 30] [--budget 300]
 
-Runs the site under gunicorn on 127.0.0.1 (bench.wsgi, 2 workers) twice: with
-SEARCH_URL (OpenSearch answers) and without it (PostgreSQL answers). Each time
+Runs the site under gunicorn on 127.0.0.1 (bench.wsgi, 2 workers) once per
+backend: with SEARCH_URL (OpenSearch answers), with ELASTICSEARCH_URL when set
+(Elasticsearch answers, as the site's "engine") and with neither (PostgreSQL
+answers). Each time
 one sequential keep-alive client sends, round after round:
 
   1. a search: /api/v3/resources/?q=<words>&topic=<slug>&country=<code>
@@ -79,28 +81,41 @@ def free_port():
         return sock.getsockname()[1]
 
 
-class Server:
-    """gunicorn bench.wsgi on 127.0.0.1, with or without the search engine."""
+# Wagtail's backend for each engine the benchmark measures (scripts/services.sh).
+ENGINE_BACKENDS = {
+    "opensearch": os.environ.get("SEARCH_BACKEND", "opensearch2"),
+    "elasticsearch": os.environ.get("ELASTICSEARCH_BACKEND", "elasticsearch7"),
+}
 
-    def __init__(self, engine, workers=2, threads=1, name=None, **settings):
+
+class Server:
+    """gunicorn bench.wsgi on 127.0.0.1, with or without a search engine: the
+    node at `engine` answers, of kind `engine_name` (a key of ENGINE_BACKENDS)."""
+
+    def __init__(
+        self, engine, workers=2, threads=1, name=None, engine_name="opensearch", **settings
+    ):
         self.engine = engine
+        self.engine_name = engine_name
         self.workers = workers
         self.threads = threads
         self.settings = settings  # more environment variables, e.g. PAGE_CACHE_SECONDS
         self.port = free_port()
-        name = name or ("opensearch" if engine else "database")
+        name = name or (engine_name if engine else "database")
         self.log_path = RESULTS / f"gunicorn-{name}.log"
 
     def environment(self):
         env = {
             key: value
             for key, value in os.environ.items()
-            if not key.startswith("AWS_") and key not in {"DATABASE_URL", "SEARCH_URL"}
+            if not key.startswith("AWS_")
+            and key not in {"DATABASE_URL", "SEARCH_URL", "ELASTICSEARCH_URL"}
         }
         env["DJANGO_SETTINGS_MODULE"] = "bench.settings"
         env["PYTHONPATH"] = str(ROOT)
         if self.engine:
             env["SEARCH_URL"] = self.engine
+            env["SEARCH_BACKEND"] = ENGINE_BACKENDS[self.engine_name]
         env.update(self.settings)
         return env
 
@@ -200,7 +215,10 @@ def percentiles(samples):
 
 
 def measure(engine, expected_backend, paths, warmup, budget):
-    with Server(engine) as server:
+    """Latency with `expected_backend` answering: the engine of that name at
+    the URL `engine`, or the database (engine None)."""
+    engine_name = expected_backend if engine else "opensearch"
+    with Server(engine, engine_name=engine_name) as server:
         client = Client(server.port)
         for path in paths[:warmup]:
             for url in (path, CEILING, FLOOR):
@@ -300,7 +318,8 @@ def main():
     parser.add_argument("--budget", type=float, default=480, help="seconds per backend, at most")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--engine-url", default=os.environ.get("SEARCH_URL"))
-    parser.add_argument("--only", choices=["opensearch", "database"])
+    parser.add_argument("--elasticsearch-url", default=os.environ.get("ELASTICSEARCH_URL"))
+    parser.add_argument("--only", choices=["opensearch", "elasticsearch", "database"])
     parser.add_argument("--expect", type=int, help="resources the engine index must hold")
     parser.add_argument("--quiet-load", type=float, default=1.2)
     parser.add_argument("--quiet-wait", type=float, default=600)
@@ -311,17 +330,29 @@ def main():
 
     paths = queries(args.warmup + args.requests, args.seed)
     runs = []
-    if args.only != "database":
-        if not args.engine_url:
-            parser.error("SEARCH_URL (or --engine-url) is needed for the OpenSearch run")
-        stored = engine_documents(args.engine_url, index)
+    engines = {"opensearch": ("OpenSearch", args.engine_url, "SEARCH_URL (or --engine-url)")}
+    if args.elasticsearch_url or args.only == "elasticsearch":
+        engines["elasticsearch"] = (
+            "Elasticsearch",
+            args.elasticsearch_url,
+            "ELASTICSEARCH_URL (or --elasticsearch-url)",
+        )
+    for engine, (name, url, setting) in engines.items():
+        if args.only not in {None, engine}:
+            continue
+        if not url:
+            parser.error(f"{setting} is needed for the {name} run")
+        stored = engine_documents(url, index)
         if args.expect is not None and stored != args.expect:
-            sys.exit(f"{index} holds {stored} documents, not {args.expect}: run generate.py again")
+            sys.exit(
+                f"{name}'s {index} holds {stored} documents, not {args.expect}: "
+                "run generate.py again"
+            )
         quiet = wait_for_quiet(args.quiet_load, args.quiet_wait)
-        log(f"OpenSearch run: {args.warmup} warm-up + {args.requests} rounds")
-        runs.append(measure(args.engine_url, "opensearch", paths, args.warmup, args.budget))
+        log(f"{name} run: {args.warmup} warm-up + {args.requests} rounds")
+        runs.append(measure(url, engine, paths, args.warmup, args.budget))
         runs[-1].update(quiet, index=index, documents=stored, load_average_after=load_average())
-    if args.only != "opensearch":
+    if args.only in {None, "database"}:
         quiet = wait_for_quiet(args.quiet_load, args.quiet_wait)
         log(f"PostgreSQL run: {args.warmup} warm-up + {args.requests} rounds")
         runs.append(measure(None, "database", paths, args.warmup, args.budget))

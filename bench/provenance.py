@@ -52,11 +52,12 @@ def machine():
         "OS": platform.platform(),
         "Python": sys.version.split()[0],
     }
-    url = os.environ.get("SEARCH_URL")
-    if url:
-        with urlopen(url, timeout=5) as response:  # noqa: S310 the benchmark's own node
-            version = json.load(response)["version"]["number"]
-        facts["OpenSearch"] = f"{version}, single node, 512 MB heap (scripts/services.sh)"
+    for name, variable in (("OpenSearch", "SEARCH_URL"), ("Elasticsearch", "ELASTICSEARCH_URL")):
+        url = os.environ.get(variable)
+        if url:
+            with urlopen(url, timeout=5) as response:  # noqa: S310 the benchmark's own node
+                version = json.load(response)["version"]["number"]
+            facts[name] = f"{version}, single node, 512 MB heap (scripts/services.sh)"
     try:
         import psycopg
 

@@ -4,13 +4,15 @@ prefix, so that it never touches the test suite's data on the shared services.
 
     BENCH_DATABASE_URL   default postgres://ppi:ppi@127.0.0.1:55432/ppi_bench
     SEARCH_URL           the OpenSearch node; unset = the database answers
+    ELASTICSEARCH_URL    the Elasticsearch node, indexed too and measured as
+                         well (bench/latency.py answers from it as "engine")
     BENCH_INDEX_PREFIX   default bench_
 """
 
 import dj_database_url
 
 from cms.settings.base import *  # noqa: F403
-from cms.settings.base import BASE_DIR, WAGTAILSEARCH_BACKENDS, env
+from cms.settings.base import BASE_DIR, WAGTAILSEARCH_BACKENDS, engine_backend, env
 
 DEBUG = False
 SECRET_KEY = env("SECRET_KEY", "bench-only-not-secret")
@@ -30,6 +32,15 @@ if not INDEX_PREFIX.startswith("bench"):
     raise RuntimeError("The benchmark resets its indices: their prefix must start with 'bench'.")
 if "engine" in WAGTAILSEARCH_BACKENDS:
     WAGTAILSEARCH_BACKENDS["engine"]["INDEX_PREFIX"] = INDEX_PREFIX
+# The second engine, for bench/generate.py to index: only on request
+# (AUTO_UPDATE off), so that what the benchmark publishes is not indexed twice.
+ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
+if ELASTICSEARCH_URL:
+    WAGTAILSEARCH_BACKENDS["elasticsearch"] = {
+        **engine_backend(ELASTICSEARCH_URL, env("ELASTICSEARCH_BACKEND", "elasticsearch7")),
+        "INDEX_PREFIX": INDEX_PREFIX,
+        "AUTO_UPDATE": False,
+    }
 
 # Media on the local disk whatever AWS_* says: the benchmark stores no files.
 AWS_STORAGE_BUCKET_NAME = None

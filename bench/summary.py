@@ -26,7 +26,11 @@ def plot(series):
     from matplotlib import pyplot
 
     figure, axes = pyplot.subplots(figsize=(7, 4.2), dpi=120)
-    for backend, colour in (("opensearch", "tab:blue"), ("database", "tab:orange")):
+    for backend, colour in (
+        ("opensearch", "tab:blue"),
+        ("elasticsearch", "tab:green"),
+        ("database", "tab:orange"),
+    ):
         points = series.get(backend)
         if not points:
             continue
