@@ -24,8 +24,12 @@ class CommitBatch:
     def __init__(self, flush):
         self.flush = flush
         self.items = []
+        self.done = False
 
     def __call__(self):
+        # Done: items added from now on start a batch of their own (Django's
+        # test helper runs the callbacks but leaves them in the list).
+        self.done = True
         self.flush(self.items)
 
 
@@ -36,7 +40,7 @@ def after_commit(flush, item, *, robust=False, using=None):
         return
     # From the oldest: a batch is begun at the transaction's first change.
     for _savepoints, callback, _robust in connection.run_on_commit:
-        if isinstance(callback, CommitBatch) and callback.flush == flush:
+        if isinstance(callback, CommitBatch) and callback.flush == flush and not callback.done:
             callback.items.append(item)
             return
     batch = CommitBatch(flush)
