@@ -65,18 +65,19 @@ def write_new(plans, result, user):
             create_resources(plans, user)
     except IntegrityError:
         # A slug taken since the rows were checked: the batch is rolled back,
-        # and written again row by row, which says which row it was.
+        # and written again row by row, validated as Wagtail validates an
+        # editor's save, which says which row it was and why.
         for plan in plans:
             plan.instance.pk = None
             plan.instance._state.adding = True
-            write_row(plan, result, user)
+            write_row(plan, result, user, clean=True)
         return plans
     for plan in plans:
         count(plan, result)
     return []
 
 
-def write_row(plan, result, user):
+def write_row(plan, result, user, clean=False):
     instance = plan.instance
     for name, objects in plan.relations.items():
         getattr(instance, name).set(objects)
@@ -86,8 +87,9 @@ def write_row(plan, result, user):
     try:
         # Permissions and values were checked row by row with the rest
         # (planning.py); the actions check them one at a time and would fail
-        # half-way. A slug taken meanwhile is the IntegrityError below.
-        action = action_class(instance, user=user, publish=plan.live, clean=False)
+        # half-way. Without `clean`, a slug taken meanwhile is the
+        # IntegrityError below.
+        action = action_class(instance, user=user, publish=plan.live, clean=clean)
         action.execute(skip_permission_checks=True)
     except ValidationError as error:
         raise RowFailed(
