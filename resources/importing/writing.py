@@ -1,11 +1,12 @@
-"""Writing the planned rows, all or none, through Wagtail's own create and
-edit actions: imported resources get revisions, audit log entries and the
-`published` signal as if an editor had saved them.
+"""Writing the planned rows, all or none: imported resources get revisions,
+audit log entries and the `published` signal as if an editor had saved them.
+Updates go through Wagtail's own edit action, one row at a time; new
+resources are written in batches with what its create action writes
+(creating.py).
 
 What follows each save is done once for the whole file rather than row by
-row: the reference index at the end of the transaction, and after the commit
-the search indexing, the cached pages' retirement and the webhooks' look-up
-(cms/commit_batches.py), each in bulk."""
+row: the reference index, and after the commit the search indexing, the
+cached pages' retirement and the webhooks' look-up (cms/commit_batches.py)."""
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -14,6 +15,8 @@ from wagtail.actions.create import CreateAction
 from wagtail.actions.edit import EditAction
 from wagtail.models import ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
+
+from cms.commit_batches import collecting
 
 from ..models import Resource
 from .creating import create_resources
@@ -26,21 +29,29 @@ class RowFailed(Exception):
         self.errors = errors
 
 
-# New resources are written this many at a time (creating.py).
-CREATE_BATCH = 250
+# New resources are written together (creating.py), about a twentieth of the
+# file at a time, so that the run's page sees the rows advance, and no more
+# than MAX_BATCH: each batch is a few statements of that many rows.
+MIN_BATCH, MAX_BATCH = 25, 250
+
+
+def batch_size(rows):
+    return min(max(rows // 20, MIN_BATCH), MAX_BATCH)
 
 
 def write(result, user, progress):
     try:
-        with transaction.atomic():
-            # Wagtail updates an object's references on each of its saves
-            # (three per published row); once per resource is enough.
+        # What follows the commit (indexing, cached pages, webhooks) is done
+        # once for all the rows; Wagtail updates an object's references on
+        # each of its saves (three per published row): once per resource.
+        with transaction.atomic(), collecting():
             with disable_reference_index_auto_update():
+                size = batch_size(len(result.plans))
                 creates, one_by_one = [], []
                 for plan in progress(result.plans, Stage.WRITING, len(result.plans)):
                     if plan.action == "create":
                         creates.append(plan)
-                        if len(creates) == CREATE_BATCH:
+                        if len(creates) == size:
                             one_by_one += write_new(creates, result, user)
                             creates = []
                     else:
