@@ -1,8 +1,9 @@
 """New resources, many at a time: the rows Wagtail's CreateAction writes for
 each (the resource, its relations and tags, its first revision, the
-"wagtail.create" log entry, its references) and, for a live row, what publishing that revision
-adds (live state, the "wagtail.publish" entry, the `published` signal), in a
-few statements for a batch instead of about forty per resource.
+"wagtail.create" log entry, its references) and, for a live row, what
+publishing that revision adds (the live state, the "wagtail.publish" entry,
+the `published` signal), in a few statements for a batch instead of about a
+hundred per resource.
 
 tests/resources/test_import_writing.py compares the result with Wagtail's own
 actions field by field, so that a Wagtail upgrade that changes them is noticed.
