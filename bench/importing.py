@@ -15,10 +15,14 @@ writes them all in one transaction, publishing each (so each is indexed:
 OpenSearch if SEARCH_URL is set, under BENCH_INDEX_PREFIX, else PostgreSQL).
 
 The run is sampled every `--interval` seconds, as the run's page reads it
-(rows checked, rows done). Reported: the request's time, the wait for the
-worker, the checking and writing stages (seconds, rows/s), the whole run, the
-rows/s of each sampling interval (p50/p95, lowest), and the resources
-published and indexed at the end. Writes bench/results/importing.json.
+(rows checked, rows done), with the number of live resources this process
+sees (it changes when the worker's transaction commits). Reported: the
+request's time, the wait for the worker, the checking stage, the writing stage
+(to the commit), the indexing after the commit (to the run's end), the whole
+run (seconds, rows/s), the rows/s of each sampling interval (p50/p95,
+lowest), and at the end the resources published, found by a search, and
+held by the engine's index (which the run empties first) against the
+database's. Writes bench/results/importing.json (`--output` another name).
 """
 
 import argparse
@@ -116,6 +120,22 @@ def worker(env, log_path):
         )
 
 
+def empty_engine_index(model):
+    """The engine's index for `model`, emptied (a run before this one left its
+    documents), or None without an engine."""
+    from django.conf import settings
+    from wagtail.search.backends import get_search_backend
+
+    if "engine" not in settings.WAGTAILSEARCH_BACKENDS:
+        return None
+    backend = get_search_backend("engine")
+    index = backend.get_index_for_model(model)
+    backend.es.indices.delete(index=f"{index.name}*", ignore=[404])
+    index.put()
+    index.add_model(model)
+    return index
+
+
 def rates(samples):
     """Rows per second over each sampling interval in which rows moved."""
     found = []
@@ -139,6 +159,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=10_000)
     parser.add_argument("--interval", type=float, default=0.5)
+    parser.add_argument("--output", default="importing.json")
     args = parser.parse_args()
 
     env = fresh_database()
@@ -153,6 +174,7 @@ def main():
     from resources.tasks import queue_import
     from tests.home.factories import TopicFactory
 
+    engine = empty_engine_index(Resource)
     for slug in TOPICS:
         TopicFactory(slug=slug, name=slug.title())
     user = get_user_model().objects.create_superuser("bench-importer", "b@example.org", "x")
@@ -170,7 +192,7 @@ def main():
         request_seconds = time.monotonic() - started
         log(f"queued in {request_seconds * 1000:.0f} ms")
         samples = [(0.0, 0, 0)]
-        first_move = checked_at = None
+        first_move = checked_at = committed_at = None
         while True:
             time.sleep(args.interval)
             now = time.monotonic() - started
@@ -180,6 +202,8 @@ def main():
                 first_move = now
             if checked_at is None and run.rows_checked >= rows:
                 checked_at = now
+            if committed_at is None and Resource.objects.filter(live=True).exists():
+                committed_at = now
             if run.finished:
                 break
             if process.poll() is not None:
@@ -193,8 +217,14 @@ def main():
 
     run = ImportRun.objects.get(pk=run.pk)
     checking = (checked_at or total) - (first_move or 0)
-    writing = total - (checked_at or total)
-    indexed = get_search_backend().search("procurer", Resource.objects.filter(live=True)).count()
+    writing = (committed_at or total) - (checked_at or total)
+    indexing = total - (committed_at or total)
+    live = Resource.objects.filter(live=True)
+    indexed = get_search_backend().search("procurer", live).count()
+    in_engine = None
+    if engine is not None:
+        engine.refresh()
+        in_engine = engine.es.count(index=engine.name)["count"]
     result = {
         "commit": commit(),
         "machine": machine(),
@@ -207,15 +237,18 @@ def main():
         "wait_for_worker_s": round(first_move or 0, 1),
         "checking_s": round(checking, 1),
         "writing_s": round(writing, 1),
+        "indexing_after_commit_s": round(indexing, 1),
         "total_s": round(total, 1),
         "rows_per_s_overall": round(rows / total, 1),
         "writing_rows_per_s": round(rows / writing, 1) if writing else None,
         "rows_per_s_by_interval": rates(samples),
-        "published": Resource.objects.filter(live=True).count(),
-        "indexed": indexed,
+        "published": live.count(),
+        "found_by_search": indexed,
+        "in_engine_index": in_engine,
+        "load_average_at_end": os.getloadavg(),
         "samples": samples,
     }
-    (RESULTS / "importing.json").write_text(json.dumps(result, indent=2))
+    (RESULTS / args.output).write_text(json.dumps(result, indent=2))
     log(json.dumps({key: value for key, value in result.items() if key != "samples"}, indent=2))
 
 

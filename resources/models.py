@@ -228,8 +228,13 @@ class Resource(
         return self.title
 
     def save(self, *args, **kwargs):
-        self.publication_year = self.publication_date.year if self.publication_date else None
+        self.derive_fields()
         super().save(*args, **kwargs)
+
+    def derive_fields(self):
+        """The values kept for filtering, from the editor's: on every save, and
+        by the import's bulk insert (resources/importing/creating.py)."""
+        self.publication_year = self.publication_date.year if self.publication_date else None
 
     @classmethod
     def get_indexed_objects(cls):

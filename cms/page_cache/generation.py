@@ -15,7 +15,8 @@ import time
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
-from django.db import transaction
+
+from cms.commit_batches import after_commit
 
 logger = logging.getLogger(__name__)
 
@@ -81,8 +82,13 @@ class PageGeneration:
     def retire(self, **_signal_kwargs):
         """Every cached page is out of date once the change commits (before
         that, a request would read the old rows and could store them under
-        the new generation). A signal receiver: see triggers.py."""
-        transaction.on_commit(self.bump)
+        the new generation): once per transaction, however many changes it
+        holds (an import publishes thousands). A signal receiver: see
+        triggers.py."""
+        after_commit(self.bump_once, None)
+
+    def bump_once(self, _changes):
+        self.bump()
 
     def bump(self):
         try:

@@ -64,20 +64,21 @@ def follow(client, run_url, worker, timeout=120):
 def test_the_worker_imports_an_uploaded_file_and_the_page_follows_it(editor, worker):
     TopicFactory(slug="health", name="Health")
     client = client_for(grant(editor, "add_resource", "change_resource", "publish_resource"))
-    upload = SimpleUploadedFile("many.csv", to_csv(rows(150), header=HEADER))
+    # Enough rows to be seen part-way: the worker writes them in batches.
+    upload = SimpleUploadedFile("many.csv", to_csv(rows(500), header=HEADER))
 
     response = client.post(IMPORT_URL, {"file": upload})
 
     run = ImportRun.objects.get()
-    assert response.status_code == 302 and run.rows_total == 150
+    assert response.status_code == 302 and run.rows_total == 500
     run_url = reverse("resources_import_run", args=[run.pk])
     run, response, seen = follow(client, run_url, worker)
-    assert (run.status, run.rows_checked, run.rows_done, run.created) == ("done", 150, 150, 150)
-    assert "150 created" in response.content.decode()
+    assert (run.status, run.rows_checked, run.rows_done, run.created) == ("done", 500, 500, 500)
+    assert "500 created" in response.content.decode()
     # Progress only goes forward, and was seen part-way.
     assert seen == sorted(seen, key=lambda reading: reading[1:]), seen
-    assert any(0 < done < 150 for _status, _checked, done in seen), seen
-    assert Resource.objects.filter(live=True).count() == 150
+    assert any(0 < done < 500 for _status, _checked, done in seen), seen
+    assert Resource.objects.filter(live=True).count() == 500
     assert Resource.objects.get(slug="resource-7").latest_revision.user == editor
 
 
