@@ -148,3 +148,35 @@ def test_without_pg_trgm_the_database_offers_drops_but_no_spelling(corpus):
     page = search.search(SearchQuery(text="tolkitt", filters={"country": ["FI"]}))
     assert page.suggestions.spelling is None
     assert drops_of(page) == {"q": len(matching(corpus["resources"], {"country": ["FI"]}))}
+
+
+def test_the_api_gives_the_same_help_from_the_engine_and_the_database(
+    client, corpus, engine_index, settings
+):
+    engine_index.index_all()
+    params = {"q": "tolkitt", "country": "FI"}
+    from_engine = client.get("/api/v3/resources/", params).json()
+    settings.WAGTAILSEARCH_BACKENDS = {"default": settings.WAGTAILSEARCH_BACKENDS["default"]}
+    from_database = client.get("/api/v3/resources/", params).json()
+
+    assert from_engine["backend"] != "database" and from_database["backend"] == "database"
+    assert from_engine["count"] == from_database["count"] == 0
+    finnish = len(matching(corpus["resources"], {"country": ["FI"]}))
+    assert (
+        from_engine["suggestions"]
+        == from_database["suggestions"]
+        == {
+            "drop_filters": [
+                {
+                    "parameter": "q",
+                    "values": ["tolkitt"],
+                    "label": "Words: tolkitt",
+                    "count": finnish,
+                }
+            ],
+            "spelling": {
+                "text": "toolkit",
+                "count": len(titled(matching(corpus["resources"], {"country": ["FI"]}), "Toolkit")),
+            },
+        }
+    )
