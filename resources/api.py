@@ -125,7 +125,7 @@ class FilterDropOut(BaseModel):
     parameter: str = Field(
         description="The query parameter to leave out: a facet's, or `q` for the words"
     )
-    values: list[str] = Field(description="Its values now asked for, all of them dropped")
+    values: list[str] = Field(description="The values selected in it; the drop removes them all")
     label: str = Field(description="What is dropped, for people, e.g. “Country: Finland”")
     count: int = Field(description="How many resources match without it, the rest kept")
 
