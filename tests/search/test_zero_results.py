@@ -5,28 +5,21 @@ and a spelling correction of the words."""
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Locale
 
 from resources.facets import FACETS
 from resources.models import Resource
 from search.faceted import DatabaseFacetedSearch, SearchQuery
 from search.zero_results import database_help
+from tests.search import test_faceted_search
 from tests.search.expected import matching
 
 pytestmark = pytest.mark.django_db
 
+# The parity tests' fixture, searching on the database or on the engine:
+# whatever engines they run on, these run on too.
+searcher = test_faceted_search.searcher
+
 NOTHING_MATCHES = {"country": ["NL"], "topic": ["ict"], "language": ["fi"], "type": ["policy"]}
-
-
-@pytest.fixture(params=["database", "engine"])
-def searcher(request, corpus):
-    queryset = Resource.objects.visible().filter(locale=Locale.get_default())
-    if request.param == "database":
-        return lambda query: DatabaseFacetedSearch(queryset, FACETS).search(query)
-    from search.engine import EngineFacetedSearch
-
-    request.getfixturevalue("engine_index").index_all()
-    return lambda query: EngineFacetedSearch(queryset, FACETS).search(query)
 
 
 def without(filters, name):
