@@ -3,6 +3,7 @@ and facets as /resources/, as JSON, in the list shape every v3 list shares
 (`limit`/`offset` in, `count`/`items` out, the facets beside them)."""
 
 import datetime
+from dataclasses import asdict
 from typing import Literal
 
 from django.http import HttpRequest
@@ -120,6 +121,33 @@ class FacetOut(BaseModel):
     values: list[FacetValueOut]
 
 
+class FilterDropOut(BaseModel):
+    parameter: str = Field(
+        description="The query parameter to leave out: a facet's, or `q` for the words"
+    )
+    values: list[str] = Field(description="The values selected in it; the drop removes them all")
+    label: str = Field(description="What is dropped, for people, e.g. “Country: Finland”")
+    count: int = Field(description="How many resources match without it, the rest kept")
+
+
+class SpellingOut(BaseModel):
+    text: str = Field(description="The words, corrected: search for them as `q`")
+    count: int = Field(description="How many resources they match, the filters kept")
+
+
+class ZeroResultsHelpOut(BaseModel):
+    drop_filters: list[FilterDropOut] = Field(
+        description=(
+            "Each selected filter whose removal finds something, most resources first. "
+            "A facet is dropped with all its values: they are OR-ed, so dropping one of "
+            "them can only find fewer."
+        )
+    )
+    spelling: SpellingOut | None = Field(
+        description="A correction of the words, given only when it finds something"
+    )
+
+
 class ResourceSearchOut(BaseModel):
     count: int = Field(description="How many resources match")
     items: list[ResourceOut]
@@ -128,6 +156,9 @@ class ResourceSearchOut(BaseModel):
         description="Which search implementation answered"
     )
     notice: str = Field(description="Set when the engine was down and the database answered")
+    suggestions: ZeroResultsHelpOut | None = Field(
+        description="Only when nothing matches the words or filters: what would find something"
+    )
 
 
 class _SearchHead(Schema):
@@ -220,6 +251,7 @@ def search_resources(request: HttpRequest, params: ResourceSearchParams = Query(
         ],
         "backend": results.backend,
         "notice": str(results.notice),
+        "suggestions": asdict(results.suggestions) if results.suggestions else None,
     }
 
 

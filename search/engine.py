@@ -14,6 +14,7 @@ from wagtail.search.query import MATCH_ALL, Fuzzy
 
 from search import engine_client
 from search.backends import search_backend
+from search.engine_zero_results import engine_help
 from search.faceted import FacetedSearch, SearchPage
 
 ENGINE_ALIAS = "engine"
@@ -79,12 +80,17 @@ class EngineFacetedSearch(FacetedSearch):
             for index, (excluded, specs) in enumerate(groups.items())
         }
 
-    def body(self, query):
-        text = Fuzzy(query.text, operator="and") if query.text else MATCH_ALL
-        compiler = self.backend.query_compiler_class(self.base, text)
+    def text_query(self, text):
+        """The query for `text` within the base (every resource of it without text)."""
+        compiler = self.backend.query_compiler_class(
+            self.base, Fuzzy(text, operator="and") if text else MATCH_ALL
+        )
         compiler.check()
+        return tune_fuzziness(compiler.get_query())
+
+    def body(self, query):
         body = {
-            "query": tune_fuzziness(compiler.get_query()),
+            "query": self.text_query(query.text),
             "post_filter": {"bool": {"filter": self.selections(query)}},
             "aggs": self.aggregations(query),
             "sort": self.sort(query),
@@ -150,7 +156,7 @@ class EngineFacetedSearch(FacetedSearch):
                     counts[name] = {
                         str(bucket["key"]): bucket["doc_count"] for bucket in aggregation["buckets"]
                     }
-        return SearchPage(
+        page = SearchPage(
             items=items,
             total=response["hits"]["total"]["value"],
             query=query,
@@ -158,6 +164,9 @@ class EngineFacetedSearch(FacetedSearch):
             backend=self.backend_name,
             highlights=highlights,
         )
+        if not page.total and (query.text or self.selections(query)):
+            page.suggestions = engine_help(self, query)
+        return page
 
 
 def tune_fuzziness(query):

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, F, QuerySet
 
 from search.id_sets import Ids, InIds, fetch_ids
+from search.zero_results import ZeroResultsHelp, database_help
 
 SORTS = ("relevance", "newest", "title")
 
@@ -76,6 +77,8 @@ class SearchPage:
     backend: str
     highlights: dict = field(default_factory=dict)  # pk -> HTML snippet
     notice: str = ""
+    # Only when nothing matches the words or filters: what would find something.
+    suggestions: ZeroResultsHelp | None = None
 
     @property
     def num_pages(self):
@@ -252,10 +255,10 @@ class DatabaseFacetedSearch(FacetedSearch):
             candidates = self.text_matches(query.text)
         elif selected:
             candidates = fetch_ids(self.base)
-        selections = {
-            name: self.selected_ids(self.specs[name], values) & candidates
-            for name, values in selected.items()
+        chosen = {
+            name: self.selected_ids(self.specs[name], values) for name, values in selected.items()
         }
+        selections = {name: ids & candidates for name, ids in chosen.items()}
         matching_ids = candidates
         for ids in selections.values():
             matching_ids = Ids(matching_ids & ids)
@@ -265,13 +268,16 @@ class DatabaseFacetedSearch(FacetedSearch):
         total = matching.count() if matching_ids is None else len(matching_ids)
         start = query.start
         items = self.page(query, matching, start) if total > start else []
-        return SearchPage(
+        page = SearchPage(
             items=items,
             total=total,
             query=query,
             facets=self.build_facets(query, counts),
             backend=self.backend_name,
         )
+        if not total and (query.text or selected):
+            page.suggestions = database_help(self, query, candidates, chosen)
+        return page
 
     def page(self, query, matching, start):
         stop = start + query.page_size

@@ -25,6 +25,8 @@ resource = Resource.objects.visible().first()
 urls = [
     "/resources/", "/resources/?q=strategy&topic=health&country=FI&sort=newest", resource.get_url(),
     "/api/v3/resources/?q=guide&type=guidance", f"/api/v3/resources/{resource.pk}/",
+    # Nothing found: the help (filters to drop; no spelling correction on SQLite).
+    "/resources/?q=tolkitt&country=FI&type=policy", "/api/v3/resources/?q=tolkitt&country=FI",
     "/", "/news/", "/news/?topic=health", news.url, "/news/feed/",
     "/events/", "/events/?past=1", event.url, event.url + "event.ics", "/events/feed.ics",
     "/legal-framework/", section.url, "/search/?q=procurement", "/about/", "/fr/", "/fr/news/",

@@ -118,11 +118,15 @@ def querystring_with(context, **changes):
 
 
 @register.simple_tag(takes_context=True)
-def querystring_without(context, name, value):
-    """The current query string without one value of a repeatable parameter, back
-    on page one: the link behind a removable filter chip."""
+def querystring_without(context, name, value=None):
+    """The current query string without one value of a repeatable parameter (or
+    without all of them), back on page one: the link behind a removable filter
+    chip, and behind a search's suggestion to drop a filter."""
     params = context["request"].GET.copy()
-    params.setlist(name, [item for item in params.getlist(name) if item != str(value)])
+    if value is None:
+        params.pop(name, None)
+    else:
+        params.setlist(name, [item for item in params.getlist(name) if item != str(value)])
     params.pop("page", None)
     encoded = params.urlencode()
     return f"?{encoded}" if encoded else "?"

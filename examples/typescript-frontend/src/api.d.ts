@@ -4881,6 +4881,29 @@ export interface components {
             /** Selected */
             selected: boolean;
         };
+        /** FilterDropOut */
+        FilterDropOut: {
+            /**
+             * Parameter
+             * @description The query parameter to leave out: a facet's, or `q` for the words
+             */
+            parameter: string;
+            /**
+             * Values
+             * @description The values selected in it; the drop removes them all
+             */
+            values: string[];
+            /**
+             * Label
+             * @description What is dropped, for people, e.g. “Country: Finland”
+             */
+            label: string;
+            /**
+             * Count
+             * @description How many resources match without it, the rest kept
+             */
+            count: number;
+        };
         /** NamedValue */
         NamedValue: {
             /**
@@ -4969,6 +4992,21 @@ export interface components {
              * @description Set when the engine was down and the database answered
              */
             notice: string;
+            /** @description Only when nothing matches the words or filters: what would find something */
+            suggestions: components["schemas"]["ZeroResultsHelpOut"] | null;
+        };
+        /** SpellingOut */
+        SpellingOut: {
+            /**
+             * Text
+             * @description The words, corrected: search for them as `q`
+             */
+            text: string;
+            /**
+             * Count
+             * @description How many resources they match, the filters kept
+             */
+            count: number;
         };
         /** TagValue */
         TagValue: {
@@ -4976,6 +5014,16 @@ export interface components {
             slug: string;
             /** Name */
             name: string;
+        };
+        /** ZeroResultsHelpOut */
+        ZeroResultsHelpOut: {
+            /**
+             * Drop Filters
+             * @description Each selected filter whose removal finds something, most resources first. A facet is dropped with all its values: they are OR-ed, so dropping one of them can only find fewer.
+             */
+            drop_filters: components["schemas"]["FilterDropOut"][];
+            /** @description A correction of the words, given only when it finds something */
+            spelling: components["schemas"]["SpellingOut"] | null;
         };
         /** ResourceShape */
         ResourceShape: {
