@@ -45,6 +45,7 @@ def resource_index(request):
             (facet, value) for facet in results.facets for value in facet.values if value.selected
         ]
         context["range_chips"] = range_chips(request.GET, query)
+        context["selected_count"] = len(context["chips"]) + len(context["range_chips"])
         context["panels"] = panels(results, FACETS, request.GET, query.ranges, range_errors)
     response = render(request, "resources/resource_index.html", context, status=status)
     if context.get("results") and context["results"].notice:
