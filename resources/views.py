@@ -47,6 +47,11 @@ def resource_index(request):
         context["range_chips"] = range_chips(request.GET, query)
         context["selected_count"] = len(context["chips"]) + len(context["range_chips"])
         context["panels"] = panels(results, FACETS, request.GET, query.ranges, range_errors)
+        # Opened on a phone too when the visitor was working in it: a filter box
+        # sent, "show all", a year to correct (the link's anchor is inside).
+        context["panel_open"] = bool(range_errors) or any(
+            panel.filter_text or panel.showing_all for panel in context["panels"]
+        )
     response = render(request, "resources/resource_index.html", context, status=status)
     if context.get("results") and context["results"].notice:
         # The engine's fallback is not for keeping: the page cache must ask
