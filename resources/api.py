@@ -21,7 +21,7 @@ from search.facet_values import histogram, matching
 from search.faceted import SORTS, SearchQuery, UnknownFacetValue
 from search.query import clean_query
 from search.ranges import HIGHEST, LOWEST, order_error
-from search.service import MAX_RESULTS_DEPTH, facet_values, faceted_search, selected_values
+from search.service import MAX_RESULTS_DEPTH, faceted_search, selected_values
 from search.sources import current_locale
 
 from .api_data import held_taxonomy_values, resource_data
@@ -315,60 +315,6 @@ def query_of(params: ResourceFilters, **paging):
         ranges=ranges,
         **paging,
     )
-
-
-class FacetValuesParams(ResourceFilters):
-    prefix: str = Field(
-        "",
-        max_length=200,
-        description="Only values whose code or a word of whose label begins with this "
-        "(any case, accents ignored)",
-    )
-    limit: int = Field(20, ge=1, description="Items per answer")
-    offset: int = Field(0, ge=0, description="How many items to skip")
-
-
-class FacetValuesOut(BaseModel):
-    count: int = Field(description="How many values match the prefix")
-    items: list[FacetValueOut]
-    name: str
-    label: str
-    backend: Literal["opensearch", "elasticsearch", "database"] = Field(
-        description="Which search implementation answered"
-    )
-    notice: str = Field(description="Set when the engine was down and the database answered")
-
-
-@router.get(
-    "/facets/{facet}/",
-    response={200: FacetValuesOut, 400: ProblemDetail, 422: ProblemDetail},
-    summary="Search one facet's values",
-    description=(
-        "The values of one facet that match a prefix, with how many resources each would "
-        "give under the current selection: the words and every other facet's filters "
-        "(this facet's own selection is marked, not applied), as the search's facets count."
-    ),
-    operation_id="resources_facet_values",
-)
-def search_facet_values(
-    request: HttpRequest,
-    facet: Literal[tuple(spec.name for spec in FACETS)],
-    params: FacetValuesParams = Query(...),  # noqa: B008
-):
-    query = query_of(params, page_size=0)
-    try:
-        found, backend, notice = facet_values(resources_in(params.locale), FACETS, query, facet)
-    except UnknownFacetValue as error:
-        raise BadValue(error.parameter, str(error)) from error
-    values = matching(found.values, params.prefix)
-    return {
-        "count": len(values),
-        "items": [vars(value) for value in values[params.offset : params.offset + params.limit]],
-        "name": found.name,
-        "label": found.label,
-        "backend": backend,
-        "notice": str(notice),
-    }
 
 
 class ResourceShape(Schema):

@@ -711,6 +711,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v3/resources/{resource_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a resource */
+        get: operations["resources_detail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v3/resources/facets/{facet}/": {
         parameters: {
             query?: never;
@@ -723,23 +740,6 @@ export interface paths {
          * @description The values of one facet that match a prefix, with how many resources each would give under the current selection: the words and every other facet's filters (this facet's own selection is marked, not applied), as the search's facets count.
          */
         get: operations["resources_facet_values"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v3/resources/{resource_id}/": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Get a resource */
-        get: operations["resources_detail"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5060,6 +5060,17 @@ export interface components {
             /** Name */
             name: string;
         };
+        /** ResourceShape */
+        ResourceShape: {
+            /**
+             * Rendition
+             * @description Thumbnail sizes to include
+             * @default []
+             */
+            rendition: ("fill-480x270" | "width-480" | "width-960" | "width-1600")[];
+            /** Rich Text Format */
+            rich_text_format?: ("db_html" | "html" | "db_markdown" | "markdown") | null;
+        };
         /** FacetValuesParams */
         FacetValuesParams: {
             /**
@@ -5162,17 +5173,6 @@ export interface components {
              * @description Set when the engine was down and the database answered
              */
             notice: string;
-        };
-        /** ResourceShape */
-        ResourceShape: {
-            /**
-             * Rendition
-             * @description Thumbnail sizes to include
-             * @default []
-             */
-            rendition: ("fill-480x270" | "width-480" | "width-960" | "width-1600")[];
-            /** Rich Text Format */
-            rich_text_format?: ("db_html" | "html" | "db_markdown" | "markdown") | null;
         };
         /** SiteSearchParams */
         SiteSearchParams: {
@@ -10141,6 +10141,77 @@ export interface operations {
             };
         };
     };
+    resources_detail: {
+        parameters: {
+            query?: {
+                /** @description Thumbnail sizes to include */
+                rendition?: ("fill-480x270" | "width-480" | "width-960" | "width-1600")[];
+                rich_text_format?: ("db_html" | "html" | "db_markdown" | "markdown") | null;
+            };
+            header?: never;
+            path: {
+                resource_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Send it back in If-None-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResourceOut"];
+                };
+            };
+            /** @description Not modified: the ETag sent in If-None-Match still matches */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A value is refused (an unknown parameter, a value that names nothing, a limit over the maximum) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description The token is wrong, revoked or malformed, or credentials are missing */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description The parameters or the body do not match this document */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
     resources_facet_values: {
         parameters: {
             query?: {
@@ -10225,77 +10296,6 @@ export interface operations {
                 };
             };
             /** @description Unprocessable Entity */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                };
-            };
-        };
-    };
-    resources_detail: {
-        parameters: {
-            query?: {
-                /** @description Thumbnail sizes to include */
-                rendition?: ("fill-480x270" | "width-480" | "width-960" | "width-1600")[];
-                rich_text_format?: ("db_html" | "html" | "db_markdown" | "markdown") | null;
-            };
-            header?: never;
-            path: {
-                resource_id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    /** @description Send it back in If-None-Match */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ResourceOut"];
-                };
-            };
-            /** @description Not modified: the ETag sent in If-None-Match still matches */
-            304: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description A value is refused (an unknown parameter, a value that names nothing, a limit over the maximum) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                };
-            };
-            /** @description The token is wrong, revoked or malformed, or credentials are missing */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                };
-            };
-            /** @description The parameters or the body do not match this document */
             422: {
                 headers: {
                     [name: string]: unknown;
