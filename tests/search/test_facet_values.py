@@ -134,3 +134,39 @@ def test_a_facets_values_found_by_a_prefix_are_the_same_on_both(implementation, 
 )
 def test_the_prefix_rule(value, label, typed, found):
     assert matches(typed, value, label) is found
+
+
+def test_the_api_answers_a_facets_values_from_the_engine_or_the_database_when_it_is_down(
+    client, corpus, engine_index, settings
+):
+    engine_index.index_all()
+    params = {"prefix": "he", "country": "FI", "year_from": 2020}
+    up = client.get("/api/v3/resources/facets/topic/", params).json()
+    assert up["backend"] in ("opensearch", "elasticsearch") and up["notice"] == ""
+    health = [r for r in corpus["resources"] if r.publication_date.year >= 2020]
+    health = [
+        r
+        for r in health
+        if r.countries.filter(code="FI").exists() and r.topics.filter(slug="health").exists()
+    ]
+    assert up["items"] == [
+        {"value": "health", "label": "Health", "count": len(health), "selected": False}
+    ]
+
+    from search import engine
+    from tests.processes import free_port
+
+    settings.WAGTAILSEARCH_BACKENDS = {
+        **settings.WAGTAILSEARCH_BACKENDS,
+        "engine": {
+            **settings.WAGTAILSEARCH_BACKENDS["engine"],
+            "URLS": [f"http://127.0.0.1:{free_port()}"],
+        },
+    }
+    engine.reset_circuit()
+    try:
+        down = client.get("/api/v3/resources/facets/topic/", params).json()
+    finally:
+        engine.reset_circuit()
+    assert down["backend"] == "database" and down["notice"]
+    assert down["items"] == up["items"]
