@@ -10,11 +10,15 @@ one sequential keep-alive client sends, round after round:
 
   1. a search: /api/v3/resources/?q=<words>&topic=<slug>&country=<code>
      (text + two filters; the answer always carries all six facets' counts),
-  2. the ceiling: /api/v3/events/?limit=1 (a trivial API v3 endpoint, one query),
-  3. the floor: /bench/ping/ (a bare Django view: routing, middleware, WSGI).
+  2. a facet-value search with the year histogram in the same answer:
+     /api/v3/resources/?q=<words>&topic=<slug>&<facet>_q=<prefix>&year_from=..&year_to=..
+     (one long facet's values narrowed to a prefix, a year range, `histograms`),
+  3. the ceiling: /api/v3/events/?limit=1 (a trivial API v3 endpoint, one query),
+  4. the floor: /bench/ping/ (a bare Django view: routing, middleware, WSGI).
 
-Interleaving them means all three see the same machine load. Every search
-answer is checked (status 200, `backend` as expected, no fallback notice).
+Interleaving them means all of them see the same machine load. Every search
+answer is checked (status 200, `backend` as expected, no fallback notice; the
+facet-value search's values all begin with the prefix and its histogram has bars).
 Writes bench/results/latency-<label>.json.
 """
 
@@ -30,7 +34,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -73,6 +77,52 @@ def queries(count, seed):
         params = {"q": text, "topic": topic, "country": countries.one()}
         made.append("/api/v3/resources/?" + urlencode(params))
     return made
+
+
+def facet_queries(count, seed):
+    """Facet-value searches with the year histogram, as a visitor makes them
+    typing into a long facet's filter box after choosing a topic and a span
+    of years: words as in `queries`, one to three letters of a country,
+    language or topic, and a range of years, sometimes open at one end."""
+    from bench import corpus
+
+    rng = random.Random(seed)  # noqa: S311 repeatable requests, not secrets
+    texts = queries(count, seed)
+    topics = corpus.Sampler(rng, [slug for slug, _ in corpus.TOPICS], corpus.zipf_weights(18))
+    names = {
+        "country": [code.lower() for code in corpus.COUNTRY_ORDER],
+        "language": corpus.LANGUAGE_ORDER,
+        "topic": [slug for slug, _ in corpus.TOPICS],
+    }
+    years = list(corpus.YEARS)
+    made = []
+    for path in texts:
+        words = dict(parse_qsl(urlsplit(path).query))["q"]
+        facet = rng.choice(list(names))
+        typed = rng.choice(names[facet])[: rng.randint(1, 3)]
+        lowest = rng.choice(years[:-1])
+        params = {"q": words, f"{facet}_q": typed, "year_from": lowest}
+        if facet != "topic":
+            params["topic"] = topics.one()
+        if rng.random() < 0.8:
+            params["year_to"] = min(years[-1], lowest + rng.randint(0, 8))
+        made.append("/api/v3/resources/?" + urlencode(params))
+    return made
+
+
+def facet_answer_problem(path, answer):
+    """What is wrong with a facet-value search's answer, or None."""
+    query = dict(parse_qsl(urlsplit(path).query))
+    name, typed = next((k[:-2], v) for k, v in query.items() if k.endswith("_q"))
+    facet = next(facet for facet in answer["facets"] if facet["name"] == name)
+    from search.facet_values import matches
+
+    if not all(matches(typed, value["value"], value["label"]) for value in facet["values"]):
+        return {"path": path, "facet": name, "values": facet["values"][:5]}
+    bars = answer.get("histograms", [{}])[0].get("bars")
+    if answer["count"] and not bars:
+        return {"path": path, "histogram": bars}
+    return None
 
 
 def free_port():
@@ -214,15 +264,16 @@ def percentiles(samples):
     }
 
 
-def measure(engine, expected_backend, paths, warmup, budget):
+def measure(engine, expected_backend, paths, warmup, budget, facet_paths=()):
     """Latency with `expected_backend` answering: the engine of that name at
     the URL `engine`, or the database (engine None)."""
     engine_name = expected_backend if engine else "opensearch"
     with Server(engine, engine_name=engine_name) as server:
         client = Client(server.port)
-        for path in paths[:warmup]:
-            for url in (path, CEILING, FLOOR):
+        for path, facet_path in zip(paths[:warmup], facet_paths or paths, strict=False):
+            for url in (path, facet_path, CEILING, FLOOR):
                 client.get(url)
+        facet_searches, facet_timed = [], []
         searches, ceiling, floor, counts = [], [], [], []
         problems = []
         timed = []
@@ -242,6 +293,18 @@ def measure(engine, expected_backend, paths, warmup, budget):
                     problems.append({"path": path, "facets": sorted(facets)})
             searches.append(elapsed)
             timed.append((elapsed, path, answer.get("count")))
+            if facet_paths:
+                facet_path = facet_paths[warmup + number]
+                status, body, elapsed = client.get(facet_path)
+                answer = json.loads(body) if status == 200 else {}
+                if status != 200 or answer.get("backend") != expected_backend:
+                    problems.append({"path": facet_path, "status": status})
+                else:
+                    problem = facet_answer_problem(facet_path, answer)
+                    if problem:
+                        problems.append(problem)
+                facet_searches.append(elapsed)
+                facet_timed.append((elapsed, facet_path, answer.get("count")))
             for url, samples in ((CEILING, ceiling), (FLOOR, floor)):
                 status, _, elapsed = client.get(url)
                 if status != 200:
@@ -274,6 +337,16 @@ def measure(engine, expected_backend, paths, warmup, budget):
     }
     for name in ("p50", "p95", "p99"):
         result[f"ratio_{name}"] = round(search[name] / result["ceiling"][name], 1)
+    if facet_searches:
+        result["facet_search"] = percentiles(facet_searches)
+        result["facet_search_slowest"] = [
+            {"ms": round(elapsed * 1000, 1), "path": path, "count": count}
+            for elapsed, path, count in sorted(facet_timed, reverse=True)[:10]
+        ]
+        log(
+            f"{expected_backend}: facet-value search + histogram "
+            f"p50 {result['facet_search']['p50']} p95 {result['facet_search']['p95']} ms"
+        )
     log(
         f"{expected_backend}: search p50 {search['p50']} p95 {search['p95']} "
         f"p99 {search['p99']} ms; ceiling p50 {result['ceiling']['p50']} "
@@ -329,6 +402,7 @@ def main():
     from bench.provenance import commit
 
     paths = queries(args.warmup + args.requests, args.seed)
+    facet_paths = facet_queries(args.warmup + args.requests, args.seed + 1)
     runs = []
     engines = {"opensearch": ("OpenSearch", args.engine_url, "SEARCH_URL (or --engine-url)")}
     if args.elasticsearch_url or args.only == "elasticsearch":
@@ -350,12 +424,12 @@ def main():
             )
         quiet = wait_for_quiet(args.quiet_load, args.quiet_wait)
         log(f"{name} run: {args.warmup} warm-up + {args.requests} rounds")
-        runs.append(measure(url, engine, paths, args.warmup, args.budget))
+        runs.append(measure(url, engine, paths, args.warmup, args.budget, facet_paths))
         runs[-1].update(quiet, index=index, documents=stored, load_average_after=load_average())
     if args.only in {None, "database"}:
         quiet = wait_for_quiet(args.quiet_load, args.quiet_wait)
         log(f"PostgreSQL run: {args.warmup} warm-up + {args.requests} rounds")
-        runs.append(measure(None, "database", paths, args.warmup, args.budget))
+        runs.append(measure(None, "database", paths, args.warmup, args.budget, facet_paths))
         runs[-1].update(quiet, load_average_after=load_average())
     RESULTS.mkdir(exist_ok=True)
     path = RESULTS / f"latency-{args.label}.json"

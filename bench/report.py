@@ -78,6 +78,29 @@ def main():
             )
     lines += [
         "",
+        "**A facet-value search with the year histogram in the same answer** "
+        "(`GET /api/v3/resources/?q=<words>&topic=<slug>&<country|language|topic>_q=<prefix>"
+        "&year_from=<year>[&year_to=<year>]`: the long facet's values narrowed to those "
+        "beginning with one to three letters, a range of years, the `histograms`), "
+        "interleaved with the searches above in the same runs:",
+        "",
+        "| corpus | backend | n | p50 | p95 | p99 | p95 target | commit |",
+        "|---|---|--:|--:|--:|--:|---|---|",
+    ]
+    for label in labels:
+        latency = read(f"latency-{label}.json")
+        for run in (latency or {}).get("runs", []):
+            s = run.get("facet_search")
+            if not s:
+                continue
+            target = TARGET_P95_MS[run["backend"]]
+            lines.append(
+                f"| {size_of(label):,} | {NAMES[run['backend']]} | {s['n']} | {s['p50']} | "
+                f"{s['p95']} | {s['p99']} | ≤ {target} ms: {verdict(s['p95'], target)} | "
+                f"{latency.get('commit', '?')} |"
+            )
+    lines += [
+        "",
         "All times in milliseconds, measured by the client (request sent to body read).",
         "",
         "## Index build throughput",

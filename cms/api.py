@@ -18,6 +18,7 @@ from community.api import router as forum_router
 from home import api_pages
 from home.api import router as events_router
 from home.api_v2 import PagesAPIViewSet
+from resources import api_facets  # noqa: F401  (adds a facet's values to resources_router)
 from resources.api import router as resources_router
 from resources.api_v2 import ResourcesAPIViewSet
 from search.api import router as search_router

@@ -18,13 +18,15 @@ from cms.api_auth import READ_AUTH
 from cms.api_errors import BadValue
 from cms.api_references import ImageOut, RenditionSpec
 from cms.ids import PlainId
+from search.facet_values import histogram, matching
 from search.faceted import SORTS, SearchQuery, UnknownFacetValue
 from search.query import clean_query
+from search.ranges import HIGHEST, LOWEST, order_error
 from search.service import MAX_RESULTS_DEPTH, faceted_search, selected_values
 from search.sources import current_locale
 
 from .api_data import held_taxonomy_values, resource_data
-from .facets import FACETS
+from .facets import FACETS, RANGED, SEARCHABLE
 from .models import Resource, ResourceType
 from .taxonomies import TAXONOMIES
 
@@ -128,6 +130,12 @@ class FilterDropOut(BaseModel):
     values: list[str] = Field(description="The values selected in it; the drop removes them all")
     label: str = Field(description="What is dropped, for people, e.g. “Country: Finland”")
     count: int = Field(description="How many resources match without it, the rest kept")
+    parameters: list[str] = Field(
+        description=(
+            "Every query parameter to leave out for it: `parameter`, and for a facet "
+            "selected as a range, its bounds too (`year`, `year_from`, `year_to`)"
+        )
+    )
 
 
 class SpellingOut(BaseModel):
@@ -148,10 +156,26 @@ class ZeroResultsHelpOut(BaseModel):
     )
 
 
+class BarOut(BaseModel):
+    value: int
+    count: int = Field(description="How many resources have this value")
+    in_range: bool = Field(description="Whether the range asked for includes it")
+
+
+class HistogramOut(BaseModel):
+    name: str = Field(description="The facet; `<name>_from` and `<name>_to` select a range of it")
+    label: str
+    bars: list[BarOut] = Field(
+        description="Every value from the lowest to the highest with resources, ascending, "
+        "counted under every other facet's filters (as the facet's counts are)"
+    )
+
+
 class ResourceSearchOut(BaseModel):
     count: int = Field(description="How many resources match")
     items: list[ResourceOut]
     facets: list[FacetOut]
+    histograms: list[HistogramOut] = Field(description="The facets that take a range, as bars")
     backend: Literal["opensearch", "elasticsearch", "database"] = Field(
         description="Which search implementation answered"
     )
@@ -179,12 +203,60 @@ _SearchTerms = create_model(
 )
 
 
-class ResourceSearchParams(_SearchTerms):
+def _bound(spec, which):
+    return (
+        int | None,
+        Field(
+            None,
+            ge=LOWEST,
+            le=HIGHEST,
+            description=f"{spec.label} {which} (inclusive); with `{spec.name}` both apply",
+        ),
+    )
+
+
+# The range parameters of the facets that take one (`year_from`, `year_to`).
+_SearchRanges = create_model(
+    "_SearchRanges",
+    __base__=_SearchTerms,
+    **{
+        parameter: _bound(spec, which)
+        for spec in RANGED
+        for parameter, which in zip(spec.range_parameters, ("from", "to"), strict=True)
+    },
+)
+
+
+class ResourceFilters(_SearchRanges):
+    """What selects resources: the words and every facet's filters."""
+
     year: list[int] = Field([], description="Publication years (OR)")
-    sort: Literal[SORTS] = "relevance"
     locale: str | None = Field(
         None, description="Language code of the resources; the site's language by default"
     )
+
+
+# A search of the values listed for each long facet (`topic_q`, `country_q`, ...).
+_SearchWithin = create_model(
+    "_SearchWithin",
+    __base__=ResourceFilters,
+    **{
+        spec.search_parameter: (
+            str,
+            Field(
+                "",
+                max_length=200,
+                description=f"List only the {spec.label} values whose code or a word of "
+                "whose label begins with this",
+            ),
+        )
+        for spec in SEARCHABLE
+    },
+)
+
+
+class ResourceSearchParams(_SearchWithin):
+    sort: Literal[SORTS] = "relevance"
     limit: int = Field(20, ge=1, description="Items per answer")
     offset: int = Field(
         0, ge=0, description=f"How many to skip; offset + limit reach {MAX_RESULTS_DEPTH:,} at most"
@@ -222,22 +294,13 @@ def search_resources(request: HttpRequest, params: ResourceSearchParams = Query(
             f"offset + limit may not exceed {MAX_RESULTS_DEPTH:,}.",
             kind="out_of_range",
         )
-    # The schema has checked every parameter's type and the sort: the query is
-    # made of them as they are. Facet values are terms editors add and remove,
-    # so the search itself refuses unknown ones.
-    query = SearchQuery(
-        text=clean_query(params.q),
-        filters=selected_values(
-            FACETS, lambda name: [str(value) for value in getattr(params, name)]
-        ),
-        sort=params.sort,
-        page_size=params.limit,
-        offset=params.offset,
-    )
+    query = query_of(params, sort=params.sort, page_size=params.limit, offset=params.offset)
     try:
         results = faceted_search(resources_in(params.locale), FACETS, query)
     except UnknownFacetValue as error:
         raise BadValue(error.parameter, str(error)) from error
+    searched = {spec.name: getattr(params, spec.search_parameter) for spec in SEARCHABLE}
+    by_name = {facet.name: facet for facet in results.facets}
     return {
         "count": results.total,
         "items": resource_data(results.items, request, results.highlights),
@@ -245,14 +308,51 @@ def search_resources(request: HttpRequest, params: ResourceSearchParams = Query(
             {
                 "name": facet.name,
                 "label": facet.label,
-                "values": [vars(value) for value in facet.values],
+                "values": [
+                    vars(value) for value in matching(facet.values, searched.get(facet.name, ""))
+                ],
             }
             for facet in results.facets
+        ],
+        "histograms": [
+            {
+                "name": spec.name,
+                "label": str(spec.label),
+                "bars": [
+                    vars(bar) for bar in histogram(by_name[spec.name], query.ranges.get(spec.name))
+                ],
+            }
+            for spec in RANGED
         ],
         "backend": results.backend,
         "notice": str(results.notice),
         "suggestions": asdict(results.suggestions) if results.suggestions else None,
     }
+
+
+def query_of(params: ResourceFilters, **paging):
+    """The search a request's filters make. The schema has checked every
+    parameter's type and the sort: the query is made of them as they are.
+    Facet values are terms editors add and remove, so the search itself
+    refuses unknown ones; a range whose ends are the wrong way round is
+    refused here."""
+    ranges = {}
+    for spec in RANGED:
+        first, last = spec.range_parameters
+        bounds = (getattr(params, first), getattr(params, last))
+        error = order_error(*bounds)
+        if error:
+            raise BadValue(first, error, kind="out_of_range")
+        if bounds != (None, None):
+            ranges[spec.name] = bounds
+    return SearchQuery(
+        text=clean_query(params.q),
+        filters=selected_values(
+            FACETS, lambda name: [str(value) for value in getattr(params, name)]
+        ),
+        ranges=ranges,
+        **paging,
+    )
 
 
 class ResourceShape(Schema):

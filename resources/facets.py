@@ -29,6 +29,7 @@ def taxonomy_facet(taxonomy):
         forget_labels=partial(taxonomies.forget_relation, taxonomy.relation),
         engine_field=f"{taxonomy.relation}.{taxonomy.value}_filter",
         engine_nested=taxonomy.relation,
+        searchable=taxonomy.filter_box,
     )
 
 
@@ -49,5 +50,8 @@ FACETS = [
         engine_field="publication_year_filter",
         order="value-desc",
         cast=int,
+        ranged=True,
     ),
 ]
+SEARCHABLE = [spec for spec in FACETS if spec.searchable]
+RANGED = [spec for spec in FACETS if spec.ranged]

@@ -38,6 +38,9 @@ class Taxonomy:
     normalize: Callable[[str], str] = str.lower
     # Other fields of a term an import may name it by, after its value and label.
     other_names: tuple[str, ...] = ()
+    # A long list: its facet gets a filter box and "show all" on the page, and
+    # the API a search of its values (search/facet_values.py).
+    filter_box: bool = False
 
     @property
     def model(self):
@@ -57,6 +60,7 @@ class Taxonomy:
 TAXONOMIES = [
     Taxonomy(
         relation="topics",
+        filter_box=True,
         model_label="home.Topic",
         value="slug",
         label="name",
@@ -66,6 +70,7 @@ TAXONOMIES = [
     ),
     Taxonomy(
         relation="countries",
+        filter_box=True,
         model_label="home.Country",
         value="code",
         label="name",
@@ -76,6 +81,7 @@ TAXONOMIES = [
     ),
     Taxonomy(
         relation="languages",
+        filter_box=True,
         model_label="resources.Language",
         value="code",
         label="name",

@@ -5,9 +5,11 @@ from django.utils.translation import gettext_lazy as _
 
 from search.engine import more_like_this
 from search.faceted import UnknownFacetValue
+from search.ranges import ranges_from_params
 from search.service import engine_or_database, faceted_search, query_from_params
 from search.sources import current_locale
 
+from .facet_panels import panels
 from .facets import FACETS
 from .models import Resource
 
@@ -22,8 +24,10 @@ def visible_in_current_language():
 
 def resource_index(request):
     query = query_from_params(request.GET, FACETS, page_size=PAGE_SIZE)
-    context = {"query": query, "sorts": SORT_LABELS}
-    status = 200
+    # A range with an error is left out of the search, and said beside its fields.
+    range_errors = ranges_from_params(request.GET, FACETS)[1]
+    context = {"query": query, "sorts": SORT_LABELS, "range_errors": range_errors}
+    status = 400 if range_errors else 200
     try:
         results = faceted_search(visible_in_current_language(), FACETS, query)
     except UnknownFacetValue as error:
@@ -40,12 +44,40 @@ def resource_index(request):
         context["chips"] = [
             (facet, value) for facet in results.facets for value in facet.values if value.selected
         ]
+        context["range_chips"] = range_chips(request.GET, query)
+        context["selected_count"] = len(context["chips"]) + len(context["range_chips"])
+        context["panels"] = panels(results, FACETS, request.GET, query.ranges, range_errors)
+        # Opened on a phone too when the visitor was working in it: a filter box
+        # sent, "show all", a year to correct (the link's anchor is inside).
+        context["panel_open"] = bool(range_errors) or any(
+            panel.filter_text or panel.showing_all for panel in context["panels"]
+        )
     response = render(request, "resources/resource_index.html", context, status=status)
     if context.get("results") and context["results"].notice:
         # The engine's fallback is not for keeping: the page cache must ask
         # again, and find the engine once it is back.
         patch_cache_control(response, no_cache=True)
     return response
+
+
+def range_chips(params, query):
+    """(label, the link that removes it) for each range the search applies."""
+    chips = []
+    for spec in FACETS:
+        if spec.name not in query.ranges:
+            continue
+        lowest, highest = query.ranges[spec.name]
+        if lowest is None:
+            text = _("until %(highest)s") % {"highest": highest}
+        elif highest is None:
+            text = _("from %(lowest)s") % {"lowest": lowest}
+        else:
+            text = _("%(lowest)s to %(highest)s") % {"lowest": lowest, "highest": highest}
+        remaining = params.copy()
+        for name in (*spec.range_parameters, "page"):
+            remaining.pop(name, None)
+        chips.append((f"{spec.label}: {text}", f"?{remaining.urlencode()}"))
+    return chips
 
 
 def resource_detail(request, slug):

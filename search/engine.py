@@ -15,7 +15,7 @@ from wagtail.search.query import MATCH_ALL, Fuzzy
 from search import engine_client
 from search.backends import search_backend
 from search.engine_zero_results import engine_help
-from search.faceted import FacetedSearch, SearchPage
+from search.faceted import Facet, FacetedSearch, SearchPage
 
 ENGINE_ALIAS = "engine"
 HIGHLIGHT_FIELDS = ("title", "summary")
@@ -43,17 +43,26 @@ class EngineFacetedSearch(FacetedSearch):
             "opensearch" if "opensearch" in type(self.backend).__module__ else "elasticsearch"
         )
 
-    def clause(self, spec, values):
-        clause = {"terms": {spec.engine_field: [spec.cast(value) for value in values]}}
+    def clause(self, spec, values, bounds=None):
+        clauses = []
+        if values:
+            clauses.append({"terms": {spec.engine_field: [spec.cast(value) for value in values]}})
+        if bounds:
+            lowest, highest = bounds
+            limits = {"gte": lowest, "lte": highest}
+            clauses.append(
+                {"range": {spec.engine_field: {k: v for k, v in limits.items() if v is not None}}}
+            )
+        clause = clauses[0] if len(clauses) == 1 else {"bool": {"filter": clauses}}
         if spec.engine_nested:
             clause = {"nested": {"path": spec.engine_nested, "query": clause}}
         return clause
 
     def selections(self, query, exclude=None):
         return [
-            self.clause(self.specs[name], values)
-            for name, values in query.filters.items()
-            if values and name != exclude
+            self.clause(self.specs[name], query.filters.get(name), query.ranges.get(name))
+            for name in self.selected_facets(query)
+            if name != exclude
         ]
 
     def facet_terms(self, spec):
@@ -69,8 +78,9 @@ class EngineFacetedSearch(FacetedSearch):
         under the others' selections and gets its own. Each filter is worked
         out once instead of once per facet."""
         groups = {}
+        selected = self.selected_facets(query)
         for name, spec in self.specs.items():
-            excluded = name if query.filters.get(name) else ""
+            excluded = name if name in selected else ""
             groups.setdefault(excluded, []).append(spec)
         return {
             f"under_{index}": {
@@ -134,6 +144,25 @@ class EngineFacetedSearch(FacetedSearch):
         index = self.backend.get_index_for_model(self.model).name
         return engine_call(lambda: engine_client.search(self.backend, index, body))
 
+    def facet(self, query, name) -> Facet:
+        """One facet's values and counts under the query's other selections:
+        no hits, one aggregation."""
+        self.validate(query)
+        spec = self.specs[name]
+        body = {
+            "query": self.text_query(query.text),
+            "aggs": {
+                "under": {
+                    "filter": {"bool": {"filter": self.selections(query, exclude=name)}},
+                    "aggs": {name: self.facet_terms(spec)},
+                }
+            },
+            "size": 0,
+            "_source": False,
+        }
+        counts = bucket_counts(spec, self.send(body)["aggregations"]["under"][name])
+        return self.build_facets(query, {name: counts}, only=name)[0]
+
     def search(self, query):
         self.validate(query)
         response = self.send(self.body(query))
@@ -152,10 +181,7 @@ class EngineFacetedSearch(FacetedSearch):
         for group in response["aggregations"].values():
             for name, spec in self.specs.items():
                 if name in group:
-                    aggregation = group[name]["values"] if spec.engine_nested else group[name]
-                    counts[name] = {
-                        str(bucket["key"]): bucket["doc_count"] for bucket in aggregation["buckets"]
-                    }
+                    counts[name] = bucket_counts(spec, group[name])
         page = SearchPage(
             items=items,
             total=response["hits"]["total"]["value"],
@@ -167,6 +193,13 @@ class EngineFacetedSearch(FacetedSearch):
         if not page.total and (query.text or self.selections(query)):
             page.suggestions = engine_help(self, query)
         return page
+
+
+def bucket_counts(spec, aggregation):
+    """value -> count from a facet's terms aggregation (facet_terms)."""
+    if spec.engine_nested:
+        aggregation = aggregation["values"]
+    return {str(bucket["key"]): bucket["doc_count"] for bucket in aggregation["buckets"]}
 
 
 def tune_fuzziness(query):

@@ -19,8 +19,7 @@ def engine_help(search, query):
                 "bool": {"filter": [*([words] if words else []), *search.selections(query, name)]}
             }
         }
-        for name, values in query.filters.items()
-        if values
+        for name in search.selected_facets(query)
     }
     if query.text:
         aggregations[WORDS] = {"filter": {"bool": {"filter": search.selections(query)}}}

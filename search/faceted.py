@@ -36,6 +36,20 @@ class FacetSpec:
     # For labels kept in a cache: drop it, so an unknown value is checked once
     # against fresh data before it is called unknown.
     forget_labels: Callable[[], None] | None = None
+    # A long list of values: the page gives it a filter box and "show all",
+    # the API a search of its values (parameter `<name>_q`).
+    searchable: bool = False
+    # Numeric values that may also be selected as a range (`<name>_from`,
+    # `<name>_to`), e.g. years; only for facets stored in a column.
+    ranged: bool = False
+
+    @property
+    def search_parameter(self):
+        return f"{self.name}_q"
+
+    @property
+    def range_parameters(self):
+        return f"{self.name}_from", f"{self.name}_to"
 
 
 @dataclass
@@ -62,6 +76,9 @@ class SearchQuery:
     page_size: int = 20
     # The API pages by offset; the site by page number.
     offset: int | None = None
+    # facet name -> (lowest, highest), either None for open, for ranged facets.
+    # A range and values of the same facet both apply (AND).
+    ranges: dict[str, tuple[int | None, int | None]] = field(default_factory=dict)
 
     @property
     def start(self):
@@ -119,9 +136,17 @@ class FacetedSearch:
             if unknown:
                 raise UnknownFacetValue(spec, unknown[0])
 
-    def build_facets(self, query, counts_by_facet):
+    @staticmethod
+    def selected_facets(query):
+        """The names of the facets the query narrows, by values or a range."""
+        names = [name for name, values in query.filters.items() if values]
+        return names + [name for name in query.ranges if name not in names]
+
+    def build_facets(self, query, counts_by_facet, only=None):
         facets = []
         for name, spec in self.specs.items():
+            if only is not None and name != only:
+                continue
             labels = self.labels(name)
             selected = set(query.filters.get(name, []))
             counts = counts_by_facet.get(name, {})
@@ -184,17 +209,26 @@ class DatabaseFacetedSearch(FacetedSearch):
         through = field.remote_field.through
         return through, field.m2m_column_name(), f"{field.m2m_reverse_field_name()}__{attribute}"
 
-    def selected_ids(self, spec, values):
-        """Ids of every object with one of `values`, visible or not (callers
-        intersect with ids from the base). A many-to-many facet reads only its
-        narrow link table."""
+    def selected_ids(self, spec, values, bounds=None):
+        """Ids of every object with one of `values` (and within `bounds`, a
+        ranged facet's (lowest, highest)), visible or not (callers intersect
+        with ids from the base). A many-to-many facet reads only its narrow
+        link table."""
         values = [spec.cast(value) for value in values]
         link = self.link_table(spec)
         if link:
             through, column, path = link
             links = through.objects.filter(**{f"{path}__in": values})
             return fetch_ids(links, column)
-        return fetch_ids(self.model.objects.filter(**{f"{spec.lookup}__in": values}))
+        rows = self.model.objects.all()
+        if values:
+            rows = rows.filter(**{f"{spec.lookup}__in": values})
+        lowest, highest = bounds or (None, None)
+        if lowest is not None:
+            rows = rows.filter(**{f"{spec.lookup}__gte": lowest})
+        if highest is not None:
+            rows = rows.filter(**{f"{spec.lookup}__lte": highest})
+        return fetch_ids(rows)
 
     def link_counts(self, spec, ids):
         """value -> how many of `ids` (all from the base; None = the whole base)
@@ -224,11 +258,14 @@ class DatabaseFacetedSearch(FacetedSearch):
                     counts[spec.name][key] = counts[spec.name].get(key, 0) + n
         return counts
 
-    def facet_counts(self, candidates, selections, matching_ids):
-        """Each facet counts the ids that pass every other facet's selection."""
+    def facet_counts(self, candidates, selections, matching_ids, only=None):
+        """Each facet (or `only` the one named) counts the ids that pass every
+        other facet's selection."""
         counts = {}
         columns = {}  # id set -> the column facets counting it
         for name, spec in self.specs.items():
+            if only is not None and name != only:
+                continue
             ids = matching_ids
             if name in selections:
                 ids = candidates
@@ -245,9 +282,10 @@ class DatabaseFacetedSearch(FacetedSearch):
             counts.update(self.column_counts(specs, ids))
         return counts
 
-    def search(self, query: SearchQuery) -> SearchPage:
-        self.validate(query)
-        selected = {name: values for name, values in query.filters.items() if values}
+    def id_sets(self, query):
+        """(candidates, {facet: its selection's ids}, {facet: the same within
+        the candidates}, matching ids); None stands for the whole base."""
+        selected = self.selected_facets(query)
         # Every id set below is within the base: the text matches are, and
         # without text, filters are applied to the base's ids.
         candidates = None
@@ -256,13 +294,27 @@ class DatabaseFacetedSearch(FacetedSearch):
         elif selected:
             candidates = fetch_ids(self.base)
         chosen = {
-            name: self.selected_ids(self.specs[name], values) for name, values in selected.items()
+            name: self.selected_ids(
+                self.specs[name], query.filters.get(name, []), query.ranges.get(name)
+            )
+            for name in selected
         }
         selections = {name: ids & candidates for name, ids in chosen.items()}
         matching_ids = candidates
         for ids in selections.values():
             matching_ids = Ids(matching_ids & ids)
+        return candidates, chosen, selections, matching_ids
 
+    def facet(self, query: SearchQuery, name: str) -> Facet:
+        """One facet's values and counts under the query's other selections."""
+        self.validate(query)
+        candidates, _chosen, selections, matching_ids = self.id_sets(query)
+        counts = self.facet_counts(candidates, selections, matching_ids, only=name)
+        return self.build_facets(query, counts, only=name)[0]
+
+    def search(self, query: SearchQuery) -> SearchPage:
+        self.validate(query)
+        candidates, chosen, selections, matching_ids = self.id_sets(query)
         counts = self.facet_counts(candidates, selections, matching_ids)
         matching = self.within(matching_ids)
         total = matching.count() if matching_ids is None else len(matching_ids)
@@ -275,7 +327,7 @@ class DatabaseFacetedSearch(FacetedSearch):
             facets=self.build_facets(query, counts),
             backend=self.backend_name,
         )
-        if not total and (query.text or selected):
+        if not total and (query.text or chosen):
             page.suggestions = database_help(self, query, candidates, chosen)
         return page
 

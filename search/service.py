@@ -10,6 +10,7 @@ from search.backends import engine_configured
 from search.engine import EngineFacetedSearch, EngineUnavailable
 from search.faceted import SORTS, DatabaseFacetedSearch, SearchPage, SearchQuery
 from search.query import clean_query
+from search.ranges import ranges_from_params
 
 logger = logging.getLogger(__name__)
 
@@ -48,6 +49,21 @@ def faceted_search(queryset, facets, query: SearchQuery) -> SearchPage:
     return page
 
 
+def facet_values(queryset, facets, query: SearchQuery, name):
+    """(one facet's values and counts under the query's other selections, the
+    backend that answered, the notice when the engine failed)."""
+    engine = EngineFacetedSearch(queryset, facets) if engine_configured() else None
+    database = DatabaseFacetedSearch(queryset, facets)
+    facet, engine_failed = engine_or_database(
+        lambda: engine.facet(query, name), lambda: database.facet(query, name)
+    )
+    answered = engine if engine is not None and not engine_failed else database
+    notice = ""
+    if engine_failed:
+        notice = _("The search engine is not answering; these counts come from the database.")
+    return facet, answered.backend_name, notice
+
+
 def selected_values(facets, values_of):
     """{facet name: the values asked for, as known (normalised), once each,
     sorted}; `values_of(name)` gives a facet's values as typed, as strings.
@@ -65,7 +81,8 @@ def query_from_params(params, facets, page_size=20):
 
     Unusable page numbers mean page one, pages past the deepest allowed mean
     the deepest; unknown sorts mean relevance. Unknown
-    facet values are left in, for the search to report.
+    facet values are left in, for the search to report; ranges with an error
+    are left out (`ranges_from_params` says which).
     """
     try:
         page = int(params.get("page", 1))
@@ -78,4 +95,5 @@ def query_from_params(params, facets, page_size=20):
         sort=sort if sort in SORTS else "relevance",
         page=min(max(page, 1), max_page(page_size)),
         page_size=page_size,
+        ranges=ranges_from_params(params, facets)[0],
     )

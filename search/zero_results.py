@@ -34,6 +34,9 @@ class FilterDrop:
     values: list[str]
     label: str  # "Country: Finland, Netherlands"
     count: int  # results without it, everything else kept
+    # Every query parameter the drop leaves out: the facet's and, for a ranged
+    # facet, its range's bounds too (year, year_from, year_to).
+    parameters: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -55,15 +58,20 @@ def filter_drops(search, query, counts):
     for order, (name, count) in enumerate(counts.items()):
         if not count:
             continue
+        parameters = [name]
         if name == WORDS:
             values, label = [query.text], _("Words: %(words)s") % {"words": query.text}
         else:
-            values = query.filters[name]
+            spec = search.specs[name]
             labels = search.labels(name)
-            label = "{}: {}".format(
-                search.specs[name].label, ", ".join(labels.get(value, value) for value in values)
-            )
-        drops.append((count, order, FilterDrop(name, values, label, count)))
+            values = list(query.filters.get(name, []))
+            shown = [labels.get(value, value) for value in values]
+            if name in query.ranges:
+                parameters += spec.range_parameters
+                lowest, highest = query.ranges[name]
+                shown.append(range_label(lowest, highest))
+            label = "{}: {}".format(spec.label, ", ".join(shown))
+        drops.append((count, order, FilterDrop(name, values, label, count, parameters)))
     return [drop for _count, _order, drop in sorted(drops, key=lambda item: (-item[0], item[1]))]
 
 
@@ -85,6 +93,14 @@ def database_help(search, query, candidates, chosen):
         drop_filters=filter_drops(search, query, counts),
         spelling=database_spelling(search, query.text, chosen),
     )
+
+
+def range_label(lowest, highest):
+    if lowest is None:
+        return _("up to %(highest)s") % {"highest": highest}
+    if highest is None:
+        return _("from %(lowest)s") % {"lowest": lowest}
+    return f"{lowest}\u2013{highest}"  # an en dash
 
 
 def intersection(id_sets):

@@ -120,11 +120,13 @@ def querystring_with(context, **changes):
 @register.simple_tag(takes_context=True)
 def querystring_without(context, name, value=None):
     """The current query string without one value of a repeatable parameter (or
-    without all of them), back on page one: the link behind a removable filter
-    chip, and behind a search's suggestion to drop a filter."""
+    without all of them; `name` may be a list of parameters), back on page one:
+    the link behind a removable filter chip, and behind a search's suggestion to
+    drop a filter."""
     params = context["request"].GET.copy()
     if value is None:
-        params.pop(name, None)
+        for each in [name] if isinstance(name, str) else name:
+            params.pop(each, None)
     else:
         params.setlist(name, [item for item in params.getlist(name) if item != str(value)])
     params.pop("page", None)

@@ -130,6 +130,12 @@ SCREENS = [
     ("visitor", "search-results", goto("/search/?q=procurement")),
     ("visitor", "not-found", goto("/no-such-page/")),
     ("visitor", "resources-filtered", filtered_resources),
+    (
+        "visitor",
+        "resources-facet-search-and-years",
+        goto("/resources/?country_q=f&year_from=2018&year_to=2022&show_all=language"),
+    ),
+    ("visitor", "resources-year-error", goto("/resources/?year_from=2030&year_to=2020")),
     ("visitor", "resource", lambda page, url: page.goto(url + first_resource(url)[1])),
     ("visitor", "login", goto("/accounts/login/")),
     ("visitor", "signup", goto("/accounts/signup/")),

@@ -198,7 +198,17 @@ def test_openapi_describes_the_resource_endpoints(client):
     assert "/api/v3/resources/{resource_id}/" in paths
 
 
-@pytest.mark.parametrize("url", ["/resources/?q=&n={n}", "/api/v3/resources/?limit={n}"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/resources/?q=&n={n}",
+        "/api/v3/resources/?limit={n}",
+        # A facet's values searched and a year range, with the histogram.
+        "/resources/?n={n}&country_q=f&year_from=2000&year_to=2030&show_all=topic",
+        "/api/v3/resources/?limit={n}&country_q=f&year_from=2000",
+        "/api/v3/resources/facets/topic/?limit={n}&prefix=a&year_to=2030",
+    ],
+)
 def test_query_count_does_not_grow_with_the_page(client, db, url):
     topic = TopicFactory()
 

@@ -16,12 +16,22 @@ def values_of(resource, facet):
     return set(getattr(resource, relation).values_list(field, flat=True))
 
 
-def expected_counts(resources, filters, facet):
+def within(resource, ranges, exclude=None):
+    """Whether the resource's year is within the year range, if one is asked for."""
+    lowest, highest = (
+        (ranges or {}).get("year", (None, None)) if exclude != "year" else (None, None)
+    )
+    year = resource.publication_date.year
+    return (lowest is None or year >= lowest) and (highest is None or year <= highest)
+
+
+def expected_counts(resources, filters, facet, ranges=None):
     """Disjunctive counts computed independently of both implementations: apply
-    every other facet's selection (OR within, AND across), then count values."""
+    every other facet's selection (OR within, AND across; a range too), then
+    count values."""
     counts = {}
     for resource in resources:
-        if all(
+        if within(resource, ranges, exclude=facet) and all(
             values_of(resource, name) & set(selected)
             for name, selected in filters.items()
             if name != facet and selected
@@ -31,11 +41,12 @@ def expected_counts(resources, filters, facet):
     return counts
 
 
-def matching(resources, filters):
+def matching(resources, filters, ranges=None):
     return [
         resource
         for resource in resources
-        if all(
+        if within(resource, ranges)
+        and all(
             values_of(resource, name) & set(selected)
             for name, selected in filters.items()
             if selected

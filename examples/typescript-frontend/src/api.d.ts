@@ -728,6 +728,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v3/resources/facets/{facet}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search one facet's values
+         * @description The values of one facet that match a prefix, with how many resources each would give under the current selection: the words and every other facet's filters (this facet's own selection is marked, not applied), as the search's facets count.
+         */
+        get: operations["resources_facet_values"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v3/search/": {
         parameters: {
             query?: never;
@@ -4821,22 +4841,50 @@ export interface components {
              */
             procurement: string[];
             /**
+             * Year From
+             * @description Publication year from (inclusive); with `year` both apply
+             */
+            year_from?: number | null;
+            /**
+             * Year To
+             * @description Publication year to (inclusive); with `year` both apply
+             */
+            year_to?: number | null;
+            /**
              * Year
              * @description Publication years (OR)
              * @default []
              */
             year: number[];
             /**
+             * Locale
+             * @description Language code of the resources; the site's language by default
+             */
+            locale?: string | null;
+            /**
+             * Topic Q
+             * @description List only the Topic values whose code or a word of whose label begins with this
+             * @default
+             */
+            topic_q: string;
+            /**
+             * Country Q
+             * @description List only the Country values whose code or a word of whose label begins with this
+             * @default
+             */
+            country_q: string;
+            /**
+             * Language Q
+             * @description List only the Language values whose code or a word of whose label begins with this
+             * @default
+             */
+            language_q: string;
+            /**
              * Sort
              * @default relevance
              * @enum {string}
              */
             sort: "relevance" | "newest" | "title";
-            /**
-             * Locale
-             * @description Language code of the resources; the site's language by default
-             */
-            locale?: string | null;
             /**
              * Limit
              * @description Items per answer
@@ -4857,6 +4905,21 @@ export interface components {
             rendition: ("fill-480x270" | "width-480" | "width-960" | "width-1600")[];
             /** Rich Text Format */
             rich_text_format?: ("db_html" | "html" | "db_markdown" | "markdown") | null;
+        };
+        /** BarOut */
+        BarOut: {
+            /** Value */
+            value: number;
+            /**
+             * Count
+             * @description How many resources have this value
+             */
+            count: number;
+            /**
+             * In Range
+             * @description Whether the range asked for includes it
+             */
+            in_range: boolean;
         };
         /** FacetOut */
         FacetOut: {
@@ -4903,6 +4966,26 @@ export interface components {
              * @description How many resources match without it, the rest kept
              */
             count: number;
+            /**
+             * Parameters
+             * @description Every query parameter to leave out for it: `parameter`, and for a facet selected as a range, its bounds too (`year`, `year_from`, `year_to`)
+             */
+            parameters: string[];
+        };
+        /** HistogramOut */
+        HistogramOut: {
+            /**
+             * Name
+             * @description The facet; `<name>_from` and `<name>_to` select a range of it
+             */
+            name: string;
+            /** Label */
+            label: string;
+            /**
+             * Bars
+             * @description Every value from the lowest to the highest with resources, ascending, counted under every other facet's filters (as the facet's counts are)
+             */
+            bars: components["schemas"]["BarOut"][];
         };
         /** NamedValue */
         NamedValue: {
@@ -4982,6 +5065,11 @@ export interface components {
             /** Facets */
             facets: components["schemas"]["FacetOut"][];
             /**
+             * Histograms
+             * @description The facets that take a range, as bars
+             */
+            histograms: components["schemas"]["HistogramOut"][];
+            /**
              * Backend
              * @description Which search implementation answered
              * @enum {string}
@@ -5035,6 +5123,109 @@ export interface components {
             rendition: ("fill-480x270" | "width-480" | "width-960" | "width-1600")[];
             /** Rich Text Format */
             rich_text_format?: ("db_html" | "html" | "db_markdown" | "markdown") | null;
+        };
+        /** FacetValuesParams */
+        FacetValuesParams: {
+            /**
+             * Q
+             * @description Words to search for
+             * @default
+             */
+            q: string;
+            /**
+             * Type
+             * @description Resource types (OR)
+             * @default []
+             */
+            type: ("policy" | "guidance" | "case-study" | "project" | "report" | "legal-text" | "training" | "link")[];
+            /**
+             * Topic
+             * @description Topic slugs (OR)
+             * @default []
+             */
+            topic: string[];
+            /**
+             * Country
+             * @description ISO country codes, in any case; EU for European level (OR)
+             * @default []
+             */
+            country: string[];
+            /**
+             * Language
+             * @description ISO 639-1 language codes (OR)
+             * @default []
+             */
+            language: string[];
+            /**
+             * Procurement
+             * @description Procurement type slugs, e.g. pcp (OR)
+             * @default []
+             */
+            procurement: string[];
+            /**
+             * Year From
+             * @description Publication year from (inclusive); with `year` both apply
+             */
+            year_from?: number | null;
+            /**
+             * Year To
+             * @description Publication year to (inclusive); with `year` both apply
+             */
+            year_to?: number | null;
+            /**
+             * Year
+             * @description Publication years (OR)
+             * @default []
+             */
+            year: number[];
+            /**
+             * Locale
+             * @description Language code of the resources; the site's language by default
+             */
+            locale?: string | null;
+            /**
+             * Prefix
+             * @description Only values whose code or a word of whose label begins with this (any case, accents ignored)
+             * @default
+             */
+            prefix: string;
+            /**
+             * Limit
+             * @description Items per answer
+             * @default 20
+             */
+            limit: number;
+            /**
+             * Offset
+             * @description How many items to skip
+             * @default 0
+             */
+            offset: number;
+        };
+        /** FacetValuesOut */
+        FacetValuesOut: {
+            /**
+             * Count
+             * @description How many values match the prefix
+             */
+            count: number;
+            /** Items */
+            items: components["schemas"]["FacetValueOut"][];
+            /** Name */
+            name: string;
+            /** Label */
+            label: string;
+            /**
+             * Backend
+             * @description Which search implementation answered
+             * @enum {string}
+             */
+            backend: "opensearch" | "elasticsearch" | "database";
+            /**
+             * Notice
+             * @description Set when the engine was down and the database answered
+             */
+            notice: string;
         };
         /** SiteSearchParams */
         SiteSearchParams: {
@@ -9918,11 +10109,21 @@ export interface operations {
                 language?: string[];
                 /** @description Procurement type slugs, e.g. pcp (OR) */
                 procurement?: string[];
+                /** @description Publication year from (inclusive); with `year` both apply */
+                year_from?: number | null;
+                /** @description Publication year to (inclusive); with `year` both apply */
+                year_to?: number | null;
                 /** @description Publication years (OR) */
                 year?: number[];
-                sort?: "relevance" | "newest" | "title";
                 /** @description Language code of the resources; the site's language by default */
                 locale?: string | null;
+                /** @description List only the Topic values whose code or a word of whose label begins with this */
+                topic_q?: string;
+                /** @description List only the Country values whose code or a word of whose label begins with this */
+                country_q?: string;
+                /** @description List only the Language values whose code or a word of whose label begins with this */
+                language_q?: string;
+                sort?: "relevance" | "newest" | "title";
                 /** @description Items per answer */
                 limit?: number;
                 /** @description How many to skip; offset + limit reach 10,000 at most */
@@ -10054,6 +10255,100 @@ export interface operations {
                 };
             };
             /** @description The parameters or the body do not match this document */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    resources_facet_values: {
+        parameters: {
+            query?: {
+                /** @description Words to search for */
+                q?: string;
+                /** @description Resource types (OR) */
+                type?: ("policy" | "guidance" | "case-study" | "project" | "report" | "legal-text" | "training" | "link")[];
+                /** @description Topic slugs (OR) */
+                topic?: string[];
+                /** @description ISO country codes, in any case; EU for European level (OR) */
+                country?: string[];
+                /** @description ISO 639-1 language codes (OR) */
+                language?: string[];
+                /** @description Procurement type slugs, e.g. pcp (OR) */
+                procurement?: string[];
+                /** @description Publication year from (inclusive); with `year` both apply */
+                year_from?: number | null;
+                /** @description Publication year to (inclusive); with `year` both apply */
+                year_to?: number | null;
+                /** @description Publication years (OR) */
+                year?: number[];
+                /** @description Language code of the resources; the site's language by default */
+                locale?: string | null;
+                /** @description Only values whose code or a word of whose label begins with this (any case, accents ignored) */
+                prefix?: string;
+                /** @description Items per answer */
+                limit?: number;
+                /** @description How many items to skip */
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                facet: "type" | "topic" | "country" | "language" | "procurement" | "year";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Send it back in If-None-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FacetValuesOut"];
+                };
+            };
+            /** @description Not modified: the ETag sent in If-None-Match still matches */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description The token is wrong, revoked or malformed, or credentials are missing */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description An object named in the path or the query does not exist or is not visible */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Unprocessable Entity */
             422: {
                 headers: {
                     [name: string]: unknown;
