@@ -96,6 +96,8 @@ def database_help(search, query, candidates, chosen):
 
 
 def range_label(lowest, highest):
+    if lowest == highest:
+        return str(lowest)
     if lowest is None:
         return _("up to %(highest)s") % {"highest": highest}
     if highest is None:

@@ -102,6 +102,12 @@ def test_the_openapi_document_describes_the_help(client):
     schemas = client.get("/api/v3/openapi.json").json()["components"]["schemas"]
     help = schemas["ZeroResultsHelpOut"]["properties"]
     assert set(help) == {"drop_filters", "spelling"}
-    assert set(schemas["FilterDropOut"]["properties"]) == {"parameter", "values", "label", "count"}
+    assert set(schemas["FilterDropOut"]["properties"]) == {
+        "parameter",
+        "parameters",
+        "values",
+        "label",
+        "count",
+    }
     assert set(schemas["SpellingOut"]["properties"]) == {"text", "count"}
     assert "suggestions" in schemas["ResourceSearchOut"]["required"]

@@ -9,6 +9,8 @@ from resources.facets import FACETS
 from resources.models import Resource
 from search.facet_values import histogram, matches
 from search.faceted import DatabaseFacetedSearch, SearchQuery
+from tests.conftest import SEARCH_ENGINES, use_search_engine
+from tests.search.conftest import empty_engine_index
 from tests.search.expected import expected_counts, matching
 
 pytestmark = pytest.mark.django_db
@@ -27,14 +29,15 @@ CASES = {
 }
 
 
-@pytest.fixture(params=["database", "engine"])
-def implementation(request, corpus):
+@pytest.fixture(params=["database", *SEARCH_ENGINES])
+def implementation(request, corpus, settings):
     queryset = Resource.objects.visible().filter(locale=Locale.get_default())
     if request.param == "database":
         return DatabaseFacetedSearch(queryset, FACETS)
     from search.engine import EngineFacetedSearch
 
-    request.getfixturevalue("engine_index").index_all()
+    use_search_engine(settings, request.param)
+    empty_engine_index().index_all()
     return EngineFacetedSearch(queryset, FACETS)
 
 

@@ -64,6 +64,34 @@ def test_a_drop_removes_every_value_of_its_facet_and_names_them(searcher, corpus
     assert country.count == len(matching(corpus["resources"], without(filters, "country")))
 
 
+def test_a_year_range_is_dropped_with_its_bounds(searcher, corpus):
+    # A range is a selection like any other: dropping it leaves out the year's
+    # values and both bounds, and counts what the rest finds.
+    resources = corpus["resources"]
+    years = sorted({resource.publication_date.year for resource in resources})
+    # A topic and country with resources, and a year with resources, but none
+    # with all three.
+    filters, empty_year = next(
+        (filters, year)
+        for topic in ("health", "energy", "ict")
+        for country in ("FI", "NL", "ES")
+        for filters in [{"topic": [topic], "country": [country]}]
+        for year in years
+        if matching(resources, filters) and not matching(resources, filters, {"year": (year, year)})
+    )
+    ranges = {"year": (empty_year, empty_year)}
+    page = searcher(SearchQuery(filters=filters, ranges=ranges))
+
+    assert page.total == 0
+    year = next(drop for drop in page.suggestions.drop_filters if drop.parameter == "year")
+    assert year.parameters == ["year", "year_from", "year_to"]
+    assert year.label == f"Publication year: {empty_year}"
+    assert year.count == len(matching(resources, filters))
+    country = next(drop for drop in page.suggestions.drop_filters if drop.parameter == "country")
+    assert country.parameters == ["country"]
+    assert country.count == len(matching(resources, without(filters, "country"), ranges))
+
+
 def test_words_are_dropped_like_a_filter(searcher, corpus):
     resources = corpus["resources"]
     filters = {"country": ["FI"], "type": ["policy"]}
@@ -165,6 +193,7 @@ def test_the_api_gives_the_same_help_from_the_engine_and_the_database(
                     "values": ["tolkitt"],
                     "label": "Words: tolkitt",
                     "count": finnish,
+                    "parameters": ["q"],
                 }
             ],
             "spelling": {
