@@ -23,11 +23,14 @@ def engine_index(db):
     """An empty Resource index on the real node; resources published during the
     test land in it (Wagtail indexes on publish), `refresh()` makes them searchable."""
     from search import engine
+    from search.engine_analysis import put_template
 
     backend = engine_backend()
     index = backend.get_index_for_model(Resource)
     # `update_index` leaves an alias over a suffixed index: remove both kinds.
     backend.es.indices.delete(index=f"{index.name}*", ignore=[404])
+    # With the editors' synonyms of this test's database, as `update_index` makes it.
+    put_template(backend)
     index.put()
     index.add_model(Resource)
     engine.reset_circuit()
