@@ -25,12 +25,14 @@ class CleanedQueries:
         return self._cleaned(self._with_synonyms, query, model_or_queryset, *args, **kwargs)
 
     def _with_synonyms(self, query, model_or_queryset, *args, **kwargs):
+        from search.models import current_groups  # models need the app registry
+
         # The editors' synonyms, as the engines apply them in their analysis
         # (search/synonyms.py). Not in autocomplete: it matches words as typed
         # so far, and neither does the engines' autocomplete field.
         if isinstance(query, str):
             operator = kwargs.get("operator") or self.query_compiler_class.DEFAULT_OPERATOR
-            query = synonyms.expand(query, synonyms.current_groups(), operator)
+            query = synonyms.expand(query, current_groups(), operator)
         return super().search(query, model_or_queryset, *args, **kwargs)
 
     def autocomplete(self, query, model_or_queryset, *args, **kwargs):

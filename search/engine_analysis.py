@@ -7,7 +7,7 @@ index, which stops its searches; reloading synonyms in place is a paid or
 plugin feature), so a change reaches the engine through a new index: built
 beside the old one, then put behind the alias in one atomic request.
 
-The analysis comes from an index template over the site's index prefix, so
+The analysis comes from an index template over the site's index names, so
 every index made from then on has it, whoever makes it (`update_index`, the
 first document of a new model, the tests). Its `default_search` analyzer is
 the standard analyzer (standard tokenizer, lowercase) plus the synonym
@@ -16,7 +16,10 @@ with the standard analyzer as before. OpenSearch 2 and Elasticsearch 7.10 have
 both (composable templates, synonym_graph, the aliases API's remove_index).
 """
 
-from search.synonyms import current_groups, engine_rules
+from wagtail.search.index import get_indexed_models
+
+from search.models import current_groups
+from search.synonyms import engine_rules
 
 SYNONYM_FILTER = "site_synonyms"
 
@@ -43,11 +46,11 @@ def put_template(backend, groups=None):
     """The template that gives indices made from now on the synonyms in
     `groups` (the editors' by default)."""
     groups = current_groups() if groups is None else groups
+    # The site's indices by name, each with the suffixed copies a rebuild makes:
+    # not the bare prefix, which may be empty, or the start of another site's.
+    names = {backend.get_index_for_model(model).name for model in get_indexed_models()}
     template = {
-        "index_patterns": [f"{backend.index_prefix}*"],
-        # Distinct prefixes sharing a cluster ("ppi_", "ppi_staging_") overlap;
-        # the longer one is the more specific and wins, instead of an error.
-        "priority": len(backend.index_prefix),
+        "index_patterns": sorted(f"{name}*" for name in names),
         "template": {"settings": search_analysis(groups)},
     }
     if backend.use_new_elasticsearch_api:  # the elasticsearch 8/9 clients

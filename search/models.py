@@ -1,3 +1,4 @@
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
@@ -5,6 +6,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
 from search import synonyms
+
+CACHE_KEY = "search:synonyms"
 
 
 @register_setting(icon="search")
@@ -46,8 +49,24 @@ class SearchSynonyms(BaseGenericSetting):
         super().save(*args, **kwargs)
 
 
+def current_groups():
+    """The editors' groups, from the cache every process shares (no database
+    query per search); read from the database once after each change."""
+    groups = cache.get(CACHE_KEY)
+    if groups is None:
+        text = SearchSynonyms.objects.values_list("synonyms", flat=True).first() or ""
+        # Saved text was checked; rows written some other way lose their bad lines only.
+        groups = synonyms.parse(text).groups
+        cache.set(CACHE_KEY, groups, None)
+    return groups
+
+
+def forget_groups():
+    cache.delete(CACHE_KEY)
+
+
 def synonyms_changed():
     from search.tasks import queue_engine_analysis_update
 
-    synonyms.forget()
+    forget_groups()
     queue_engine_analysis_update()

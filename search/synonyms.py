@@ -1,6 +1,6 @@
 """Synonyms and acronyms of the field: the groups of equivalent terms editors
-keep in the admin (Settings > Search synonyms, search/models.py), read, checked
-and applied here.
+keep in the admin (Settings > Search synonyms, search/models.py, which also
+keeps the current groups in the cache), read, checked and applied here.
 
 The engines apply them with a synonym filter in their indices' search-time
 analysis (search/engine_analysis.py); the database backend by expanding the
@@ -15,13 +15,11 @@ procurement" and the other way round, on every backend alike.
 import re
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.utils.translation import gettext as _
 from wagtail.search.query import And, Or, Phrase, PlainText
 
 from search.query import clean_query
 
-CACHE_KEY = "search:synonyms"
 # Limits that keep a group a list of terms, not a paragraph pasted by mistake.
 MAX_WORDS_PER_TERM = 8
 MAX_GROUPS = 1000
@@ -107,24 +105,6 @@ def parse(text):
     if len(groups) > MAX_GROUPS:
         errors.append(_("At most %(max)s lines, please.") % {"max": MAX_GROUPS})
     return Parsed(groups=groups[:MAX_GROUPS], errors=errors)
-
-
-def current_groups():
-    """The editors' groups, from the cache every process shares (no database
-    query per search); read from the database once after each change."""
-    groups = cache.get(CACHE_KEY)
-    if groups is None:
-        from search.models import SearchSynonyms
-
-        text = SearchSynonyms.objects.values_list("synonyms", flat=True).first() or ""
-        # Saved text was checked; rows written some other way lose their bad lines only.
-        groups = parse(text).groups
-        cache.set(CACHE_KEY, groups, None)
-    return groups
-
-
-def forget():
-    cache.delete(CACHE_KEY)
 
 
 def expand(text, groups, operator="and"):

@@ -14,7 +14,7 @@ from resources.facets import FACETS
 from resources.models import Resource
 from search import synonyms
 from search.faceted import DatabaseFacetedSearch, SearchQuery
-from search.models import SearchSynonyms
+from search.models import SearchSynonyms, forget_groups
 from search.query import clean_query
 from tests.resources.factories import bulk_resources
 from tests.search.synonym_cases import DOCUMENTS, SEARCHES, SYNONYMS, specs
@@ -33,7 +33,7 @@ def set_synonyms(text):
     setting = SearchSynonyms.load()
     setting.synonyms = text
     setting.save()
-    synonyms.forget()  # what the save does when its transaction commits
+    forget_groups()  # what the save does when its transaction commits
 
 
 @pytest.fixture

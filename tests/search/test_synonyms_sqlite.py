@@ -11,9 +11,8 @@ from django.db import connection
 from wagtail.search.backends import get_search_backend
 from resources.facets import FACETS
 from resources.models import Resource
-from search import synonyms
 from search.faceted import DatabaseFacetedSearch, SearchQuery
-from search.models import SearchSynonyms
+from search.models import SearchSynonyms, forget_groups
 from search.query import clean_query
 from tests.resources.factories import bulk_resources
 from tests.search.synonym_cases import DOCUMENTS, SEARCHES, SYNONYMS, specs
@@ -21,7 +20,7 @@ from tests.search.synonym_cases import DOCUMENTS, SEARCHES, SYNONYMS, specs
 setting = SearchSynonyms.load()
 setting.synonyms = SYNONYMS
 setting.save()
-synonyms.forget()
+forget_groups()
 get_search_backend("default").add_bulk(Resource, bulk_resources(specs()))
 slugs = {title: slug for slug, (title, _) in DOCUMENTS.items()}
 search = DatabaseFacetedSearch(Resource.objects.visible(), FACETS)
