@@ -201,6 +201,10 @@ def test_the_api_and_the_page_honour_the_synonyms(client, documents, request, ba
     }
     page = client.get("/resources/", {"q": "pre-commercial procurement"}).content.decode()
     assert "PCP in practice" in page and "A guide to pre-commercial procurement" in page
+    if backend == "engine":  # the engine marks the term it found for the one asked
+        data = client.get("/api/v3/resources/", {"q": "pre-commercial procurement"}).json()
+        highlights = {item["title"]: item["highlight"] for item in data["items"]}
+        assert highlights["PCP in practice"] == "<mark>PCP</mark> in practice"
 
 
 def test_site_search_and_the_forum_use_the_same_synonyms(client, documents, database_search_only):
