@@ -95,6 +95,9 @@ class ResourceDemoLoader:
                 procurement_types if both else [procurement_types[number % len(procurement_types)]]
             )
             proc_label = " and ".join(p.abbreviation for p in procs)
+            # Spelled out where the title and summary use the acronym: the
+            # search synonyms (Settings > Search synonyms) find either.
+            proc_names = " and ".join(p.name.lower() for p in procs)
             words = {"topic": topic.name.lower(), "country": country.name, "proc": proc_label}
             full_title = f"{title.format(**words)} ({country.name}, no. {number + 1})"
             slug = slugify(full_title)[:200]
@@ -109,7 +112,7 @@ class ResourceDemoLoader:
                     f"<p>{full_title} {summary.format(**words)}</p>"
                     f"<p>Published by {PUBLISHERS[number % len(PUBLISHERS)]} for "
                     f"contracting authorities, policy makers and suppliers interested in "
-                    f"{words['proc']} for {words['topic']}.</p>"
+                    f"{proc_names} for {words['topic']}.</p>"
                 ),
                 resource_type=kind,
                 publisher=PUBLISHERS[number % len(PUBLISHERS)],

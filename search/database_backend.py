@@ -7,6 +7,7 @@ on as query syntax: SQLite FTS5 fails on an unbalanced `"` ("unterminated
 string") and PostgreSQL on a NUL, so without this a visitor's typing is a 500.
 Wagtail's parsed queries (`Phrase`, `PlainText`, ... from the admin's
 `parse_query_string`) are built by code, not typed, and pass through unchanged.
+Typed text gets the editors' synonyms too (search/synonyms.py).
 On SQLite, searches restricted to named fields work too (SearchedFieldsAsColumns).
 """
 
@@ -15,12 +16,24 @@ from functools import cache
 from modelsearch.backends import database
 from modelsearch.backends.base import EmptySearchResults
 
+from search import synonyms
 from search.query import clean_query
 
 
 class CleanedQueries:
     def search(self, query, model_or_queryset, *args, **kwargs):
-        return self._cleaned(super().search, query, model_or_queryset, *args, **kwargs)
+        return self._cleaned(self._with_synonyms, query, model_or_queryset, *args, **kwargs)
+
+    def _with_synonyms(self, query, model_or_queryset, *args, **kwargs):
+        from search.models import current_groups  # models need the app registry
+
+        # The editors' synonyms, as the engines apply them in their analysis
+        # (search/synonyms.py). Not in autocomplete: it matches words as typed
+        # so far, and neither does the engines' autocomplete field.
+        if isinstance(query, str):
+            operator = kwargs.get("operator") or self.query_compiler_class.DEFAULT_OPERATOR
+            query = synonyms.expand(query, current_groups(), operator)
+        return super().search(query, model_or_queryset, *args, **kwargs)
 
     def autocomplete(self, query, model_or_queryset, *args, **kwargs):
         return self._cleaned(super().autocomplete, query, model_or_queryset, *args, **kwargs)

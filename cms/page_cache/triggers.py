@@ -24,6 +24,10 @@ comments in site search)
   it (community/cached_pages.py decides); edits and removals are made with
   update() and announced with community.signals.comment_updated;
 - a group or a discussion edited (made private, renamed) or deleted.
+Search
+- the engine's indices rebuilt with the editors' new synonyms (the setting's
+  save retired the pages once; pages cached during the rebuild hold the old
+  indices' results).
 New discussions, and new comments in discussions, reach cached search results
 when those expire (PAGE_CACHE_SECONDS): retiring every page for each Forum
 post would leave little in the cache.
@@ -60,6 +64,10 @@ def connect(retire):
         connect_resource_centre(on, retire)
     if apps.is_installed("community"):
         connect_forum(on, retire)
+    if apps.is_installed("search"):
+        from search.signals import engine_analysis_changed
+
+        on(engine_analysis_changed, retire, "engine_analysis_changed")
 
 
 def connect_resource_centre(on, retire):

@@ -54,6 +54,7 @@ def test_the_guide_covers_the_editorial_paths(editor):
         "5. Import resources from a spreadsheet (moderators)",
         "6. Moderate the Forum (moderators)",
         "7. Translate a page or a resource",
+        "8. Search synonyms and acronyms",
     ]
     text = " ".join(page.get_text().split())
     assert "CSV UTF-8" in text and "runs in the background" in text
