@@ -43,7 +43,7 @@ def start(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("search", "0002_search_synonyms"),
+        ("search", "0003_search_synonyms"),
         ("home", "0002_reference_data"),
     ]
 

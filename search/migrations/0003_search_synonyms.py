@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("search", "0001_indexentry_text_gin"),
+        ("search", "0002_enable_pg_trgm"),
     ]
 
     operations = [
