@@ -7,6 +7,7 @@ from typing import Literal
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
+from django.utils.translation import get_language
 from ninja import Field, Query, Router, Schema
 from pydantic import BaseModel, create_model
 from wagtail.api.rich_text import RichTextOutputFormat
@@ -204,7 +205,9 @@ def search_resources(request: HttpRequest, params: ResourceSearchParams = Query(
         offset=params.offset,
     )
     try:
-        results = faceted_search(resources_in(params.locale), FACETS, query)
+        results = faceted_search(
+            resources_in(params.locale), FACETS, query, language=params.locale or get_language()
+        )
     except UnknownFacetValue as error:
         raise BadValue(error.parameter, str(error)) from error
     return {

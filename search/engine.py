@@ -13,10 +13,10 @@ import time
 from wagtail.search.query import MATCH_ALL, Fuzzy
 
 from search.backends import search_backend
+from search.engine_languages import highlight_fields, in_language, searched_code, text_fields
 from search.faceted import FacetedSearch, SearchPage
 
 ENGINE_ALIAS = "engine"
-HIGHLIGHT_FIELDS = ("title", "summary")
 # After a failure, leave the engine alone for a moment instead of making every
 # visitor wait for a time-out; the next request after that tries it again.
 RETRY_AFTER_SECONDS = 10
@@ -34,9 +34,11 @@ class EngineUnavailable(Exception):
 
 
 class EngineFacetedSearch(FacetedSearch):
-    def __init__(self, queryset, facets, alias=ENGINE_ALIAS):
-        super().__init__(queryset, facets)
+    def __init__(self, queryset, facets, alias=ENGINE_ALIAS, language=None):
+        super().__init__(queryset, facets, language)
         self.backend = search_backend(alias)
+        self.language_code = searched_code(language)
+        self.highlight_fields = highlight_fields(self.model, self.language_code)
         self.backend_name = (
             "opensearch" if "opensearch" in type(self.backend).__module__ else "elasticsearch"
         )
@@ -82,8 +84,11 @@ class EngineFacetedSearch(FacetedSearch):
         text = Fuzzy(query.text, operator="and") if query.text else MATCH_ALL
         compiler = self.backend.query_compiler_class(self.base, text)
         compiler.check()
+        text_query = tune_fuzziness(compiler.get_query())
+        if self.language_code:
+            text_query = in_language(text_query, text_fields(self.model, self.language_code))
         body = {
-            "query": tune_fuzziness(compiler.get_query()),
+            "query": text_query,
             "post_filter": {"bool": {"filter": self.selections(query)}},
             "aggs": self.aggregations(query),
             "sort": self.sort(query),
@@ -100,12 +105,12 @@ class EngineFacetedSearch(FacetedSearch):
                 "post_tags": ["</mark>"],
                 "fields": {
                     name: {"number_of_fragments": 1, "fragment_size": 200}
-                    for name in HIGHLIGHT_FIELDS
+                    for name in self.highlight_fields
                 },
                 "highlight_query": {
                     "multi_match": {
                         "query": query.text,
-                        "fields": list(HIGHLIGHT_FIELDS),
+                        "fields": list(self.highlight_fields),
                         **FUZZY_OPTIONS,
                     }
                 },
@@ -138,7 +143,7 @@ class EngineFacetedSearch(FacetedSearch):
         items = [objects[pk] for pk in pks if pk in objects]
         highlights = {}
         for hit in hits:
-            for name in HIGHLIGHT_FIELDS:
+            for name in self.highlight_fields:
                 fragments = hit.get("highlight", {}).get(name)
                 if fragments:
                     highlights[int(hit["fields"]["pk"][0])] = fragments[0]

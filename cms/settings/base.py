@@ -13,6 +13,8 @@ import dj_database_url
 from corsheaders.defaults import default_headers
 from django.core.exceptions import ImproperlyConfigured
 
+from search.languages import ENGINE_INDEX_SETTINGS
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
@@ -407,6 +409,8 @@ if SEARCH_URL:
         "URLS": [SEARCH_URL],
         "INDEX_PREFIX": env("SEARCH_INDEX_PREFIX", "ppi_"),
         "TIMEOUT": int(env("SEARCH_TIMEOUT", "5")),
+        # Every index's text also under each language's analyzer (search/languages.py).
+        "INDEX_SETTINGS": ENGINE_INDEX_SETTINGS,
     }
 
 # Background work: Django's task framework (django-tasks). Wagtail's own tasks

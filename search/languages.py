@@ -1,0 +1,57 @@
+"""The language a search's text is analysed in: the one of the locale searched.
+
+Each locale's language has a name that PostgreSQL (a text search
+configuration) and OpenSearch/Elasticsearch (a language analyzer: stemming,
+stop words, elision) both know. The engine keeps every text under each
+language's analyzer (search/engine_languages.py); the database indexes each
+object under its own locale's configuration (search/postgres_languages.py).
+A search that names its language uses that language's analysis alone, so
+"marchés" finds "marché" in French and "Beschaffungen" finds "Beschaffung" in
+German. This module imports nothing of Django's: the settings read it.
+"""
+
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+# Locale language code -> PostgreSQL configuration and engine analyzer (the same name).
+TEXT_LANGUAGES = {"en": "english", "fr": "french", "de": "german"}
+# A language with none of its own (a locale added later) is analysed word for
+# word: no stemming, no stop words, in both.
+NO_LANGUAGE = "simple"
+
+
+def text_language(language_code):
+    """The analysis for a language code ("fr", "fr-be"), or None if it has none."""
+    return TEXT_LANGUAGES.get((language_code or "").split("-")[0].lower())
+
+
+def language_subfields():
+    """Engine sub-fields of a text field, one per language, each under its analyzer."""
+    return {code: {"type": "text", "analyzer": name} for code, name in TEXT_LANGUAGES.items()}
+
+
+# Every engine index: its catch-all text field (what a search matches) also
+# analysed in every language. Given when the index is made (INDEX_SETTINGS);
+# Wagtail's own mapping, put after it, keeps these sub-fields.
+ENGINE_INDEX_SETTINGS = {
+    "mappings": {"properties": {"_all_text": {"type": "text", "fields": language_subfields()}}}
+}
+
+_searched = ContextVar("searched_language", default=None)
+
+
+@contextmanager
+def searching_in(language_code):
+    """Searches made inside use `language_code`'s analysis on the database
+    (modelsearch's compilers are made deep inside its backend, out of reach of
+    an argument)."""
+    token = _searched.set(language_code)
+    try:
+        yield
+    finally:
+        _searched.reset(token)
+
+
+def searched_language():
+    """The language code set by `searching_in`, or None: every language."""
+    return _searched.get()
