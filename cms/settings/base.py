@@ -526,6 +526,7 @@ DEMO_CONTENT_ALLOWED = True
 DEMO_LOADERS = [
     "home.demo.loader.DemoLoader",
     "resources.demo.ResourceDemoLoader",
+    "resources.demo_languages.TranslatedResourceDemoLoader",
     "community.demo.ForumDemoLoader",
 ]
 
