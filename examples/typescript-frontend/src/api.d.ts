@@ -5000,6 +5000,11 @@ export interface components {
              * @description Only hits of this kind
              */
             kind?: ("pages" | "resources" | "forum") | null;
+            /**
+             * Locale
+             * @description Language code of the pages and resources searched, whose stemming the words get, and of the labels; the site's language by default
+             */
+            locale?: string | null;
         };
         /** HitOut */
         HitOut: {
@@ -10023,6 +10028,8 @@ export interface operations {
                 q: string;
                 /** @description Only hits of this kind */
                 kind?: ("pages" | "resources" | "forum") | null;
+                /** @description Language code of the pages and resources searched, whose stemming the words get, and of the labels; the site's language by default */
+                locale?: string | null;
                 /** @description Items per answer */
                 limit?: number;
                 /** @description How many items to skip */
