@@ -13,8 +13,9 @@ import time
 from wagtail.search.query import MATCH_ALL, Fuzzy
 
 from search.backends import search_backend
-from search.engine_languages import highlight_fields, in_language, searched_code, text_fields
+from search.engine_languages import highlight_fields, in_language, text_fields
 from search.faceted import FacetedSearch, SearchPage
+from search.languages import analysed_language
 
 ENGINE_ALIAS = "engine"
 # After a failure, leave the engine alone for a moment instead of making every
@@ -37,7 +38,9 @@ class EngineFacetedSearch(FacetedSearch):
     def __init__(self, queryset, facets, alias=ENGINE_ALIAS, language=None):
         super().__init__(queryset, facets, language)
         self.backend = search_backend(alias)
-        self.language_code = searched_code(language)
+        # The sub-fields searched; None (a language without its own analysis):
+        # the plain fields, under the standard analyzer.
+        self.language_code = analysed_language(language)
         self.highlight_fields = highlight_fields(self.model, self.language_code)
         self.backend_name = (
             "opensearch" if "opensearch" in type(self.backend).__module__ else "elasticsearch"

@@ -13,18 +13,8 @@ locale would instead need a model's documents split across indexes, which
 Wagtail's indexing (one index per model) does not do.
 """
 
-from search.languages import text_language
-
 HIGHLIGHT_FIELDS = ("title", "summary")
 CATCH_ALL = "_all_text"
-
-
-def searched_code(language_code):
-    """The sub-field suffix for a search in `language_code`, or None (the
-    plain fields, under the standard analyzer) for a language without one."""
-    if language_code and text_language(language_code):
-        return language_code.split("-")[0].lower()
-    return None
 
 
 def has_subfield(field, code):

@@ -95,7 +95,8 @@ class FacetedSearch:
     def __init__(self, queryset: QuerySet, facets: list[FacetSpec], language=None):
         self.base = queryset
         # The language code of the locale searched: its words are analysed in
-        # it (search/languages.py). None: every language's analysis at once.
+        # it (search/languages.py). None: the database matches them under
+        # every language's analysis, the engine under its standard analyzer.
         self.language = language
         self.model = queryset.model
         self.specs = {spec.name: spec for spec in facets}

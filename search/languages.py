@@ -20,9 +20,16 @@ TEXT_LANGUAGES = {"en": "english", "fr": "french", "de": "german"}
 NO_LANGUAGE = "simple"
 
 
+def analysed_language(language_code):
+    """The language ("fr") of a language code ("fr", "fr-be") if it has an
+    analysis of its own, else None."""
+    language = (language_code or "").split("-")[0].lower()
+    return language if language in TEXT_LANGUAGES else None
+
+
 def text_language(language_code):
     """The analysis for a language code ("fr", "fr-be"), or None if it has none."""
-    return TEXT_LANGUAGES.get((language_code or "").split("-")[0].lower())
+    return TEXT_LANGUAGES.get(analysed_language(language_code))
 
 
 def engine_analyzer(name):
