@@ -8,6 +8,7 @@ from typing import Literal
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
+from django.utils.translation import get_language
 from ninja import Field, Query, Router, Schema
 from pydantic import BaseModel, create_model
 from wagtail.api.rich_text import RichTextOutputFormat
@@ -296,7 +297,9 @@ def search_resources(request: HttpRequest, params: ResourceSearchParams = Query(
         )
     query = query_of(params, sort=params.sort, page_size=params.limit, offset=params.offset)
     try:
-        results = faceted_search(resources_in(params.locale), FACETS, query)
+        results = faceted_search(
+            resources_in(params.locale), FACETS, query, language=params.locale or get_language()
+        )
     except UnknownFacetValue as error:
         raise BadValue(error.parameter, str(error)) from error
     searched = {spec.name: getattr(params, spec.search_parameter) for spec in SEARCHABLE}

@@ -132,18 +132,7 @@ class ResourceDemoLoader:
             resource.languages.set({language} | ({languages[0]} if number % 2 else set()))
             resource.procurement_types.set(procs)
             resource.tags.add(topic.slug, kind.value)
-            resource.save()
-            # Published as created (live=True, its first revision the live
-            # one, so the admin lists it "live", not "live + draft"), then
-            # indexed again now that its relations exist.
-            revision = resource.save_revision(log_action=False)
-            Resource.objects.filter(pk=resource.pk).update(
-                live_revision=revision,
-                has_unpublished_changes=False,
-                first_published_at=revision.created_at,
-                last_published_at=revision.created_at,
-            )
-            index.insert_or_update_object(resource)
+            publish_as_created(resource)
             created += 1
         self.log(f"Resource Centre demo content ready ({created} resources created).")
 
@@ -170,3 +159,18 @@ class ResourceDemoLoader:
                 document.save()
             documents.append(document)
         return documents
+
+
+def publish_as_created(resource):
+    """Published as created (live=True, its first revision the live one, so the
+    admin lists it "live", not "live + draft"), then indexed again now that its
+    relations exist."""
+    resource.save()
+    revision = resource.save_revision(log_action=False)
+    Resource.objects.filter(pk=resource.pk).update(
+        live_revision=revision,
+        has_unpublished_changes=False,
+        first_published_at=revision.created_at,
+        last_published_at=revision.created_at,
+    )
+    index.insert_or_update_object(resource)

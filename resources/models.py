@@ -21,6 +21,7 @@ from wagtail.models import (
 from wagtail.search import index
 
 from cms.headless_preview import FrontEndPreviewMixin
+from search.languages import language_subfields
 
 from .api_serializers import DocumentURLField, PageURLField
 from .taxonomies import RELATIONS as TAXONOMY_RELATIONS
@@ -163,12 +164,14 @@ class Resource(
         PublishingPanel(),
     ]
 
+    # The boosted text also in each language's analysis on the engine: a search
+    # in a locale's language ranks by it (search/engine_languages.py).
     search_fields = [
-        index.SearchField("title", boost=4),
+        index.SearchField("title", boost=4, es_extra={"fields": language_subfields()}),
         index.AutocompleteField("title"),
-        index.SearchField("summary", boost=2),
+        index.SearchField("summary", boost=2, es_extra={"fields": language_subfields()}),
         index.SearchField("body"),
-        index.SearchField("publisher", boost=1.5),
+        index.SearchField("publisher", boost=1.5, es_extra={"fields": language_subfields()}),
         index.RelatedFields("tags", [index.SearchField("name", boost=2)]),
         index.FilterField("id"),
         index.FilterField("live"),

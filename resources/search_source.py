@@ -2,6 +2,7 @@
 
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from search.faceted import SearchQuery
@@ -17,6 +18,7 @@ def search_resources(request, query, limit, offset=0):
         Resource.objects.visible().filter(locale=current_locale()),
         FACETS,
         SearchQuery(text=query, page_size=limit, offset=offset),
+        language=get_language(),
     )
     hits = [
         Hit(

@@ -1,6 +1,7 @@
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_cache_control
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from search.engine import more_like_this
@@ -29,7 +30,9 @@ def resource_index(request):
     context = {"query": query, "sorts": SORT_LABELS, "range_errors": range_errors}
     status = 400 if range_errors else 200
     try:
-        results = faceted_search(visible_in_current_language(), FACETS, query)
+        results = faceted_search(
+            visible_in_current_language(), FACETS, query, language=get_language()
+        )
     except UnknownFacetValue as error:
         context["error"] = str(error)
         status = 400

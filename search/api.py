@@ -7,10 +7,13 @@ depend on who asks: a personal access token or the session says."""
 from typing import Literal
 
 from django.http import HttpRequest
+from django.utils import translation
 from ninja import Field, Query, Router, Schema
+from wagtail.models import Locale
 
 from cms.absolute_urls import absolute_url
 from cms.api_auth import READ_AUTH
+from cms.api_errors import BadValue
 from cms.api_pagination import Paging
 from search.query import clean_query
 from search.sources import sources
@@ -47,6 +50,13 @@ class SiteSearchOut(Schema):
 class SiteSearchParams(Schema):
     q: str = Field(..., min_length=1, max_length=10_000, description="Words to search for")
     kind: Literal[kinds()] | None = Field(None, description="Only hits of this kind")
+    locale: str | None = Field(
+        None,
+        description=(
+            "Language code of the pages and resources searched, whose stemming the words "
+            "get, and of the labels; the site's language by default"
+        ),
+    )
 
 
 @router.get(
@@ -57,6 +67,16 @@ def search(
     params: SiteSearchParams = Query(...),  # noqa: B008
     paging: Paging = Query(...),  # noqa: B008
 ):
+    if params.locale is None:
+        return search_all(request, params, paging)
+    if not Locale.objects.filter(language_code=params.locale).exists():
+        raise BadValue("locale", f"Unknown locale “{params.locale}”.")
+    # What each kind searches is in the language the request is answered in.
+    with translation.override(params.locale):
+        return search_all(request, params, paging)
+
+
+def search_all(request, params, paging):
     query = clean_query(params.q)
     chosen = [s for s in sources() if params.kind in (None, s.kind)] if query else []
     items, counts, seen = [], [], 0

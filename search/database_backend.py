@@ -17,6 +17,7 @@ from modelsearch.backends import database
 from modelsearch.backends.base import EmptySearchResults
 
 from search import synonyms
+from search.postgres_languages import with_languages
 from search.query import clean_query
 
 
@@ -80,13 +81,19 @@ class SearchedFieldsAsColumns:
 
 @cache
 def _with_fixes(backend_class):
-    attributes = {}
+    attributes, mixins = {}, (CleanedQueries,)
+    if backend_class.__module__ == "modelsearch.backends.database.postgres.postgres":
+        # Each object's text in its own language (SQLite's FTS5 has no stemmer
+        # but the English one: it matches words as written in every language).
+        languages, config_mixin = with_languages(backend_class)
+        attributes.update(languages)
+        mixins += (config_mixin,)
     # Named, not imported: the SQLite module reads models that exist only on SQLite.
     if backend_class.__module__ == "modelsearch.backends.database.sqlite.sqlite":
         for name in ("query_compiler_class", "autocomplete_query_compiler_class"):
             compiler = getattr(backend_class, name)
             attributes[name] = type(compiler.__name__, (SearchedFieldsAsColumns, compiler), {})
-    return type(backend_class.__name__, (CleanedQueries, backend_class), attributes)
+    return type(backend_class.__name__, (*mixins, backend_class), attributes)
 
 
 def SearchBackend(params):

@@ -14,11 +14,12 @@ from wagtail.search.query import MATCH_ALL, Fuzzy
 
 from search import engine_client
 from search.backends import search_backend
+from search.engine_languages import highlight_fields, in_language, text_fields
 from search.engine_zero_results import engine_help
 from search.faceted import Facet, FacetedSearch, SearchPage
+from search.languages import analysed_language
 
 ENGINE_ALIAS = "engine"
-HIGHLIGHT_FIELDS = ("title", "summary")
 # After a failure, leave the engine alone for a moment instead of making every
 # visitor wait for a time-out; the next request after that tries it again.
 RETRY_AFTER_SECONDS = 10
@@ -36,9 +37,13 @@ class EngineUnavailable(Exception):
 
 
 class EngineFacetedSearch(FacetedSearch):
-    def __init__(self, queryset, facets, alias=ENGINE_ALIAS):
-        super().__init__(queryset, facets)
+    def __init__(self, queryset, facets, alias=ENGINE_ALIAS, language=None):
+        super().__init__(queryset, facets, language)
         self.backend = search_backend(alias)
+        # The sub-fields searched; None (a language without its own analysis):
+        # the plain fields, under the standard analyzer.
+        self.language_code = analysed_language(language)
+        self.highlight_fields = highlight_fields(self.model, self.language_code)
         self.backend_name = (
             "opensearch" if "opensearch" in type(self.backend).__module__ else "elasticsearch"
         )
@@ -96,7 +101,11 @@ class EngineFacetedSearch(FacetedSearch):
             self.base, Fuzzy(text, operator="and") if text else MATCH_ALL
         )
         compiler.check()
-        return tune_fuzziness(compiler.get_query())
+        text_query = tune_fuzziness(compiler.get_query())
+        if self.language_code:
+            # The words in the locale's own analysis (search/engine_languages.py).
+            text_query = in_language(text_query, text_fields(self.model, self.language_code))
+        return text_query
 
     def body(self, query):
         body = {
@@ -117,12 +126,12 @@ class EngineFacetedSearch(FacetedSearch):
                 "post_tags": ["</mark>"],
                 "fields": {
                     name: {"number_of_fragments": 1, "fragment_size": 200}
-                    for name in HIGHLIGHT_FIELDS
+                    for name in self.highlight_fields
                 },
                 "highlight_query": {
                     "multi_match": {
                         "query": query.text,
-                        "fields": list(HIGHLIGHT_FIELDS),
+                        "fields": list(self.highlight_fields),
                         **FUZZY_OPTIONS,
                     }
                 },
@@ -172,7 +181,7 @@ class EngineFacetedSearch(FacetedSearch):
         items = [objects[pk] for pk in pks if pk in objects]
         highlights = {}
         for hit in hits:
-            for name in HIGHLIGHT_FIELDS:
+            for name in self.highlight_fields:
                 fragments = hit.get("highlight", {}).get(name)
                 if fragments:
                     highlights[int(hit["fields"]["pk"][0])] = fragments[0]

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, F, QuerySet
 
 from search.id_sets import Ids, InIds, fetch_ids
+from search.languages import searching_in
 from search.zero_results import ZeroResultsHelp, database_help
 
 SORTS = ("relevance", "newest", "title")
@@ -111,8 +112,12 @@ class UnknownFacetValue(ValueError):
 
 
 class FacetedSearch:
-    def __init__(self, queryset: QuerySet, facets: list[FacetSpec]):
+    def __init__(self, queryset: QuerySet, facets: list[FacetSpec], language=None):
         self.base = queryset
+        # The language code of the locale searched: its words are analysed in
+        # it (search/languages.py). None: the database matches them under
+        # every language's analysis, the engine under its standard analyzer.
+        self.language = language
         self.model = queryset.model
         self.specs = {spec.name: spec for spec in facets}
         self._labels = {}
@@ -183,8 +188,8 @@ class DatabaseFacetedSearch(FacetedSearch):
 
     backend_name = "database"
 
-    def __init__(self, queryset, facets, search_backend=None):
-        super().__init__(queryset, facets)
+    def __init__(self, queryset, facets, search_backend=None, language=None):
+        super().__init__(queryset, facets, language)
         from wagtail.search.backends import get_search_backend
 
         self.search_backend = search_backend or get_search_backend("default")
@@ -194,10 +199,11 @@ class DatabaseFacetedSearch(FacetedSearch):
         return self.base if ids is None else self.base.filter(InIds(F("pk"), ids))
 
     def text_matches(self, text):
-        results = self.search_backend.search(
-            text, self.base, operator="and", order_by_relevance=False
-        )
-        return fetch_ids(results.get_queryset())
+        with searching_in(self.language):
+            results = self.search_backend.search(
+                text, self.base, operator="and", order_by_relevance=False
+            )
+            return fetch_ids(results.get_queryset())
 
     def link_table(self, spec):
         """For a many-to-many facet ("topics__slug"): its link model, the link's
@@ -338,8 +344,9 @@ class DatabaseFacetedSearch(FacetedSearch):
         # Rank with the ids alone, then load the page's rows: sorting thousands
         # of matches with their rows (or the concatenated text vector the
         # search annotates) attached costs about half the statement.
-        ranked = self.search_backend.search(query.text, matching, operator="and")
-        pks = list(ranked[start:stop].get_queryset().values_list("pk", flat=True))
+        with searching_in(self.language):
+            ranked = self.search_backend.search(query.text, matching, operator="and")
+            pks = list(ranked[start:stop].get_queryset().values_list("pk", flat=True))
         objects = self.model.objects.in_bulk(pks)
         return [objects[pk] for pk in pks]
 

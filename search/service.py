@@ -36,10 +36,12 @@ def engine_or_database(on_engine, on_database):
     return on_database(), False
 
 
-def faceted_search(queryset, facets, query: SearchQuery) -> SearchPage:
+def faceted_search(queryset, facets, query: SearchQuery, language=None) -> SearchPage:
+    """`language`: the code of the locale `queryset` holds, whose analysis the
+    words get (search/languages.py)."""
     page, engine_failed = engine_or_database(
-        lambda: EngineFacetedSearch(queryset, facets).search(query),
-        lambda: DatabaseFacetedSearch(queryset, facets).search(query),
+        lambda: EngineFacetedSearch(queryset, facets, language=language).search(query),
+        lambda: DatabaseFacetedSearch(queryset, facets, language=language).search(query),
     )
     if engine_failed:
         page.notice = _(

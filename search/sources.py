@@ -11,6 +11,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
+from search.languages import searching_in
+
 
 @dataclass
 class Hit:
@@ -54,7 +56,11 @@ def current_locale():
 
 def search_pages(request, query, limit, offset=0):
     pages = Page.objects.live().public().filter(locale=current_locale()).specific()
-    results = pages.search(query, operator="and")
+    with searching_in(get_language()):
+        return page_group(request, pages.search(query, operator="and"), limit, offset)
+
+
+def page_group(request, results, limit, offset):
     hits = [
         Hit(
             title=page.title,

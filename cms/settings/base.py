@@ -13,6 +13,8 @@ import dj_database_url
 from corsheaders.defaults import default_headers
 from django.core.exceptions import ImproperlyConfigured
 
+from search.languages import ENGINE_INDEX_SETTINGS
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
@@ -410,6 +412,8 @@ def engine_backend(url, backend):
         "URLS": [url],
         "INDEX_PREFIX": env("SEARCH_INDEX_PREFIX", "ppi_"),
         "TIMEOUT": int(env("SEARCH_TIMEOUT", "5")),
+        # Every index's text also under each language's analyzer (search/languages.py).
+        "INDEX_SETTINGS": ENGINE_INDEX_SETTINGS,
     }
 
 
@@ -532,6 +536,7 @@ DEMO_CONTENT_ALLOWED = True
 DEMO_LOADERS = [
     "home.demo.loader.DemoLoader",
     "resources.demo.ResourceDemoLoader",
+    "resources.demo_languages.TranslatedResourceDemoLoader",
     "community.demo.ForumDemoLoader",
 ]
 

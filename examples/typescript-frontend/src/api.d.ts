@@ -5239,6 +5239,11 @@ export interface components {
              * @description Only hits of this kind
              */
             kind?: ("pages" | "resources" | "forum") | null;
+            /**
+             * Locale
+             * @description Language code of the pages and resources searched, whose stemming the words get, and of the labels; the site's language by default
+             */
+            locale?: string | null;
         };
         /** HitOut */
         HitOut: {
@@ -10366,6 +10371,8 @@ export interface operations {
                 q: string;
                 /** @description Only hits of this kind */
                 kind?: ("pages" | "resources" | "forum") | null;
+                /** @description Language code of the pages and resources searched, whose stemming the words get, and of the labels; the site's language by default */
+                locale?: string | null;
                 /** @description Items per answer */
                 limit?: number;
                 /** @description How many items to skip */
