@@ -311,6 +311,7 @@ def index_engine(count, alias="engine", name="opensearch"):
     from wagtail.search.backends import get_search_backend
 
     from resources.models import Resource
+    from search.engine_analysis import put_template
     from search.index_maintenance import merge_segments
 
     if alias not in settings.WAGTAILSEARCH_BACKENDS:
@@ -320,6 +321,7 @@ def index_engine(count, alias="engine", name="opensearch"):
     index = backend.get_index_for_model(Resource)
     assert index.name.startswith(settings.INDEX_PREFIX), index.name
     started = time.perf_counter()
+    put_template(backend)  # the search analyzers the mapping names
     index.reset()
     index.add_model(Resource)
     result = build_index(f"{name} {index.name}", backend, indexed_objects(True), count)

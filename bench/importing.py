@@ -128,12 +128,9 @@ def empty_engine_index(model):
 
     if "engine" not in settings.WAGTAILSEARCH_BACKENDS:
         return None
-    backend = get_search_backend("engine")
-    index = backend.get_index_for_model(model)
-    backend.es.indices.delete(index=f"{index.name}*", ignore=[404])
-    index.put()
-    index.add_model(model)
-    return index
+    from search.engine_analysis import empty_index
+
+    return empty_index(get_search_backend("engine"), model)
 
 
 def rates(samples):

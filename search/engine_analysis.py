@@ -18,6 +18,13 @@ both (composable templates, synonym_graph, the aliases API's remove_index).
 
 from wagtail.search.index import get_indexed_models
 
+from search import engine_client
+from search.languages import (
+    ENGINE_ANALYSIS,
+    TEXT_LANGUAGES,
+    engine_search_analyzer,
+    language_filters,
+)
 from search.models import current_groups
 from search.synonyms import engine_rules
 
@@ -29,15 +36,25 @@ def template_name(backend):
 
 
 def search_analysis(groups):
-    filters = ["lowercase"]
-    analysis = {}
+    """The search-time analyzers: `default_search` for text fields without an
+    analyzer of their own, and each language's (the sub-fields a search in a
+    locale matches, search/languages.py), each with the synonym filter."""
+    synonyms = [SYNONYM_FILTER] if groups else []
+    # A template must hold every filter its analyzers name: the languages'
+    # (which the index's own settings define too, alike) and the synonyms'.
+    analysis = {"filter": dict(ENGINE_ANALYSIS["filter"])}
     if groups:
-        analysis["filter"] = {
-            SYNONYM_FILTER: {"type": "synonym_graph", "synonyms": engine_rules(groups)}
+        analysis["filter"][SYNONYM_FILTER] = {
+            "type": "synonym_graph",
+            "synonyms": engine_rules(groups),
         }
-        filters.append(SYNONYM_FILTER)
+    analyzers = {"default_search": ["lowercase", *synonyms]}
+    for name in TEXT_LANGUAGES.values():
+        before, after = language_filters(name)
+        analyzers[engine_search_analyzer(name)] = [*before, *synonyms, *after]
     analysis["analyzer"] = {
-        "default_search": {"type": "custom", "tokenizer": "standard", "filter": filters}
+        name: {"type": "custom", "tokenizer": "standard", "filter": filters}
+        for name, filters in analyzers.items()
     }
     return {"analysis": analysis}
 
@@ -53,10 +70,20 @@ def put_template(backend, groups=None):
         "index_patterns": sorted(f"{name}*" for name in names),
         "template": {"settings": search_analysis(groups)},
     }
-    if backend.use_new_elasticsearch_api:  # the elasticsearch 8/9 clients
-        backend.es.indices.put_index_template(name=template_name(backend), **template)
-    else:
-        backend.es.indices.put_index_template(name=template_name(backend), body=template)
+    engine_client.put_index_template(backend, template_name(backend), template)
+
+
+def empty_index(backend, model):
+    """`model`'s index emptied and made again as `update_index` makes it: after
+    the template, whose search analyzers its mapping names (an index made
+    without them is refused). For the tests and the benchmarks."""
+    index = backend.get_index_for_model(model)
+    # `update_index` leaves an alias over a suffixed index: remove both kinds.
+    backend.es.indices.delete(index=f"{index.name}*", ignore=[404])
+    put_template(backend)
+    index.put()
+    index.add_model(model)
+    return index
 
 
 def synonyms_in_index(backend, index_name):
@@ -88,10 +115,7 @@ def atomic_rebuilder(backend):
             if not old and self.alias.exists():
                 actions.append({"remove_index": {"index": alias}})
             actions.append({"add": {"index": self.index.name, "alias": alias}})
-            if backend.use_new_elasticsearch_api:
-                backend.es.indices.update_aliases(actions=actions)
-            else:
-                backend.es.indices.update_aliases(body={"actions": actions})
+            engine_client.update_aliases(backend, actions)
             for name in old:
                 if name != self.index.name:
                     backend.es.indices.delete(index=name)

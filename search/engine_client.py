@@ -54,6 +54,28 @@ def search(backend, index, body):
     return backend.es.search(index=index, body=body)
 
 
+def takes_fields_as_keywords(backend):
+    """Whether the client takes a request body's fields as keyword arguments
+    only: elasticsearch-py 8 and 9 (7.15+ takes them for searches, but still
+    wants `body=` for templates and aliases)."""
+    return backend.use_new_elasticsearch_api and hasattr(backend.es, "options")
+
+
+def put_index_template(backend, name, template):
+    if takes_fields_as_keywords(backend):
+        backend.es.indices.put_index_template(name=name, **template)
+    else:
+        backend.es.indices.put_index_template(name=name, body=template)
+
+
+def update_aliases(backend, actions):
+    """The alias `actions`, done by the engine in one atomic step."""
+    if takes_fields_as_keywords(backend):
+        backend.es.indices.update_aliases(actions=actions)
+    else:
+        backend.es.indices.update_aliases(body={"actions": actions})
+
+
 def slow_request(backend, seconds):
     """(client, keyword arguments) for a request that may take up to `seconds`,
     far beyond the backend's time-out: elasticsearch-py 8 and 9 take the

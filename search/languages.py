@@ -36,12 +36,31 @@ def engine_analyzer(name):
     return f"text_{name}"
 
 
+def engine_search_analyzer(name):
+    """The analyzer a search in the language uses: the language's, with the
+    editors' synonyms. It is defined by the synonyms' index template
+    (search/engine_analysis.py), which changes when they do."""
+    return f"text_{name}_search"
+
+
 def language_subfields():
     """Engine sub-fields of a text field, one per language, each under its analyzer."""
     return {
-        code: {"type": "text", "analyzer": engine_analyzer(name)}
+        code: {
+            "type": "text",
+            "analyzer": engine_analyzer(name),
+            "search_analyzer": engine_search_analyzer(name),
+        }
         for code, name in TEXT_LANGUAGES.items()
     }
+
+
+def language_filters(name):
+    """(before, after): the filters of a language's analysis before the place
+    of a synonym filter and after it. Synonyms match words lowercased and with
+    elided articles dropped, before stop words and stemming change them."""
+    before = ["lowercase", *(["text_french_elision"] if name == "french" else [])]
+    return before, [f"text_{name}_stop", f"text_{name}_stemmer"]
 
 
 # The engine's analyzers do what PostgreSQL's configurations of the same name
@@ -69,16 +88,12 @@ ENGINE_ANALYSIS = {
         engine_analyzer(name): {
             "type": "custom",
             "tokenizer": "standard",
-            "filter": [
-                "lowercase",
-                *(["text_french_elision"] if name == "french" else []),
-                f"text_{name}_stop",
-                f"text_{name}_stemmer",
-            ],
+            "filter": [filter for part in language_filters(name) for filter in part],
         }
         for name in TEXT_LANGUAGES.values()
     },
 }
+
 
 # Every engine index: its catch-all text field (what a search matches) also
 # analysed in every language. Given when the index is made (INDEX_SETTINGS);

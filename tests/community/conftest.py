@@ -103,16 +103,14 @@ def index_forum(alias=None):
 
     from community.models import Discussion, ForumComment
     from search.backends import engine_configured
+    from search.engine_analysis import empty_index
 
     alias = alias or ("engine" if engine_configured() else "default")
 
     search_backend = get_search_backend(alias)
     for model in (Discussion, ForumComment):
         if alias == "engine":
-            index = search_backend.get_index_for_model(model)
-            search_backend.es.indices.delete(index=f"{index.name}*", ignore=[404])
-            index.put()
-            index.add_model(model)
+            empty_index(search_backend, model)
         search_backend.add_bulk(model, list(model.get_indexed_objects()))
         if alias == "engine":
             search_backend.get_index_for_model(model).refresh()

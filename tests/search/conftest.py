@@ -31,16 +31,11 @@ def empty_engine_index():
     """`engine_index` on the engine chosen already, for fixtures that choose it
     themselves (`use_search_engine`) beside a database variant."""
     from search import engine
-    from search.engine_analysis import put_template
+    from search.engine_analysis import empty_index
 
     backend = engine_backend()
-    index = backend.get_index_for_model(Resource)
-    # `update_index` leaves an alias over a suffixed index: remove both kinds.
-    backend.es.indices.delete(index=f"{index.name}*", ignore=[404])
     # With the editors' synonyms of this test's database, as `update_index` makes it.
-    put_template(backend)
-    index.put()
-    index.add_model(Resource)
+    index = empty_index(backend, Resource)
     engine.reset_circuit()
 
     class Handle:

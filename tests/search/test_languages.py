@@ -11,8 +11,10 @@ from wagtail.models import Locale
 from resources.facets import FACETS
 from resources.models import Resource
 from search.faceted import DatabaseFacetedSearch, SearchQuery
+from tests.conftest import SEARCH_ENGINES, use_search_engine
 from tests.home.factories import TopicFactory
 from tests.resources.factories import ResourceFactory
+from tests.search.conftest import empty_engine_index
 
 pytestmark = pytest.mark.django_db
 
@@ -56,14 +58,15 @@ def multilingual(db):
     return made
 
 
-@pytest.fixture(params=["database", "engine"])
-def backend(request, multilingual):
-    """Which implementation answers the page and the API."""
-    if request.param == "engine":
-        request.getfixturevalue("engine_index").index_all()
-    else:
+@pytest.fixture(params=["database", *SEARCH_ENGINES])
+def backend(request, multilingual, settings):
+    """Which implementation answers the page and the API: "database" or "engine"."""
+    if request.param == "database":
         request.getfixturevalue("database_search_only")
-    return request.param
+        return "database"
+    use_search_engine(settings, request.param)
+    empty_engine_index().index_all()
+    return "engine"
 
 
 def search(implementation, code, text):

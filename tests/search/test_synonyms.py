@@ -16,7 +16,9 @@ from search import synonyms
 from search.faceted import DatabaseFacetedSearch, SearchQuery
 from search.models import SearchSynonyms, forget_groups
 from search.query import clean_query
+from tests.conftest import SEARCH_ENGINES, use_search_engine
 from tests.resources.factories import bulk_resources
+from tests.search.conftest import empty_engine_index
 from tests.search.synonym_cases import DOCUMENTS, SEARCHES, SYNONYMS, specs
 
 
@@ -46,8 +48,8 @@ def documents(db):
     return resources
 
 
-@pytest.fixture(params=["database", "engine"])
-def searcher(request, documents):
+@pytest.fixture(params=["database", *SEARCH_ENGINES])
+def searcher(request, documents, settings):
     queryset = Resource.objects.visible().filter(locale=Locale.get_default())
     if request.param == "database":
         return lambda text: DatabaseFacetedSearch(queryset, FACETS).search(
@@ -55,7 +57,8 @@ def searcher(request, documents):
         )
     from search.engine import EngineFacetedSearch
 
-    request.getfixturevalue("engine_index").index_all()
+    use_search_engine(settings, request.param)
+    empty_engine_index().index_all()
     return lambda text: EngineFacetedSearch(queryset, FACETS).search(
         SearchQuery(text=clean_query(text), page_size=50)
     )
@@ -186,12 +189,13 @@ def test_each_term_finds_the_resources_that_say_any_term_of_its_line(searcher, t
     assert counts["type"] == {"guidance": len(SEARCHES[text])}
 
 
-@pytest.mark.parametrize("backend", ["database", "engine"])
+@pytest.mark.parametrize("backend", ["database", *SEARCH_ENGINES])
 def test_the_api_and_the_page_honour_the_synonyms(client, documents, request, backend, settings):
-    if backend == "engine":
-        request.getfixturevalue("engine_index").index_all()
-    else:
+    if backend == "database":
         request.getfixturevalue("database_search_only")
+    else:
+        use_search_engine(settings, backend)
+        empty_engine_index().index_all()
     data = client.get("/api/v3/resources/", {"q": "PCP"}).json()
     assert data["backend"] in ("opensearch", "elasticsearch", "database")
     assert (data["backend"] == "database") == (backend == "database")
@@ -201,7 +205,7 @@ def test_the_api_and_the_page_honour_the_synonyms(client, documents, request, ba
     }
     page = client.get("/resources/", {"q": "pre-commercial procurement"}).content.decode()
     assert "PCP in practice" in page and "A guide to pre-commercial procurement" in page
-    if backend == "engine":  # the engine marks the term it found for the one asked
+    if backend != "database":  # the engine marks the term it found for the one asked
         data = client.get("/api/v3/resources/", {"q": "pre-commercial procurement"}).json()
         highlights = {item["title"]: item["highlight"] for item in data["items"]}
         assert highlights["PCP in practice"] == "<mark>PCP</mark> in practice"
