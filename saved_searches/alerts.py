@@ -5,7 +5,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from cms.absolute_urls import absolute_url
+from cms.absolute_urls import site_root_url
 
 from .links import unsubscribe_path
 from .matching import new_matches
@@ -18,15 +18,16 @@ def alert_message(saved, since, until):
     page = new_matches(saved, since, until)
     if page is None or not page.total:
         return None
-    unsubscribe = absolute_url(unsubscribe_path(saved))
+    root = site_root_url()  # once: the links of an alert cost no query each
+    unsubscribe = root + unsubscribe_path(saved)
     context = {
         "saved": saved,
-        "resources": [(resource, absolute_url(resource.get_url())) for resource in page.items],
+        "resources": [(resource, root + resource.get_url()) for resource in page.items],
         "total": page.total,
         "more": page.total - len(page.items),
         "criteria": describe(saved_query(saved)),
-        "search_url": absolute_url(saved.search_url() + ("&" if saved.query else "?") + "sort=newest"),
-        "manage_url": absolute_url(reverse("saved_searches:list")),
+        "search_url": root + saved.search_url() + ("&" if saved.query else "?") + "sort=newest",
+        "manage_url": root + reverse("saved_searches:list"),
         "unsubscribe_url": unsubscribe,
     }
     text = render_to_string("saved_searches/email/alert.txt", context)

@@ -34,7 +34,7 @@ def saved_search(user, query="topic=health", frequency="daily", days_ago=2, **fi
         user=user,
         name=fields.pop("name", query),
         query=query,
-        language="en",
+        language=fields.pop("language", "en"),
         frequency=frequency,
         **fields,
     )
