@@ -2,13 +2,13 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import saved_searches.models
 from django.conf import settings
 from django.db import migrations, models
 
+import saved_searches.models
+
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -17,24 +17,55 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='SavedSearch',
+            name="SavedSearch",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, verbose_name='name')),
-                ('query', models.CharField(blank=True, max_length=2000)),
-                ('language', models.CharField(max_length=10)),
-                ('frequency', models.CharField(choices=[('daily', 'Daily email'), ('weekly', 'Weekly email'), ('never', 'No email (feed only)')], default='weekly', max_length=10, verbose_name='email')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('alerted_until', models.DateTimeField(default=django.utils.timezone.now)),
-                ('last_sent_at', models.DateTimeField(blank=True, null=True)),
-                ('feed_key', models.CharField(default=saved_searches.models.new_feed_key, max_length=32)),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='saved_searches', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, verbose_name="name")),
+                ("query", models.CharField(blank=True, max_length=2000)),
+                ("language", models.CharField(max_length=10)),
+                (
+                    "frequency",
+                    models.CharField(
+                        choices=[
+                            ("daily", "Daily email"),
+                            ("weekly", "Weekly email"),
+                            ("never", "No email (feed only)"),
+                        ],
+                        default="weekly",
+                        max_length=10,
+                        verbose_name="email",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("alerted_until", models.DateTimeField(default=django.utils.timezone.now)),
+                ("last_sent_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "feed_key",
+                    models.CharField(default=saved_searches.models.new_feed_key, max_length=32),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="saved_searches",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'saved search',
-                'verbose_name_plural': 'saved searches',
-                'ordering': ['name', 'pk'],
-                'constraints': [models.UniqueConstraint(fields=('user', 'language', 'query'), name='unique_saved_search_per_member')],
+                "verbose_name": "saved search",
+                "verbose_name_plural": "saved searches",
+                "ordering": ["name", "pk"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("user", "language", "query"), name="unique_saved_search_per_member"
+                    )
+                ],
             },
         ),
     ]
