@@ -33,10 +33,11 @@ def saved_query(saved, page_size=20, sort="newest") -> SearchQuery:
     return query
 
 
-def describe(query):
-    """What a search asks for, in words: its text and "Facet: value" per filter."""
+def describe(query, quote=True):
+    """What a search asks for, in words: its text (in quotes) and "Facet:
+    values" per filter."""
     labels = {spec.name: spec for spec in FACETS}
-    parts = [f"“{query.text}”"] if query.text else []
+    parts = [f"“{query.text}”" if quote else query.text] if query.text else []
     for name, values in query.filters.items():
         spec = labels[name]
         known = spec.labels()

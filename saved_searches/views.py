@@ -22,7 +22,7 @@ from .saving import Refused, save_search
 
 
 def default_name(query):
-    return " · ".join(describe(query))[:100] or _("All resources")
+    return " · ".join(describe(query, quote=False))[:100] or _("All resources")
 
 
 @login_required

@@ -55,7 +55,7 @@ def test_a_saved_search_is_normalised_and_named_after_what_it_asks(client, membe
     saved = SavedSearch.objects.get()
     assert saved.query == "q=pilot&topic=energy&topic=health&country=FI"
     assert (saved.user, saved.language, saved.frequency) == (member, "en", "daily")
-    assert saved.name == "“pilot” · Topic: Energy, Health · Country: Finland"
+    assert saved.name == "pilot · Topic: Energy, Health · Country: Finland"
     assert response.status_code == 302
     assert response["Location"] == "/resources/?" + saved.query
     assert messages_on(client.get(response["Location"]))[0].startswith("Search saved as")
