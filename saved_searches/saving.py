@@ -15,6 +15,9 @@ class Refused(Exception):
 
 def can_save_search(user, query, language):
     """None, or why `user` may not save one more search for `query`."""
+    if len(query) > SavedSearch._meta.get_field("query").max_length:
+        # Only long words in a far alphabet with most filters ticked come here.
+        return _("This search is too long to save: use fewer words or filters.")
     limit = settings.SAVED_SEARCHES_PER_MEMBER
     mine = SavedSearch.objects.filter(user=user)
     same = mine.filter(query=query, language=language).first()

@@ -97,6 +97,18 @@ def test_bad_input_gets_a_message_and_saves_nothing(client, member, topics, data
     assert not SavedSearch.objects.exists()
 
 
+def test_a_search_too_long_to_store_is_refused(client, member, topics):
+    from home.models import Country
+
+    client.force_login(member)
+    # 200 letters of three bytes each, nine characters once encoded, and every country.
+    data = {"q": "\u210c" * 200, "country": list(Country.objects.values_list("code", flat=True))}
+    response = client.post(SAVE_URL, {**data, "frequency": "daily"}, follow=True)
+    assert response.status_code == 200
+    assert messages_on(response) == ["This search is too long to save: use fewer words or filters."]
+    assert not SavedSearch.objects.exists()
+
+
 def test_a_visitor_cannot_save(client, topics):
     response = client.post(SAVE_URL, {"topic": "health", "frequency": "daily"})
     assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
