@@ -45,6 +45,8 @@ urlpatterns += i18n_patterns(
     path("resources/", include("resources.urls")),
     path("accounts/", include("allauth.urls")),
     path("forum/", include("community.urls")),
+    # Before the members' URLs: /members/me/searches/ is the saved searches'.
+    path("", include("saved_searches.urls")),
     path("members/", include("community.urls_members")),
     # Wagtail's page URLs end in a slash; calendar files are routes of their page.
     re_path(r"^((?:[\w\-]+/)*)((?:feed|event)\.ics)$", calendar_file, name="calendar_file"),

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "search",
     "community",
     "webhooks",
+    "saved_searches",
     "django_tasks",
     "django_tasks_db",
     "django_comments_xtd",
@@ -433,6 +434,9 @@ if SEARCH_URL:
 # digests) name "background": stored in the database and run by
 # `manage.py db_worker --backend background`, a second process next to the web
 # server. Swap that backend for RQ or Celery when one worker is not enough.
+# Saved Resource Centre searches (saved_searches/): how many one member may keep.
+SAVED_SEARCHES_PER_MEMBER = int(env("SAVED_SEARCHES_PER_MEMBER", "20"))
+
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "background": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},

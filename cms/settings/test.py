@@ -8,6 +8,11 @@ PUBLIC_ID_SECRET = "test-only-not-secret-public-ids"  # noqa: S105
 DEBUG = False
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# A worker process the tests start cannot hand its memory's outbox to the test:
+# given a folder, it writes each email there as a file for the test to read.
+if env("TEST_EMAIL_FILE_PATH"):
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = env("TEST_EMAIL_FILE_PATH")
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Tests see every change at once; tests/cms/test_page_cache.py turns it on.
 PAGE_CACHE_SECONDS = 0

@@ -117,6 +117,18 @@ def admin_edit_resource(page, url):
     page.goto(f"{url}/admin/snippets/resources/resource/edit/{first_resource(url)[0]}/")
 
 
+def save_search_box(page, url):
+    page.goto(url + "/resources/?q=procurement&topic=health")
+    page.locator("details.save-search > summary").click()
+
+
+def saved_searches(page, url):
+    save_search_box(page, url)
+    page.get_by_role("button", name="Save search").click()
+    page.locator(".messages").wait_for()
+    page.goto(url + "/members/me/searches/")
+
+
 # (role, what is checked, how to get there)
 SCREENS = [
     ("visitor", "home", goto("/")),
@@ -145,6 +157,8 @@ SCREENS = [
     ("member", "forum-reply-in-place", reply_in_place),
     ("member", "forum-reply-page", reply_page),
     ("member", "forum-new-discussion", goto(PRIVATE_GROUP + "new/")),
+    ("member", "resources-save-search", save_search_box),
+    ("member", "saved-searches", saved_searches),
     *(
         ("admin", f"admin-edit-{page_type.split('.')[1]}", admin_edit_page(page_type))
         for page_type in PAGE_TYPES
