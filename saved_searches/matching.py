@@ -52,7 +52,7 @@ def search(saved, resources, limit):
     none when a filter names a value since deleted (the page would refuse it)."""
     query = saved_query(saved, page_size=limit)
     try:
-        return faceted_search(resources, FACETS, query)
+        return faceted_search(resources, FACETS, query, language=saved.language)
     except UnknownFacetValue as error:
         logger.info("Saved search %s names a value that is gone: %s", saved.pk, error)
         return SearchPage(items=[], total=0, query=query, facets=[], backend="none")
