@@ -51,11 +51,14 @@ def faceted_search(queryset, facets, query: SearchQuery, language=None) -> Searc
     return page
 
 
-def facet_values(queryset, facets, query: SearchQuery, name):
+def facet_values(queryset, facets, query: SearchQuery, name, language=None):
     """(one facet's values and counts under the query's other selections, the
-    backend that answered, the notice when the engine failed)."""
-    engine = EngineFacetedSearch(queryset, facets) if engine_configured() else None
-    database = DatabaseFacetedSearch(queryset, facets)
+    backend that answered, the notice when the engine failed); `language` as
+    for faceted_search, so that the words match what the search matches."""
+    engine = (
+        EngineFacetedSearch(queryset, facets, language=language) if engine_configured() else None
+    )
+    database = DatabaseFacetedSearch(queryset, facets, language=language)
     facet, engine_failed = engine_or_database(
         lambda: engine.facet(query, name), lambda: database.facet(query, name)
     )

@@ -131,6 +131,18 @@ def test_the_api_counts_and_facets_only_the_locale_asked_for(client, backend, mu
     assert topics == {"topic-en": 2, "topic-de": 2}
 
 
+def test_one_facets_values_count_the_words_in_the_locales_language(client, backend, multilingual):
+    # "européennes" finds "européen" only under French analysis: the facet
+    # values endpoint counts what the search finds, not the words as written.
+    params = {"locale": "fr", "q": "européennes"}
+    values = client.get("/api/v3/resources/facets/topic/", params).json()
+    search = client.get("/api/v3/resources/", params).json()
+    assert values["backend"] == search["backend"]
+    counts = {value["value"]: value["count"] for value in values["items"] if value["count"]}
+    assert counts == {value["value"]: value["count"] for value in facet(search, "topic")["values"]}
+    assert counts == {"topic-en": 1, "topic-fr": 1}
+
+
 def facet(data, name):
     return next(facet for facet in data["facets"] if facet["name"] == name)
 
