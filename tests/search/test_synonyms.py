@@ -242,6 +242,7 @@ def test_an_edit_reaches_the_engine_through_a_rebuild_while_searches_keep_answer
 ):
     from django.core.management import call_command
 
+    from search import engine_client
     from search.engine_analysis import synonyms_in_index
     from search.tasks import update_engine_analysis
     from tests.search.conftest import engine_backend
@@ -253,9 +254,10 @@ def test_an_edit_reaches_the_engine_through_a_rebuild_while_searches_keep_answer
     before = set(backend.es.indices.get_alias(name=alias))
 
     def found():
-        response = backend.es.search(
-            index=alias,
-            body={
+        response = engine_client.search(
+            backend,
+            alias,
+            {
                 "query": {
                     "multi_match": {
                         "query": "PCP",
