@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from search.engine import more_like_this
 from search.faceted import UnknownFacetValue
-from search.ranges import ranges_from_params
+from search.ranges import range_text, ranges_from_params
 from search.service import engine_or_database, faceted_search, query_from_params
 from search.sources import current_locale
 
@@ -69,13 +69,7 @@ def range_chips(params, query):
     for spec in FACETS:
         if spec.name not in query.ranges:
             continue
-        lowest, highest = query.ranges[spec.name]
-        if lowest is None:
-            text = _("until %(highest)s") % {"highest": highest}
-        elif highest is None:
-            text = _("from %(lowest)s") % {"lowest": lowest}
-        else:
-            text = _("%(lowest)s to %(highest)s") % {"lowest": lowest, "highest": highest}
+        text = range_text(*query.ranges[spec.name])
         remaining = params.copy()
         for name in (*spec.range_parameters, "page"):
             remaining.pop(name, None)

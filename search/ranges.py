@@ -20,6 +20,15 @@ def bound_error(text):
     return int(text), ""
 
 
+def range_text(lowest, highest):
+    """A range as people read it: the filter's chip and the zero-results help."""
+    if lowest is None:
+        return _("until %(highest)s") % {"highest": highest}
+    if highest is None:
+        return _("from %(lowest)s") % {"lowest": lowest}
+    return _("%(lowest)s to %(highest)s") % {"lowest": lowest, "highest": highest}
+
+
 def order_error(lowest, highest):
     if lowest is not None and highest is not None and lowest > highest:
         return _("“From” must not be after “to”.")

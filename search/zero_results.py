@@ -16,6 +16,7 @@ from django.db import connections
 from django.utils.translation import gettext as _
 
 from search.id_sets import Ids
+from search.ranges import range_text
 
 WORDS = "q"  # the parameter of the words, dropped like a facet
 # How alike a typed word and a known word must be (pg_trgm's similarity, 0 to
@@ -69,7 +70,7 @@ def filter_drops(search, query, counts):
             if name in query.ranges:
                 parameters += spec.range_parameters
                 lowest, highest = query.ranges[name]
-                shown.append(range_label(lowest, highest))
+                shown.append(range_text(lowest, highest))
             label = "{}: {}".format(spec.label, ", ".join(shown))
         drops.append((count, order, FilterDrop(name, values, label, count, parameters)))
     return [drop for _count, _order, drop in sorted(drops, key=lambda item: (-item[0], item[1]))]
@@ -93,16 +94,6 @@ def database_help(search, query, candidates, chosen):
         drop_filters=filter_drops(search, query, counts),
         spelling=database_spelling(search, query.text, chosen),
     )
-
-
-def range_label(lowest, highest):
-    if lowest == highest:
-        return str(lowest)
-    if lowest is None:
-        return _("up to %(highest)s") % {"highest": highest}
-    if highest is None:
-        return _("from %(lowest)s") % {"lowest": lowest}
-    return f"{lowest}\u2013{highest}"  # an en dash
 
 
 def intersection(id_sets):

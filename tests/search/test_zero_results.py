@@ -85,7 +85,7 @@ def test_a_year_range_is_dropped_with_its_bounds(searcher, corpus):
     assert page.total == 0
     year = next(drop for drop in page.suggestions.drop_filters if drop.parameter == "year")
     assert year.parameters == ["year", "year_from", "year_to"]
-    assert year.label == f"Publication year: {empty_year}"
+    assert year.label == f"Publication year: {empty_year} to {empty_year}"
     assert year.count == len(matching(resources, filters))
     country = next(drop for drop in page.suggestions.drop_filters if drop.parameter == "country")
     assert country.parameters == ["country"]
