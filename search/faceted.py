@@ -17,6 +17,7 @@ from django.db.models import Count, F, QuerySet
 
 from search.id_sets import Ids, InIds, fetch_ids
 from search.languages import searching_in
+from search.postgres_plans import ranking_known_matches, text_index_scans
 from search.zero_results import ZeroResultsHelp, database_help
 
 SORTS = ("relevance", "newest", "title")
@@ -199,7 +200,7 @@ class DatabaseFacetedSearch(FacetedSearch):
         return self.base if ids is None else self.base.filter(InIds(F("pk"), ids))
 
     def text_matches(self, text):
-        with searching_in(self.language):
+        with searching_in(self.language), text_index_scans(self.base.db):
             results = self.search_backend.search(
                 text, self.base, operator="and", order_by_relevance=False
             )
@@ -344,7 +345,7 @@ class DatabaseFacetedSearch(FacetedSearch):
         # Rank with the ids alone, then load the page's rows: sorting thousands
         # of matches with their rows (or the concatenated text vector the
         # search annotates) attached costs about half the statement.
-        with searching_in(self.language):
+        with searching_in(self.language), text_index_scans(matching.db), ranking_known_matches():
             ranked = self.search_backend.search(query.text, matching, operator="and")
             pks = list(ranked[start:stop].get_queryset().values_list("pk", flat=True))
         objects = self.model.objects.in_bulk(pks)
