@@ -21,6 +21,7 @@ from home.api_v2 import PagesAPIViewSet
 from resources import api_facets  # noqa: F401  (adds a facet's values to resources_router)
 from resources.api import router as resources_router
 from resources.api_v2 import ResourcesAPIViewSet
+from saved_searches.api import router as saved_searches_router
 from search.api import router as search_router
 
 api_v2 = WagtailAPIRouter("wagtailapi")
@@ -32,9 +33,10 @@ api_v2.register_endpoint("resources", ResourcesAPIViewSet)
 # Generated clients take their names from the title.
 api_v3.title = "Procurement of Innovation Platform API"
 api_v3.description = (
-    "Pages, events, resources, site search and the Procurement Forum, for front ends "
-    "built on the platform. Reads are open to anonymous callers; a personal access token "
-    "(Authorization: Bearer) adds what its holder may see and is needed to write."
+    "Pages, events, resources, site search, the Procurement Forum and members' saved "
+    "searches, for front ends built on the platform. Public reads are open to anonymous "
+    "callers; a personal access token (Authorization: Bearer) adds what its holder may see "
+    "and is needed to write and to reach one's own saved searches."
 )
 api_pages.install(pages_router, pages_actions_router)
 api_images.install(images_router)
@@ -42,5 +44,6 @@ api_v3.add_router("/events/", events_router, tags=["events"])
 api_v3.add_router("/resources/", resources_router, tags=["resources"])
 api_v3.add_router("/search/", search_router, tags=["search"])
 api_v3.add_router("/forum/", forum_router, tags=["forum"])
+api_v3.add_router("/members/me/saved-searches/", saved_searches_router, tags=["saved-searches"])
 api_preview.install(api_v3)
 api_contract.install(api_v3)

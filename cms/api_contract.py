@@ -117,6 +117,15 @@ def describe_answers_truly(document):
     return document
 
 
+def leave_out_defaults(schema):
+    """`json_schema_extra` for a request body's model: the document states no
+    default for its fields, which a generated client then lets callers leave
+    out (openapi-typescript makes a field with a default required). Their
+    descriptions say what leaving one out means."""
+    for field in schema.get("properties", {}).values():
+        field.pop("default", None)
+
+
 def declared_query_parameters(operation):
     names = set()
     for model in operation.models:

@@ -19,9 +19,10 @@ from ninja import Field, File, Schema, Status
 from ninja.errors import HttpError
 from ninja.files import UploadedFile
 from ninja.pagination import paginate
-from wagtail.api.v3.errors import ProblemDetail, problem_response
+from wagtail.api.v3.errors import ProblemDetail
 
 from cms.api_auth import WRITE_AUTH
+from cms.api_errors import InvalidForm
 from cms.api_pagination import ListPagination
 from cms.ids import PUBLIC_ID_DESCRIPTION, PlainId
 
@@ -152,16 +153,7 @@ def comment_out(comment):
 def create_group(request: HttpRequest, data: GroupIn):
     form = GroupForm(data.dict(), user=request.user)
     if not form.is_valid():
-        errors = [
-            {"loc": ["body", "data", field], "msg": message}
-            for field, messages in form.errors.items()
-            for message in messages
-        ]
-        return problem_response(
-            status=invalid_status(form),
-            detail=" ".join(error["msg"] for error in errors),
-            errors=errors,
-        )
+        raise InvalidForm(form, status=invalid_status(form))
     group = membership.create_group(request.user, form)
     return Status(201, visible_groups(request).get(pk=group.pk))
 

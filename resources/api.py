@@ -6,6 +6,7 @@ import datetime
 from dataclasses import asdict
 from typing import Literal
 
+from django.conf import settings
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language
@@ -228,10 +229,15 @@ _SearchRanges = create_model(
 )
 
 
-class ResourceFilters(_SearchRanges):
-    """What selects resources: the words and every facet's filters."""
+class ResourceSelection(_SearchRanges):
+    """The words and every facet's filters: what a saved search keeps too."""
 
     year: list[int] = Field([], description="Publication years (OR)")
+
+
+class ResourceFilters(ResourceSelection):
+    """What selects resources: the selection, in a language."""
+
     locale: str | None = Field(
         None, description="Language code of the resources; the site's language by default"
     )
@@ -266,15 +272,24 @@ class ResourceSearchParams(_SearchWithin):
     rich_text_format: RichTextOutputFormat | None = None
 
 
+def locale_named(locale_code, where=("query",)):
+    """The locale a `locale` parameter names: the one asked for, or the site's;
+    BadValue naming the parameter for one that does not exist."""
+    if locale_code is None:
+        return current_locale()
+    locale = None
+    # Only a content language can be a locale: anything else (a NUL the
+    # database refuses included) is not looked up.
+    if locale_code in dict(settings.WAGTAIL_CONTENT_LANGUAGES):
+        locale = Locale.objects.filter(language_code=locale_code).first()
+    if locale is None:
+        raise BadValue("locale", f"Unknown locale “{locale_code}”.", where=where)
+    return locale
+
+
 def resources_in(locale_code):
     """Published resources in a language: the one asked for, or the site's."""
-    if locale_code is None:
-        locale = current_locale()
-    else:
-        locale = Locale.objects.filter(language_code=locale_code).first()
-        if locale is None:
-            raise BadValue("locale", f"Unknown locale “{locale_code}”.")
-    return Resource.objects.visible().filter(locale=locale)
+    return Resource.objects.visible().filter(locale=locale_named(locale_code))
 
 
 @router.get(
@@ -333,19 +348,19 @@ def search_resources(request: HttpRequest, params: ResourceSearchParams = Query(
     }
 
 
-def query_of(params: ResourceFilters, **paging):
+def query_of(params: ResourceSelection, where=("query",), **paging):
     """The search a request's filters make. The schema has checked every
     parameter's type and the sort: the query is made of them as they are.
     Facet values are terms editors add and remove, so the search itself
     refuses unknown ones; a range whose ends are the wrong way round is
-    refused here."""
+    refused here (`where` the filters are: BadValue's)."""
     ranges = {}
     for spec in RANGED:
         first, last = spec.range_parameters
         bounds = (getattr(params, first), getattr(params, last))
         error = order_error(*bounds)
         if error:
-            raise BadValue(first, error, kind="out_of_range")
+            raise BadValue(first, error, kind="out_of_range", where=where)
         if bounds != (None, None):
             ranges[spec.name] = bounds
     return SearchQuery(
@@ -356,6 +371,18 @@ def query_of(params: ResourceFilters, **paging):
         ranges=ranges,
         **paging,
     )
+
+
+def selection_of(query: SearchQuery):
+    """A search's words and filters as the parameters that make it, every one
+    of them present: query_of's inverse."""
+    selection = {"q": query.text}
+    for spec in FACETS:
+        selection[spec.name] = [spec.cast(value) for value in query.filters.get(spec.name, [])]
+    for spec in RANGED:
+        bounds = query.ranges.get(spec.name, (None, None))
+        selection.update(zip(spec.range_parameters, bounds, strict=True))
+    return selection
 
 
 class ResourceShape(Schema):

@@ -73,6 +73,11 @@ class SavedSearch(models.Model):
     def __str__(self):
         return self.name
 
+    def renew_feed_key(self):
+        """Give the feed a new address: the old one stops working at once."""
+        self.feed_key = new_feed_key()
+        self.save(update_fields=["feed_key"])
+
     def search_url(self):
         """The Resource Centre showing this search, in its language."""
         with translation.override(self.language):

@@ -16,13 +16,9 @@ from search.faceted import UnknownFacetValue
 
 from .forms import SavedSearchForm
 from .links import BadLink, feed_path, unsubscribe_target
-from .models import Frequency, SavedSearch, new_feed_key
+from .models import Frequency, SavedSearch
 from .querystrings import describe, normalise, saved_query
-from .saving import Refused, save_search
-
-
-def default_name(query):
-    return " · ".join(describe(query, quote=False))[:100] or _("All resources")
+from .saving import Refused, default_name, save_search
 
 
 @login_required
@@ -112,8 +108,7 @@ def delete(request, pk):
 @require_POST
 def new_feed_address(request, pk):
     saved = mine(request, pk)
-    saved.feed_key = new_feed_key()
-    saved.save(update_fields=["feed_key"])
+    saved.renew_feed_key()
     messages.success(
         request,
         _("The feed of “%(name)s” has a new address; the old one no longer works.")

@@ -96,6 +96,7 @@ newest = french.first()
 
 alice = get_user_model().objects.get(username="alice")
 private = ForumGroup.objects.visible_to(alice).filter(visibility=Visibility.PRIVATE)
+from saved_searches.models import SavedSearch
 
 print(json.dumps({
     "news": {
@@ -128,6 +129,7 @@ print(json.dumps({
             "english": newest.get_translation(english).title,
         },
     },
+    "saved_searches": SavedSearch.objects.filter(user=alice).count(),
     "forum": {
         "groups": sorted(ForumGroup.objects.visible_to(alice).values_list("slug", flat=True)),
         "public": sorted(ForumGroup.objects.visible_to(AnonymousUser()).values_list("slug", flat=True)),
@@ -339,6 +341,22 @@ def test_forum_reads_with_a_personal_access_token(consumer, site):
     for link in attachments:  # signed: they open without the token, for a while
         assert fetch(link)[0] == 200, link
         assert fetch(link.split("?")[0])[0] == 404, link
+
+
+def test_a_saved_search_is_saved_run_rescheduled_and_deleted(consumer, site):
+    output, expected, _agenda = consumer
+    url = site[0]
+    saved = output["savedSearch"]
+    assert saved["created"] and saved["listed"]
+    assert (saved["filters"]["topic"], saved["filters"]["country"]) == (["health"], ["EU"])
+    assert saved["url"] == f"{url}/resources/?topic=health&country=EU"
+    # Its API URL runs the resources example's search.
+    assert saved["count"] == expected["resources"]["count"] == output["resources"]["count"]
+    assert saved["feed"]["status"] == 200
+    assert saved["feed"]["type"].startswith("application/atom+xml")
+    assert saved["frequency"] == "daily"
+    # The example deletes what it saved: alice's account is as it was.
+    assert expected["saved_searches"] == 0
 
 
 def test_a_draft_is_read_with_a_preview_token_alone(consumer):

@@ -38,6 +38,24 @@ def test_the_resource_centre_offers_members_a_save_form_carrying_the_search(clie
     assert {("q", "pilot"), ("topic", "health"), ("name", None)} <= fields
 
 
+def test_a_year_range_is_saved_with_the_search(client, member, topics):
+    """The form carried the words and the facets' values but not the range,
+    which the saved search then lost."""
+    client.force_login(member)
+    page = BeautifulSoup(
+        client.get("/resources/?topic=health&year_to=2023&year_from=2019").content, "html.parser"
+    )
+    fields = [
+        (field["name"], field.get("value"))
+        for field in page.select('[form="save-search"][type="hidden"]')
+    ]
+    assert fields == [("topic", "health"), ("year_from", "2019"), ("year_to", "2023")]
+    client.post(SAVE_URL, {**dict(fields), "name": "", "frequency": "weekly"})
+    saved = SavedSearch.objects.get()
+    assert saved.query == "topic=health&year_from=2019&year_to=2023"
+    assert saved.name == "Topic: Health · Publication year: 2019 to 2023"
+
+
 def test_a_saved_search_is_normalised_and_named_after_what_it_asks(client, member, topics):
     client.force_login(member)
     response = client.post(

@@ -1026,6 +1026,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v3/members/me/saved-searches/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List your saved searches */
+        get: operations["saved_searches_list"];
+        put?: never;
+        /**
+         * Save a search
+         * @description Saves the words and filters of a Resource Centre search, checked as GET /api/v3/resources/ checks them (an unknown value is a 400 naming it). Refused with 409 when the same search (the same filters in the same language, whatever their order or case) is saved already (`errors[0].type` `already_saved`) or when SAVED_SEARCHES_PER_MEMBER are (`limit_reached`); with 400 `too_long` when it is too long to keep.
+         */
+        post: operations["saved_search_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/members/me/saved-searches/{saved_search_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one of your saved searches */
+        get: operations["saved_search_detail"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a saved search
+         * @description Its emails stop and its feed address no longer works.
+         */
+        delete: operations["saved_search_delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Rename a saved search or change its emails
+         * @description The search itself stays as saved: save another for other filters.
+         */
+        patch: operations["saved_search_update"];
+        trace?: never;
+    };
+    "/api/v3/members/me/saved-searches/{saved_search_id}/feed/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give a saved search's feed a new address
+         * @description The old address stops working at once (for a feed address that was shared).
+         */
+        post: operations["saved_search_new_feed_address"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v3/preview/": {
         parameters: {
             query?: never;
@@ -5705,6 +5771,200 @@ export interface components {
              * @description The slug of one of your groups: only its members see the comment. Empty: everyone. A reply always has its parent's scope.
              */
             scope?: string | null;
+        };
+        /**
+         * SavedSearchFilters
+         * @description The search's words and filters, as GET /api/v3/resources/ takes them.
+         */
+        SavedSearchFilters: {
+            /**
+             * Q
+             * @description Words to search for
+             */
+            q: string;
+            /**
+             * Type
+             * @description Resource types (OR)
+             */
+            type: ("policy" | "guidance" | "case-study" | "project" | "report" | "legal-text" | "training" | "link")[];
+            /**
+             * Topic
+             * @description Topic slugs (OR)
+             */
+            topic: string[];
+            /**
+             * Country
+             * @description ISO country codes, in any case; EU for European level (OR)
+             */
+            country: string[];
+            /**
+             * Language
+             * @description ISO 639-1 language codes (OR)
+             */
+            language: string[];
+            /**
+             * Procurement
+             * @description Procurement type slugs, e.g. pcp (OR)
+             */
+            procurement: string[];
+            /**
+             * Year From
+             * @description Publication year from (inclusive); with `year` both apply
+             */
+            year_from: number | null;
+            /**
+             * Year To
+             * @description Publication year to (inclusive); with `year` both apply
+             */
+            year_to: number | null;
+            /**
+             * Year
+             * @description Publication years (OR)
+             */
+            year: number[];
+        };
+        /** SavedSearchList */
+        SavedSearchList: {
+            /** Count */
+            count: number;
+            /** Items */
+            items: components["schemas"]["SavedSearchOut"][];
+        };
+        /** SavedSearchOut */
+        SavedSearchOut: {
+            /** Id */
+            id: number;
+            /** Name */
+            name: string;
+            /**
+             * Frequency
+             * @description daily or weekly: an email of the new resources it finds; never: the feed only
+             * @enum {string}
+             */
+            frequency: "daily" | "weekly" | "never";
+            /**
+             * Locale
+             * @description Language code of the resources it finds
+             */
+            locale: string;
+            filters: components["schemas"]["SavedSearchFilters"];
+            /**
+             * Criteria
+             * @description What it asks for, in words, in its language
+             */
+            criteria: string[];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Last Sent At
+             * @description When its last alert email was sent; null until one is
+             */
+            last_sent_at: string | null;
+            /**
+             * Html Url
+             * @description Absolute URL of the Resource Centre page showing it
+             */
+            html_url: string;
+            /**
+             * Search Api Url
+             * @description Absolute URL of GET /api/v3/resources/ running it, in its language
+             */
+            search_api_url: string;
+            /**
+             * Feed Url
+             * @description Absolute URL of its Atom feed: private (anyone with it reads the feed without signing in) until given a new one
+             */
+            feed_url: string;
+        };
+        /**
+         * SavedSearchFiltersIn
+         * @description The search's words and filters, with the names, values and checks of
+         *     GET /api/v3/resources/ (without its language, paging and sort); leave
+         *     out what does not filter.
+         */
+        SavedSearchFiltersIn: {
+            /**
+             * Q
+             * @description Words to search for
+             */
+            q?: string;
+            /**
+             * Type
+             * @description Resource types (OR)
+             */
+            type?: ("policy" | "guidance" | "case-study" | "project" | "report" | "legal-text" | "training" | "link")[];
+            /**
+             * Topic
+             * @description Topic slugs (OR)
+             */
+            topic?: string[];
+            /**
+             * Country
+             * @description ISO country codes, in any case; EU for European level (OR)
+             */
+            country?: string[];
+            /**
+             * Language
+             * @description ISO 639-1 language codes (OR)
+             */
+            language?: string[];
+            /**
+             * Procurement
+             * @description Procurement type slugs, e.g. pcp (OR)
+             */
+            procurement?: string[];
+            /**
+             * Year From
+             * @description Publication year from (inclusive); with `year` both apply
+             */
+            year_from?: number | null;
+            /**
+             * Year To
+             * @description Publication year to (inclusive); with `year` both apply
+             */
+            year_to?: number | null;
+            /**
+             * Year
+             * @description Publication years (OR)
+             */
+            year?: number[];
+        };
+        /** SavedSearchIn */
+        SavedSearchIn: {
+            /** @description What it searches for; `{}` for every resource */
+            filters: components["schemas"]["SavedSearchFiltersIn"];
+            /**
+             * Name
+             * @description Left out or empty: made of the words and filters, in the search's language
+             */
+            name?: string;
+            /**
+             * Frequency
+             * @description daily or weekly: an email of the new resources it finds; never: the feed only; weekly if left out
+             * @enum {string}
+             */
+            frequency?: "daily" | "weekly" | "never";
+            /**
+             * Locale
+             * @description Language code: the resources it finds, its emails and its feed are in this language; the site's if left out
+             */
+            locale?: string | null;
+        };
+        /** SavedSearchChange */
+        SavedSearchChange: {
+            /**
+             * Name
+             * @description Left out: kept
+             */
+            name?: string | null;
+            /**
+             * Frequency
+             * @description daily or weekly: an email of the new resources it finds; never: the feed only; left out: kept
+             */
+            frequency?: ("daily" | "weekly" | "never") | null;
         };
         /** DraftMeta */
         DraftMeta: {
@@ -12318,6 +12578,442 @@ export interface operations {
             };
             /** @description Service Unavailable */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    saved_searches_list: {
+        parameters: {
+            query?: {
+                /** @description Items per answer */
+                limit?: number;
+                /** @description How many items to skip */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Send it back in If-None-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedSearchList"];
+                };
+            };
+            /** @description Not modified: the ETag sent in If-None-Match still matches */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A value is refused (an unknown parameter, a value that names nothing, a limit over the maximum) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description The token is wrong, revoked or malformed, or credentials are missing */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description The credentials do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description An object named in the path or the query does not exist or is not visible */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description The parameters or the body do not match this document */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    saved_search_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SavedSearchIn"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedSearchOut"];
+                };
+            };
+            /** @description A value is refused (an unknown parameter, a value that names nothing, a limit over the maximum) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description The token is wrong, revoked or malformed, or credentials are missing */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description The credentials do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description An object named in the path or the query does not exist or is not visible */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description The parameters or the body do not match this document */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    saved_search_detail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                saved_search_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Send it back in If-None-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedSearchOut"];
+                };
+            };
+            /** @description Not modified: the ETag sent in If-None-Match still matches */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A value is refused (an unknown parameter, a value that names nothing, a limit over the maximum) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description The token is wrong, revoked or malformed, or credentials are missing */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description The credentials do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description An object named in the path or the query does not exist or is not visible */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description The parameters or the body do not match this document */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    saved_search_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                saved_search_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A value is refused (an unknown parameter, a value that names nothing, a limit over the maximum) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description The token is wrong, revoked or malformed, or credentials are missing */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description The credentials do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description An object named in the path or the query does not exist or is not visible */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description The parameters or the body do not match this document */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    saved_search_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                saved_search_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SavedSearchChange"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedSearchOut"];
+                };
+            };
+            /** @description A value is refused (an unknown parameter, a value that names nothing, a limit over the maximum) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description The token is wrong, revoked or malformed, or credentials are missing */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description The credentials do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description An object named in the path or the query does not exist or is not visible */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description The parameters or the body do not match this document */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    saved_search_new_feed_address: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                saved_search_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedSearchOut"];
+                };
+            };
+            /** @description A value is refused (an unknown parameter, a value that names nothing, a limit over the maximum) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description The token is wrong, revoked or malformed, or credentials are missing */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description The credentials do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description An object named in the path or the query does not exist or is not visible */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description The parameters or the body do not match this document */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

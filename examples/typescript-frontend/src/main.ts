@@ -11,6 +11,7 @@ import { latestNews } from "./news.js";
 import { frenchNews } from "./pages.js";
 import { describeDraft, draftByPreviewToken } from "./preview.js";
 import { searchResources } from "./resources.js";
+import { savedSearchLifeCycle } from "./saved-searches.js";
 
 const env = process.env;
 const base = env.API_BASE ?? "http://127.0.0.1:8000";
@@ -31,6 +32,9 @@ const summary = {
   resources: await searchResources(anonymous, { topic: ["health"], country: ["EU"] }),
   french: await frenchNews(anonymous),
   forum: member ? await forumAsMember(member) : { skipped: "API_TOKEN is not set" },
+  savedSearch: member
+    ? await savedSearchLifeCycle(member, { topic: ["health"], country: ["EU"] })
+    : { skipped: "API_TOKEN is not set" },
   // A draft as the admin's front-end preview hands it over (token alone).
   preview: env.PREVIEW_TOKEN
     ? describeDraft(await draftByPreviewToken(anonymous, env.PREVIEW_TOKEN))
