@@ -5,7 +5,7 @@ apps and templates only: the tests, benchmarks, scripts, the TypeScript example
 and the folders of tools and outputs hold no visitor-facing string, and the
 installed packages bring their own catalogues. Each entry names the files it
 comes from (not their lines, which change with every edit), so a translator sees
-where a string is shown. tests/test_translations.py runs this same command to
+where a string is shown. tests/test_catalogues.py runs this same command to
 find strings without a translation.
 """
 
