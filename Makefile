@@ -64,6 +64,7 @@ lint: $(VENV)/.dev-installed
 test: $(VENV)/.dev-installed $(FRONTEND)/node_modules/.installed
 	scripts/services.sh ensure-chromium
 	scripts/services.sh ensure-wrk
+	scripts/services.sh ensure-gettext
 	scripts/services.sh start
 	@set -e; trap 'scripts/services.sh stop' EXIT; \
 	. .cache/run/services.env; \

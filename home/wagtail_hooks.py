@@ -1,5 +1,6 @@
 from django.templatetags.static import static
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -34,7 +35,7 @@ class ProcurementTypeViewSet(SnippetViewSet):
 class TaxonomyViewSetGroup(SnippetViewSetGroup):
     items = (TopicViewSet, CountryViewSet, ProcurementTypeViewSet)
     menu_icon = "tag"
-    menu_label = "Taxonomies"
+    menu_label = _("Taxonomies")
     menu_name = "taxonomies"
 
 

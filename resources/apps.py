@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ResourcesConfig(AppConfig):
     name = "resources"
-    verbose_name = "Resource Centre"
+    verbose_name = _("Resource Centre")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):

@@ -30,6 +30,8 @@ def taxonomy_facet(taxonomy):
         engine_field=f"{taxonomy.relation}.{taxonomy.value}_filter",
         engine_nested=taxonomy.relation,
         searchable=taxonomy.filter_box,
+        filter_label=taxonomy.filter_label,
+        no_match=taxonomy.no_match,
     )
 
 

@@ -39,8 +39,11 @@ class Taxonomy:
     # Other fields of a term an import may name it by, after its value and label.
     other_names: tuple[str, ...] = ()
     # A long list: its facet gets a filter box and "show all" on the page, and
-    # the API a search of its values (search/facet_values.py).
+    # the API a search of its values (search/facet_values.py); then the box's
+    # label and its words when nothing matches (FacetSpec).
     filter_box: bool = False
+    filter_label: str = ""
+    no_match: str = ""
 
     @property
     def model(self):
@@ -66,6 +69,8 @@ TAXONOMIES = [
         label="name",
         parameter="topic",
         title=_("Topic"),
+        filter_label=_("Find a topic"),
+        no_match=_("No topic matches."),
         description="Topic slugs (OR)",
     ),
     Taxonomy(
@@ -76,6 +81,8 @@ TAXONOMIES = [
         label="name",
         parameter="country",
         title=_("Country"),
+        filter_label=_("Find a country"),
+        no_match=_("No country matches."),
         description="ISO country codes, in any case; EU for European level (OR)",
         normalize=str.upper,
     ),
@@ -87,6 +94,8 @@ TAXONOMIES = [
         label="name",
         parameter="language",
         title=_("Language"),
+        filter_label=_("Find a language"),
+        no_match=_("No language matches."),
         description="ISO 639-1 language codes (OR)",
     ),
     Taxonomy(

@@ -81,11 +81,16 @@ def resource_detail(request, slug):
     resource = get_object_or_404(
         visible_in_current_language().select_related("document", "thumbnail"), slug=slug
     )
-    return render(
-        request,
-        "resources/resource.html",
-        {"resource": resource, "related": related_resources(resource)},
-    )
+    context = {
+        "resource": resource,
+        "related": related_resources(resource),
+        # The language switcher's links: this resource in each language it is
+        # published in (its address in another language holds another resource).
+        "translations": Resource.objects.visible()
+        .filter(translation_key=resource.translation_key)
+        .select_related("locale"),
+    }
+    return render(request, "resources/resource.html", context)
 
 
 def related_resources(resource, limit=4):

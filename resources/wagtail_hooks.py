@@ -1,4 +1,5 @@
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import LiveStatusTagColumn
@@ -26,7 +27,7 @@ class ResourceViewSet(SnippetViewSet):
     model = Resource
     index_view_class = ResourceIndexView  # adds "Import CSV or JSON" to the header
     icon = "doc-full-inverse"
-    menu_label = "Resources"
+    menu_label = _("Resources")
     menu_order = 150
     add_to_admin_menu = True
     # Wagtail's status tag ("live", "draft", "live + draft"), not the field's True/False.

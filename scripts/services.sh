@@ -15,6 +15,7 @@
 #   scripts/services.sh restart-db       # restart PostgreSQL in place (fault tests)
 #   scripts/services.sh ensure-chromium  # install Debian's chromium if missing
 #   scripts/services.sh ensure-wrk       # install Debian's wrk (load test) if missing
+#   scripts/services.sh ensure-gettext   # install Debian's gettext (catalogue tests) if missing
 #
 # Ports: PG_PORT (55432), REDIS_PORT (56379), S3_PORT (59000), OS_PORT (59200,
 # OpenSearch HTTP), ES_PORT (59250, Elasticsearch HTTP).
@@ -659,6 +660,13 @@ cmd_ensure_wrk() {
     apt_install wrk
 }
 
+# xgettext, msgmerge and msgfmt: tests/test_catalogues.py extracts the
+# interface's strings and checks the French and German catalogues with them.
+cmd_ensure_gettext() {
+    command -v msgfmt >/dev/null && command -v xgettext >/dev/null && return 0
+    apt_install gettext
+}
+
 case "${1:-}" in
     start) cmd_start ;;
     stop) cmd_stop ;;
@@ -672,5 +680,6 @@ case "${1:-}" in
     restart-db) cmd_restart_db ;;
     ensure-chromium) cmd_ensure_chromium ;;
     ensure-wrk) cmd_ensure_wrk ;;
-    *) echo "usage: $0 {start|stop|status|stop-search [ENGINE]|start-search [ENGINE]|stop-s3|start-s3|stop-redis|start-redis|restart-db|ensure-chromium|ensure-wrk}" >&2; exit 2 ;;
+    ensure-gettext) cmd_ensure_gettext ;;
+    *) echo "usage: $0 {start|stop|status|stop-search [ENGINE]|start-search [ENGINE]|stop-s3|start-s3|stop-redis|start-redis|restart-db|ensure-chromium|ensure-wrk|ensure-gettext}" >&2; exit 2 ;;
 esac

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db.models import Count, F, QuerySet
+from django.utils.translation import gettext
 
 from search.id_sets import Ids, InIds, fetch_ids
 from search.languages import searching_in
@@ -41,9 +42,19 @@ class FacetSpec:
     # A long list of values: the page gives it a filter box and "show all",
     # the API a search of its values (parameter `<name>_q`).
     searchable: bool = False
+    # The filter box's label and what it says when no value matches: whole
+    # sentences for each facet, because the facet's name inside a sentence
+    # takes another article or case in other languages ("Find a country",
+    # "Land suchen"; "une langue").
+    filter_label: str = ""
+    no_match: str = ""
     # Numeric values that may also be selected as a range (`<name>_from`,
     # `<name>_to`), e.g. years; only for facets stored in a column.
     ranged: bool = False
+
+    def __post_init__(self):
+        if self.searchable and not (self.filter_label and self.no_match):
+            raise ValueError(f"the searchable facet {self.name} needs filter_label and no_match")
 
     @property
     def search_parameter(self):
@@ -108,7 +119,10 @@ class UnknownFacetValue(ValueError):
     """A filter names a value the facet does not have."""
 
     def __init__(self, spec, value):
-        super().__init__(f"Unknown value “{value}” for {spec.label}.")
+        super().__init__(
+            gettext("Unknown value “%(value)s” for %(facet)s.")
+            % {"value": value, "facet": spec.label}
+        )
         self.parameter, self.value = spec.name, value
 
 

@@ -3,6 +3,7 @@ model's permissions, superusers by default) and the delivery log (read-only,
 for those who may view it)."""
 
 from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
@@ -17,7 +18,7 @@ from .models import Delivery, Endpoint
 class EndpointViewSet(ModelViewSet):
     model = Endpoint
     icon = "link-external"
-    menu_label = "Webhooks"
+    menu_label = _("Webhooks")
     add_to_settings_menu = True
     url_prefix = "webhooks/endpoints"
     copy_view_enabled = False  # a copy's form would be filled with the secret
@@ -25,7 +26,7 @@ class EndpointViewSet(ModelViewSet):
     list_display = [
         "name",
         "url",
-        Column("events", label="Events", accessor=lambda endpoint: ", ".join(endpoint.events)),
+        Column("events", label=_("Events"), accessor=lambda endpoint: ", ".join(endpoint.events)),
         "active",
         "updated_at",
     ]
@@ -57,7 +58,7 @@ class DeliveryLogPolicy(ModelPermissionPolicy):
 class DeliveryViewSet(ModelViewSet):
     model = Delivery
     icon = "history"
-    menu_label = "Webhook deliveries"
+    menu_label = _("Webhook deliveries")
     add_to_settings_menu = True
     url_prefix = "webhooks/deliveries"
     inspect_view_enabled = True

@@ -1,5 +1,7 @@
 from django import template
+from django.conf import settings
 from django.urls import NoReverseMatch, reverse
+from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, Site
@@ -79,29 +81,66 @@ def breadcrumbs(context):
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
 def language_switcher(context):
-    """Links to this page in every other language it is published in; on pages
-    that are not Wagtail pages, links to the home page of each language."""
+    """Links to what the visitor is reading, in each other language that has it.
+
+    A Wagtail page links to its published translations, and an object a view
+    names by its `translations` (a resource's published ones) to those: in a
+    language without one, the same address would show another language's page,
+    or nothing. Any other page (the Resource Centre's search, the Forum, site
+    search, the account pages) is a route every language has: it links to the
+    same address in each language of LANGUAGES, its query string kept. Error
+    pages, which have neither, link to the home page of each language."""
     request = context.get("request")
     page = context.get("page")
-    if not isinstance(page, Page):
-        page = _site_root(context)
-    if page is None:
-        return {"links": []}
+    if isinstance(page, Page):
+        found = _page_translations(page, request)
+    elif "translations" in context:
+        found = [
+            (item.locale.language_code, _in_language(item.locale.language_code, item.get_url))
+            for item in context["translations"]
+        ]
+    elif (route := _route(context)) is not None:
+        found = [(code, _route_in(code, route, request)) for code, _name in settings.LANGUAGES]
+    else:
+        root = _site_root(context)
+        found = _page_translations(root, request) if root else []
     current = get_language()
-    translations = page.get_translations(inclusive=True).live().public().select_related("locale")
-    links = sorted(
-        (
-            {
-                "code": translation.locale.language_code,
-                "name": translation.locale.get_display_name(),
-                "url": translation.get_url(request=request),
-                "current": translation.locale.language_code == current,
-            }
-            for translation in translations
-        ),
-        key=lambda link: link["code"],
-    )
+    urls = dict(found)
+    links = [
+        {"code": code, "name": name, "url": urls[code], "current": code == current}
+        for code, name in settings.LANGUAGES  # in the site's order, the default first
+        if code in urls
+    ]
     return {"links": links if len(links) > 1 else []}
+
+
+def _page_translations(page, request):
+    translations = page.get_translations(inclusive=True).live().public().select_related("locale")
+    return [(item.locale.language_code, item.get_url(request=request)) for item in translations]
+
+
+def _in_language(code, url):
+    with translation.override(code):
+        return url()
+
+
+def _route(context):
+    """The URL pattern the page was answered by, when every language has it: not
+    Wagtail's page route (a page would be in the context), not an error page
+    (Django's error handlers give theirs the `exception`)."""
+    request = context.get("request")
+    match = getattr(request, "resolver_match", None)
+    if match is None or match.url_name == "wagtail_serve" or "exception" in context:
+        return None
+    return match
+
+
+def _route_in(code, route, request):
+    path = _in_language(
+        code, lambda: reverse(route.view_name, args=route.args, kwargs=route.kwargs)
+    )
+    query = request.META.get("QUERY_STRING", "")
+    return f"{path}?{query}" if query else path
 
 
 @register.simple_tag(takes_context=True)

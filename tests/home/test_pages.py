@@ -323,6 +323,17 @@ def test_unknown_page_is_a_friendly_404(client, home_page):
     assert "Page not found" in response.content.decode()
 
 
+def test_the_error_pages_speak_the_visitors_language(client, home_page, rf):
+    from django.utils import translation
+    from django.views.defaults import server_error
+
+    assert "Seite nicht gefunden" in client.get("/de/no-such-page/").content.decode()
+    # What Django's handler renders when a view fails, in the request's language.
+    with translation.override("fr"):
+        page = server_error(rf.get("/fr/news/")).content.decode()
+    assert '<html lang="fr">' in page and "Une erreur s’est produite" in page  # noqa: RUF001
+
+
 def test_sitemap_and_robots(client, news_index):
     item = NewsPageFactory(parent=news_index, title="Listed")
     draft = NewsPageFactory(parent=news_index, title="Hidden draft")

@@ -40,14 +40,15 @@ class ResourceFactory(factory.django.DjangoModelFactory):
             self.save_revision().publish()
 
 
-def bulk_resources(specs):
+def bulk_resources(specs, locale=None):
     """Create resources with bulk inserts: no signals, no per-row saves. Each spec
-    is (Resource fields, {relation name: [objects]}, [tags])."""
+    is (Resource fields, {relation name: [objects]}, [tags]); in `locale`, else
+    the default language's."""
     from taggit.models import Tag
 
     from resources.models import ResourceTag
 
-    locale = Locale.get_default()
+    locale = locale or Locale.get_default()
     resources = Resource.objects.bulk_create(
         [
             Resource(

@@ -310,3 +310,19 @@ def test_an_edit_reaches_the_engine_through_a_rebuild_while_searches_keep_answer
     assert len(after) == 1 and not after & before, "a new index behind the alias, the old gone"
     assert not backend.es.indices.exists(index=",".join(before))
     assert "pcp, pre commercial procurement" in synonyms_in_index(backend, alias)
+
+
+def test_the_screen_speaks_the_editors_language(client, editor, documents):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(editor)
+    profile.preferred_language = "de"
+    profile.save()
+    client.force_login(editor)
+    assert (
+        "Eine Zeile je Gruppe gleichbedeutender Begriffe"
+        in client.get(admin_url()).content.decode()
+    )
+    response = client.post(admin_url(), {"synonyms": "PCP, procurement\nRFI"})
+    [error] = response.context["form"].errors["synonyms"]
+    assert error.startswith("Zeile 2: Eine Zeile braucht mindestens zwei verschiedene Begriffe")

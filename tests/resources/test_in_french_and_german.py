@@ -1,0 +1,156 @@
+"""The Resource Centre in French and German (/fr/resources/, /de/resources/): the
+filter box and "show all", the year range and its histogram, the errors and the
+help when nothing is found speak the page's language."""
+
+import datetime
+
+import pytest
+from bs4 import BeautifulSoup
+from wagtail.models import Locale
+
+from home.models import Country
+from resources.models import Resource
+from tests.resources.factories import bulk_resources
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("database_search_only")]
+
+# What each language calls things, and the word every title of its resources has.
+WORDS = {
+    "fr": {
+        "word": "achat",
+        "find": "Rechercher un pays",
+        "none": "Aucun pays ne correspond.",
+        "show all": "Afficher les 12 valeurs",
+        "show fewer": "Afficher moins",
+        "range chip": "Année de publication: de 2019 à 2020 ×",
+        "from to": ["De", "À"],
+        "apply": "Appliquer les années",
+        "histogram": "Année de publication : ressources par année de 2018 à 2021 ; les nombres "
+        "figurent sous « Nombre par année ».",
+        "counts": "Nombre par année",
+        "range error": "La plage d’années n’a pas été appliquée : Saisissez une année",
+        "unknown": "Valeur « nope » inconnue pour le filtre Thème.",
+        "nothing": "Aucune ressource ne correspond. Vous pourriez essayer :",
+        "drop": "Retirer Type de ressource: Document d’orientation ou de stratégie → 12 ressources",
+        "drop words": "Rechercher sans les mots « achax » → 12 ressources",
+        "did you mean": "Vouliez-vous dire : achat → 12 ressources",
+    },
+    "de": {
+        "word": "Beschaffung",
+        "find": "Land suchen",
+        "none": "Kein Land passt.",
+        "show all": "Alle 12 Werte anzeigen",
+        "show fewer": "Weniger anzeigen",
+        "range chip": "Erscheinungsjahr: 2019 bis 2020 ×",
+        "from to": ["Von", "Bis"],
+        "apply": "Jahre anwenden",
+        "histogram": "Erscheinungsjahr: Ressourcen pro Jahr von 2018 bis 2021; die Zahlen stehen "
+        "unter „Anzahl pro Jahr“.",
+        "counts": "Anzahl pro Jahr",
+        "range error": "Der Jahreszeitraum wurde nicht angewendet: Geben Sie ein Jahr",
+        "unknown": "Unbekannter Wert „nope“ für den Filter Thema.",
+        "nothing": "Keine passenden Ressourcen. Sie könnten Folgendes versuchen:",
+        "drop": "Ressourcenart: Grundsatz- oder Strategiedokument entfernen → 12 Ressourcen",
+        "drop words": "Ohne die Wörter „Beschaffunx“ suchen → 12 Ressourcen",
+        "did you mean": "Meinten Sie: beschaffung → 12 Ressourcen",
+    },
+}
+LANGUAGES = pytest.mark.parametrize("language", list(WORDS))
+
+
+def text(element):
+    """What is on screen, spaces (non-breaking ones too) made plain."""
+    for hidden in element.select(".visually-hidden"):
+        hidden.decompose()
+    return " ".join(element.get_text(" ").split())
+
+
+def get(client, language, **params):
+    response = client.get(f"/{language}/resources/", params)
+    return response, BeautifulSoup(response.content, "html.parser")
+
+
+@pytest.fixture
+def resources_in():
+    """12 resources in a language, guides from 2018 to 2021; the n-th names the
+    first n+1 of 12 countries, so the country facet is long enough to cut."""
+
+    def make(language):
+        from wagtail.search.backends import get_search_backend
+
+        countries = list(Country.objects.exclude(code="EU").order_by("code")[:12])
+        word = WORDS[language]["word"]
+        bulk_resources(
+            [
+                (
+                    {
+                        "title": f"{word} {n}",
+                        "summary": f"{word} {n}.",
+                        "resource_type": "guidance",
+                        "publication_date": datetime.date(2018 + n % 4, 1, 1),
+                    },
+                    {"countries": countries[: n + 1]},
+                    [],
+                )
+                for n in range(12)
+            ],
+            locale=Locale.objects.get_or_create(language_code=language)[0],
+        )
+        get_search_backend("default").add_bulk(Resource, list(Resource.get_indexed_objects()))
+
+    return make
+
+
+@LANGUAGES
+def test_the_filter_box_and_show_all(client, resources_in, language):
+    resources_in(language)
+    words = WORDS[language]
+    _, page = get(client, language, country_q="zz")
+    assert text(page.select_one("label[for=country_q]")) == words["find"]
+    assert text(page.select_one("#facet-country .facet-none")) == words["none"]
+
+    _, page = get(client, language)
+    show_all = page.select_one("#facet-country [data-show-all]")
+    assert text(show_all) == words["show all"]
+    _, page = get(client, language, show_all="country")
+    assert text(page.select_one("#facet-country [data-show-fewer]")) == words["show fewer"]
+
+
+@LANGUAGES
+def test_the_year_range_and_its_histogram(client, resources_in, language):
+    resources_in(language)
+    words = WORDS[language]
+    _, page = get(client, language, year_from="2019", year_to="2020")
+    assert words["range chip"] in [text(chip) for chip in page.select(".chips .chip")]
+    year = page.select_one("#facet-year")
+    assert [text(label) for label in year.select(".range-field label")] == words["from to"]
+    assert text(year.select_one(".range-apply")) == words["apply"]
+    assert " ".join(year.select_one("svg > title").get_text().split()) == words["histogram"]
+    assert text(year.select_one(".histogram-counts summary")) == words["counts"]
+
+
+@LANGUAGES
+def test_the_errors(client, resources_in, language):
+    resources_in(language)
+    words = WORDS[language]
+    response, page = get(client, language, year_from="abc")
+    assert response.status_code == 400
+    assert text(page.select_one("p.notice[role=alert]")).startswith(words["range error"])
+    response, page = get(client, language, topic="nope")
+    assert response.status_code == 400
+    assert text(page.select_one("p.notice[role=alert]")).startswith(words["unknown"])
+
+
+@LANGUAGES
+def test_the_help_when_nothing_is_found(client, resources_in, language):
+    resources_in(language)
+    words = WORDS[language]
+    _, page = get(client, language, q=words["word"], type="policy")
+    help = page.select_one(".zero-results")
+    assert text(help.p) == words["nothing"]
+    assert [text(a) for a in help.select(".filter-drops a")] == [words["drop"]]
+
+    _, page = get(client, language, q=words["word"][:-1] + "x")  # one letter wrong
+    help = page.select_one(".zero-results")
+    assert text(help.select_one(".spelling")) == words["did you mean"]
+    assert [text(a) for a in help.select(".filter-drops a")] == [words["drop words"]]
