@@ -6,7 +6,6 @@ order without matching the words a second time."""
 from datetime import date
 
 import pytest
-from django.contrib.contenttypes.models import ContentType
 from django.db import DataError, connection
 
 from resources.facets import FACETS
@@ -15,7 +14,7 @@ from search.faceted import DatabaseFacetedSearch, SearchQuery
 from search.languages import searching_in
 from search.postgres_plans import text_index_scans
 from tests.resources.factories import bulk_resources
-from tests.search.test_database_text_index import pad_the_index
+from tests.search.test_database_text_index import add_index_entries, pad_the_index
 
 pytestmark = pytest.mark.django_db
 
@@ -44,21 +43,8 @@ def resources_saying(word, count):
         for n in range(count)
     ]
     resources = bulk_resources(specs)
-    content_type = ContentType.objects.get_for_model(Resource)
+    add_index_entries([str(resource.pk) for resource in resources], f"{word} text")
     with connection.cursor() as cursor:
-        cursor.execute(
-            """
-            INSERT INTO wagtailsearch_indexentry
-                (content_type_id, object_id, title, autocomplete, body,
-                 title_norm, title_text, body_text)
-            SELECT %s, id::text, to_tsvector('english', 'resource ' || id),
-                   to_tsvector(''), to_tsvector('english', %s || ' text ' || id),
-                   1.0, 'resource', %s
-            FROM unnest(%s::bigint[]) AS id
-            """,
-            [content_type.pk, word, word, [resource.pk for resource in resources]],
-        )
-        cursor.execute("ANALYZE wagtailsearch_indexentry")
         cursor.execute("ANALYZE resources_resource")
     return {resource.pk for resource in resources}
 
