@@ -9,7 +9,6 @@ from typing import Literal
 from django.conf import settings
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from django.utils.translation import get_language
 from ninja import Field, Query, Router, Schema
 from pydantic import BaseModel, create_model
 from wagtail.api.rich_text import RichTextOutputFormat
@@ -288,8 +287,10 @@ def locale_named(locale_code, where=("query",)):
 
 
 def resources_in(locale_code):
-    """Published resources in a language: the one asked for, or the site's."""
-    return Resource.objects.visible().filter(locale=locale_named(locale_code))
+    """Published resources in a language (the one asked for, or the site's),
+    and that language's code: their words are analysed in it."""
+    locale = locale_named(locale_code)
+    return Resource.objects.visible().filter(locale=locale), locale.language_code
 
 
 @router.get(
@@ -311,10 +312,9 @@ def search_resources(request: HttpRequest, params: ResourceSearchParams = Query(
             kind="out_of_range",
         )
     query = query_of(params, sort=params.sort, page_size=params.limit, offset=params.offset)
+    resources, language = resources_in(params.locale)
     try:
-        results = faceted_search(
-            resources_in(params.locale), FACETS, query, language=params.locale or get_language()
-        )
+        results = faceted_search(resources, FACETS, query, language=language)
     except UnknownFacetValue as error:
         raise BadValue(error.parameter, str(error)) from error
     searched = {spec.name: getattr(params, spec.search_parameter) for spec in SEARCHABLE}

@@ -6,7 +6,6 @@ filter box over a long list. Added to the Resource Centre's router
 from typing import Literal
 
 from django.http import HttpRequest
-from django.utils.translation import get_language
 from ninja import Field, Query
 from pydantic import BaseModel
 from wagtail.api.v3.errors import ProblemDetail
@@ -59,14 +58,9 @@ def search_facet_values(
     params: FacetValuesParams = Query(...),  # noqa: B008
 ):
     query = query_of(params, page_size=0)
+    resources, language = resources_in(params.locale)
     try:
-        found, backend, notice = facet_values(
-            resources_in(params.locale),
-            FACETS,
-            query,
-            facet,
-            language=params.locale or get_language(),
-        )
+        found, backend, notice = facet_values(resources, FACETS, query, facet, language=language)
     except UnknownFacetValue as error:
         raise BadValue(error.parameter, str(error)) from error
     values = matching(found.values, params.prefix)
