@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, F, QuerySet
 from django.utils.translation import gettext
 
-from search.id_sets import Ids, InIds, fetch_ids
+from search.id_sets import Ids, InIds, all_but, fetch_ids
 from search.languages import searching_in
 from search.postgres_plans import ranking_known_matches, text_index_scans
 from search.zero_results import ZeroResultsHelp, database_help
@@ -287,12 +287,7 @@ class DatabaseFacetedSearch(FacetedSearch):
         for name, spec in self.specs.items():
             if only is not None and name != only:
                 continue
-            ids = matching_ids
-            if name in selections:
-                ids = candidates
-                for other, other_ids in selections.items():
-                    if other != name:
-                        ids = ids & other_ids
+            ids = all_but(name, candidates, selections) if name in selections else matching_ids
             if ids is not None and not ids:
                 counts[name] = {}
             elif self.link_table(spec):

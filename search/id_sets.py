@@ -27,6 +27,15 @@ class Ids(frozenset):
         return json.dumps(list(self))
 
 
+def all_but(name, ids, selections):
+    """`ids` narrowed by every facet's selection ({facet: ids}) but `name`'s:
+    what that facet's counts, and the help for dropping it, apply to."""
+    for other, other_ids in selections.items():
+        if other != name:
+            ids = ids & other_ids
+    return ids
+
+
 def fetch_ids(queryset, column="pk"):
     """The values of `column` as Ids, read with one fetch: going through
     Django's row iterator costs more than the query at 100,000 rows. The set

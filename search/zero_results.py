@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from django.db import connections
 from django.utils.translation import gettext as _
 
-from search.id_sets import Ids
+from search.id_sets import Ids, all_but
 from search.ranges import range_text
 
 WORDS = "q"  # the parameter of the words, dropped like a facet
@@ -79,13 +79,7 @@ def filter_drops(search, query, counts):
 def database_help(search, query, candidates, chosen):
     """Help from the database: `candidates` are the ids the words match (or
     the whole base without words), `chosen` each selected facet's ids."""
-    counts = {}
-    for name in chosen:
-        ids = candidates
-        for other, other_ids in chosen.items():
-            if other != name:
-                ids = ids & other_ids
-        counts[name] = len(ids)
+    counts = {name: len(all_but(name, candidates, chosen)) for name in chosen}
     if query.text:
         counts[WORDS] = (
             search.within(intersection(chosen.values())).count() if chosen else search.base.count()
