@@ -18,7 +18,6 @@ from modelsearch.backends.base import EmptySearchResults
 
 from search import synonyms
 from search.postgres_languages import with_languages
-from search.postgres_plans import RankKnownMatches
 from search.query import clean_query
 
 
@@ -88,10 +87,6 @@ def _with_fixes(backend_class):
         # but the English one: it matches words as written in every language).
         languages, config_mixin = with_languages(backend_class)
         attributes.update(languages)
-        compiler = attributes["query_compiler_class"]
-        attributes["query_compiler_class"] = type(
-            compiler.__name__, (RankKnownMatches, compiler), {}
-        )
         mixins += (config_mixin,)
     # Named, not imported: the SQLite module reads models that exist only on SQLite.
     if backend_class.__module__ == "modelsearch.backends.database.sqlite.sqlite":

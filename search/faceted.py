@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from django.db.models import Count, F, QuerySet
 from django.utils.translation import gettext
 
-from search.id_sets import Ids, InIds, all_but, fetch_ids
+from search.id_sets import Ids, InIds, all_but, counts_by_value, fetch_ids
 from search.languages import searching_in
-from search.postgres_plans import ranking_known_matches, text_index_scans
+from search.postgres_plans import matching_ids, ranked_page
 from search.zero_results import ZeroResultsHelp, database_help
 
 SORTS = ("relevance", "newest", "title")
@@ -214,11 +214,11 @@ class DatabaseFacetedSearch(FacetedSearch):
         return self.base if ids is None else self.base.filter(InIds(F("pk"), ids))
 
     def text_matches(self, text):
-        with searching_in(self.language), text_index_scans(self.base.db):
+        with searching_in(self.language):
             results = self.search_backend.search(
                 text, self.base, operator="and", order_by_relevance=False
             )
-            return fetch_ids(results.get_queryset())
+            return matching_ids(results, self.base)
 
     def link_table(self, spec):
         """For a many-to-many facet ("topics__slug"): its link model, the link's
@@ -254,14 +254,14 @@ class DatabaseFacetedSearch(FacetedSearch):
     def link_counts(self, spec, ids):
         """value -> how many of `ids` (all from the base; None = the whole base)
         have it, for a many-to-many facet."""
-        if ids is None:
-            rows = self.base.values_list(spec.lookup)
-        else:
-            through, column, path = self.link_table(spec)
-            rows = through.objects.filter(InIds(F(column), ids)).values_list(path)
         # Each object has a value at most once (link tables are unique per
         # pair), so counting rows counts objects: no DISTINCT needed.
-        rows = rows.annotate(n=Count("pk")).order_by()
+        if ids is None:
+            rows = self.base.values_list(spec.lookup).annotate(n=Count("pk")).order_by()
+        else:
+            through, column, path = self.link_table(spec)
+            links = through.objects.filter(InIds(F(column), ids))
+            rows = counts_by_value(links, path)
         # Objects without a value (a NULL row of the join) are not a facet value.
         return {str(value): n for value, n in rows if value is not None}
 
@@ -335,7 +335,7 @@ class DatabaseFacetedSearch(FacetedSearch):
         matching = self.within(matching_ids)
         total = matching.count() if matching_ids is None else len(matching_ids)
         start = query.start
-        items = self.page(query, matching, start) if total > start else []
+        items = self.page(query, matching, matching_ids, start) if total > start else []
         page = SearchPage(
             items=items,
             total=total,
@@ -347,16 +347,15 @@ class DatabaseFacetedSearch(FacetedSearch):
             page.suggestions = database_help(self, query, candidates, chosen)
         return page
 
-    def page(self, query, matching, start):
+    def page(self, query, matching, matching_ids, start):
         stop = start + query.page_size
         if not (query.text and query.sort == "relevance"):
             return list(matching.order_by(*self.ordering(query.sort))[start:stop])
-        # Rank with the ids alone, then load the page's rows: sorting thousands
-        # of matches with their rows (or the concatenated text vector the
-        # search annotates) attached costs about half the statement.
-        with searching_in(self.language), text_index_scans(matching.db), ranking_known_matches():
+        # The page's ids in relevance order, then their rows: sorting thousands
+        # of matches with their rows attached costs about half the statement.
+        with searching_in(self.language):
             ranked = self.search_backend.search(query.text, matching, operator="and")
-            pks = list(ranked[start:stop].get_queryset().values_list("pk", flat=True))
+            pks = ranked_page(ranked, matching_ids, start, stop)
         objects = self.model.objects.in_bulk(pks)
         return [objects[pk] for pk in pks]
 

@@ -6,13 +6,27 @@ facet's selection) and then reuses them in several statements. Django's
 limits how many a statement may have; an array (PostgreSQL) or a JSON list
 (SQLite) is one parameter whatever its length. Those are the two databases the
 project runs on.
+
+On PostgreSQL a large set of whole-number ids goes as a bitmap instead: bit n
+of a `bytea` is set when n is in the set. An array costs the planner an
+estimate per id (it weighs each against the column's statistics: 12 ms for
+49,000 ids) and the executor a hash of them all, in every statement that
+carries it; a bitmap is one value, tested with `get_bit` row by row. At
+100,000 resources a facet's counts for 49,000 ids took 20 ms with the array and
+11 with the bitmap (bench/README.md). Small sets stay arrays: they are looked
+up through indexes, which a bitmap cannot drive.
 """
 
 import json
 from functools import cached_property
 
 from django.db import connections
-from django.db.models import Lookup
+from django.db.models import Count, Lookup
+
+# Sets of at least this many ids are sent as bitmaps, when their highest id
+# keeps the bitmap within BITMAP_BYTES (ids below 64 million).
+BITMAP_FROM = 5_000
+BITMAP_BYTES = 8 * 1024 * 1024
 
 
 class Ids(frozenset):
@@ -21,6 +35,21 @@ class Ids(frozenset):
     @cached_property
     def array_literal(self):
         return "{" + ",".join(map(str, self)) + "}"
+
+    @cached_property
+    def bitmap(self):
+        """The set as bits of bytes (bit n is bit n % 8 of byte n // 8, as
+        PostgreSQL's `get_bit` counts them), or None when it is too small or
+        its ids are not all whole numbers within the bitmap's reach."""
+        if len(self) < BITMAP_FROM:
+            return None
+        highest = max(self)  # a TypeError if ids of several types were mixed
+        if not isinstance(highest, int) or highest >= BITMAP_BYTES * 8 or min(self) < 0:
+            return None
+        bits = bytearray(highest // 8 + 1)
+        for n in self:
+            bits[n >> 3] |= 1 << (n & 7)
+        return bytes(bits)
 
     @cached_property
     def json_list(self):
@@ -52,6 +81,31 @@ def fetch_ids(queryset, column="pk"):
         return Ids(row[0] for row in cursor.fetchall())
 
 
+def counts_by_value(links, path):
+    """(value, how many links) for the rows of a link table (a queryset of its
+    model) and the path from a link to its value ("topic__slug"), counted
+    before the value table is joined: joining first matched every one of up
+    to 75,000 links to its value (a third of the statement at 100,000
+    resources), where counting first leaves one row per value."""
+    relation, _, attribute = path.partition("__")
+    values = links.model._meta.get_field(relation).related_model
+    counted, params = (
+        links.values(relation).annotate(n=Count("pk")).order_by().query.sql_with_params()
+    )
+    connection = connections[links.db]
+    quote = connection.ops.quote_name
+    value = values._meta.get_field(attribute).column
+    # The counting query names its columns after the relation and "n".
+    sql = (
+        f"SELECT counted_values.{quote(value)}, counted.n FROM ({counted}) AS counted "  # noqa: S608
+        f"JOIN {quote(values._meta.db_table)} AS counted_values "
+        f"ON counted_values.{quote(values._meta.pk.column)} = counted.{quote(relation)}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
 class InIds(Lookup):
     """`filter(InIds(F("pk"), ids))`: the column is one of `ids`.
 
@@ -66,7 +120,20 @@ class InIds(Lookup):
 
     def as_postgresql(self, compiler, connection):
         sql, params = self.process_lhs(compiler, connection)
-        return f"{sql} = ANY(%s::bigint[])", (*params, self.rhs.array_literal)
+        # Ids kept as text (an index entry's object_id) are compared as text.
+        if self.lhs.output_field.db_type(connection) not in {"smallint", "integer", "bigint"}:
+            return f"{sql} = ANY(%s::text[])", (*params, self.rhs.array_literal)
+        bitmap = self.rhs.bitmap
+        if bitmap is None:
+            return f"{sql} = ANY(%s::bigint[])", (*params, self.rhs.array_literal)
+        # CASE, because only it guarantees that the range is checked before
+        # `get_bit`, which fails outside the bitmap.
+        size = len(bitmap) * 8
+        return (
+            f"CASE WHEN {sql} >= 0 AND {sql} < {size} "
+            f"THEN get_bit(%s::bytea, ({sql})::integer) = 1 ELSE false END",
+            (*params, *params, bitmap, *params),
+        )
 
     def as_sqlite(self, compiler, connection):
         sql, params = self.process_lhs(compiler, connection)

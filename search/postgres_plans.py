@@ -1,66 +1,145 @@
-"""Steering PostgreSQL's planner to the text index for the faceted search.
+"""How the database faceted search's statements run on PostgreSQL.
 
-A text match names its language (`to_tsquery('english', …)`), so PostgreSQL
-folds the query into a constant and estimates how many entries match from the
-column's statistics. For common words that is most of them ("tender": 56 % of
-100,000 resources), and the planner then prefers reading the whole entries
-table to the GIN index on `title || body` (search/migrations/0001). Its cost
-model leaves out what that read really costs: decompressing two text vectors
-per row and concatenating them. Measured at 100,000 resources (bench/README.md):
-the text match took 300 ms that way and 90 ms through the index; ranking a
-page's matches 250 to 350 ms (the planner hashed every matching entry, spilling
-to disk) and 90 ms looking each one up by its key.
+Wagtail's database backend (modelsearch) matches a search with a join from the
+searched rows to their index entries, `(title || body) @@ query`, and ranks with
+`ts_rank` on the same join. At 100,000 resources, with words found in half the
+corpus or more, the faceted search works around three costs of that (figures
+measured in bench/README.md):
 
-So the statements that match text are planned without sequential scans when an
-index can serve them. `SET LOCAL` inside a transaction (a savepoint when one is
-open) keeps the setting to these statements: it is reset when they are done,
-and rolled back with them if they fail.
+- **Plans that compute every entry's text.** The query names its language
+  (`to_tsquery('english', …)`), so PostgreSQL folds it into a constant and
+  estimates from the column's statistics that most entries match common words.
+  It then prefers to read the whole entries table, or all of the resources'
+  entries through the content-type index, over the GIN index on
+  `title || body` (search/migrations/0001), and its cost model leaves out what
+  those reads cost: joining two text vectors and matching the query, entry by
+  entry (300 ms against 90 through the index for one word; 280 against 190
+  for a group of synonym phrases). So the text match (`matching_ids`) compares
+  the content type as an expression, which no index serves, and runs without
+  sequential scans (`text_index_scans`): the text index is left as the only way in.
+- **Ranking through the join.** A page ranks ids already known to match
+  (`ranked_page`): from the index entries alone, 65 ms for 49,000 matches
+  against 150 through the join, which cast every id to text and matched the
+  words again. Its statement carries the ids as a text array (an entry's
+  object_id is text) and runs without parallel workers, which would each be
+  sent the array and hash it again (65 ms against 88 with two).
+
+The match, the rank and the order are the backend's own: built by its query
+compiler from the same parsed query.
 """
 
 from contextlib import contextmanager
-from contextvars import ContextVar
 
 from django.db import connections, transaction
+from django.db.models import Exists, F, OuterRef
+from django.db.models.functions import Cast
 from modelsearch.query import Fuzzy, MatchAll, Not
+
+from search.id_sets import InIds, fetch_ids
+
+
+def text_index_scans(using):
+    return _planned_with(using, enable_seqscan="off")
+
+
+def without_parallel_workers(using):
+    """For a statement that carries a large array constant: each parallel
+    worker is sent the whole plan, array included, and hashes it again."""
+    return _planned_with(using, max_parallel_workers_per_gather="0")
 
 
 @contextmanager
-def text_index_scans(using):
+def _planned_with(using, **settings):
+    """The statements within run with these planner settings, then they are
+    reset. `SET LOCAL` in a transaction (a savepoint when one is open) keeps
+    them to these statements, and rolls them back with them if they fail."""
     connection = connections[using]
     if connection.vendor != "postgresql":
         yield
         return
     with transaction.atomic(using=using), connection.cursor() as cursor:
-        cursor.execute("SET LOCAL enable_seqscan = off")
+        for name, value in settings.items():
+            cursor.execute(f"SET LOCAL {name} = {value}")
         yield
-        cursor.execute("RESET enable_seqscan")
+        for name in settings:
+            cursor.execute(f"RESET {name}")
 
 
-_known_matches = ContextVar("known_matches", default=False)
+def matching_ids(results, base):
+    """The ids of `base` whose index entries match the words of a search's
+    `results` (made with `order_by_relevance=False`)."""
+    compiler = _index_search(results)
+    if compiler is None or isinstance(compiler.query, (MatchAll, Fuzzy)):
+        return fetch_ids(results.get_queryset())
+    vectors = [_on_entry(vector) for vector, _boost in compiler.get_index_vectors(None)]
+    text = vectors[0]
+    for vector in vectors[1:]:
+        text = text._combine(vector, "||", False)
+    words = compiler.build_tsquery(compiler.query, config=compiler.get_config(results.backend))
+    object_id = _entries(compiler).model._meta.get_field("object_id")
+    entries = (
+        _entries(compiler)
+        .alias(entry_text=text)
+        .filter(entry_text=words, object_id=Cast(OuterRef("pk"), output_field=object_id))
+    )
+    with text_index_scans(base.db):
+        return fetch_ids(base.filter(Exists(entries)))
 
 
-@contextmanager
-def ranking_known_matches():
-    """Within it, a relevance search of a queryset that holds only objects
-    known to match the words (the faceted search's matching ids) ranks them
-    without matching them again. Matching again re-read and re-checked every
-    entry's text: half the cost of ranking 47,000 matches (220 ms against 120)."""
-    token = _known_matches.set(True)
-    try:
-        yield
-    finally:
-        _known_matches.reset(token)
+def ranked_page(results, ids, start, stop):
+    """The pks from `start` to `stop` of a relevance search's `results`, whose
+    queryset holds only `ids`, objects known to match its words (the faceted
+    search's matching ids), ranked from their index entries alone."""
+    compiler = _index_search(results)
+    if compiler is None or isinstance(compiler.query, (MatchAll, Not, Fuzzy)):
+        return list(results[start:stop].get_queryset().values_list("pk", flat=True))
+    rank = compiler._build_rank_expression(
+        [
+            (_on_entry(vector), _on_entry(boost))
+            for vector, boost in compiler.get_index_vectors(None)
+        ],
+        compiler.get_config(results.backend),
+    )
+    pk = Cast("object_id", output_field=compiler.queryset.model._meta.pk)
+    # An entry's object_id is text: the ids travel as a text array.
+    entries = _entries(compiler).filter(InIds(F("object_id"), ids))
+    with without_parallel_workers(entries.db):
+        return list(entries.order_by(rank.desc(), pk.desc()).values_list(pk, flat=True)[start:stop])
 
 
-class RankKnownMatches:
-    """For the PostgreSQL query compiler: modelsearch's `search`, without its
-    text filter while `ranking_known_matches` is on."""
+def _index_search(results):
+    """The query compiler of a search on PostgreSQL's index entries (not an
+    autocomplete, not a search of named fields), or None."""
+    from modelsearch.backends.database.postgres.postgres import (
+        PostgresAutocompleteQueryCompiler,
+        PostgresSearchQueryCompiler,
+    )
 
-    def search(self, config, start, stop, score_field=None, backend=None):
-        if not (_known_matches.get() and self.order_by_relevance) or isinstance(
-            self.query, (MatchAll, Not, Fuzzy)
-        ):
-            return super().search(config, start, stop, score_field, backend)
-        search_query = self.build_tsquery(self.query, config=config)
-        rank = self._build_rank_expression(self.get_search_vectors(search_query), config)
-        return self._apply_ordering_and_scoring(self.queryset, rank, start, stop, score_field)
+    compiler = getattr(results, "query_compiler", None)
+    if (
+        isinstance(compiler, PostgresSearchQueryCompiler)
+        and not isinstance(compiler, PostgresAutocompleteQueryCompiler)
+        and compiler.fields is None
+    ):
+        return compiler
+    return None
+
+
+def _entries(compiler):
+    """The index entries of the searched model's objects. The content type is
+    compared as an expression (`+ 0`), so that no index serves it (see above)."""
+    from modelsearch.utils import get_descendants_content_types_pks
+
+    model = compiler.queryset.model
+    entry_model = model._meta.get_field("index_entries").related_model
+    return entry_model.objects.alias(entry_kind=F("content_type_id") + 0).filter(
+        entry_kind__in=get_descendants_content_types_pks(model)
+    )
+
+
+def _on_entry(expression):
+    """A reference from the searched model to its index entry's column
+    (`F("index_entries__title")`), made from the entry itself (`F("title")`)."""
+    if isinstance(expression, F):
+        return F(expression.name.removeprefix("index_entries__"))
+    return expression

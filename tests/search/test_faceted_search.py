@@ -7,6 +7,7 @@ from wagtail.models import Locale
 
 from resources.facets import FACETS
 from resources.models import Resource
+from search import id_sets
 from search.faceted import DatabaseFacetedSearch, SearchQuery, UnknownFacetValue
 from tests.conftest import SEARCH_ENGINES, use_search_engine
 from tests.search.conftest import empty_engine_index
@@ -35,10 +36,13 @@ CASES = {
 }
 
 
-@pytest.fixture(params=["database", *SEARCH_ENGINES])
-def searcher(request, corpus, settings):
+@pytest.fixture(params=["database", "database, id sets as bitmaps", *SEARCH_ENGINES])
+def searcher(request, corpus, settings, monkeypatch):
     queryset = Resource.objects.visible().filter(locale=Locale.get_default())
-    if request.param == "database":
+    if request.param.startswith("database"):
+        if request.param.endswith("bitmaps"):
+            # Large id sets travel as bitmaps (search/id_sets.py); here every set does.
+            monkeypatch.setattr(id_sets, "BITMAP_FROM", 1)
         return lambda query: DatabaseFacetedSearch(queryset, FACETS).search(query)
     from search.engine import EngineFacetedSearch
 
