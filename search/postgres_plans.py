@@ -76,11 +76,10 @@ def matching_ids(results, base):
     for vector in vectors[1:]:
         text = text._combine(vector, "||", False)
     words = compiler.build_tsquery(compiler.query, config=compiler.get_config(results.backend))
-    object_id = _entries(compiler).model._meta.get_field("object_id")
-    entries = (
-        _entries(compiler)
-        .alias(entry_text=text)
-        .filter(entry_text=words, object_id=Cast(OuterRef("pk"), output_field=object_id))
+    entries = _entries(compiler, by_content_type_index=False)
+    object_id = entries.model._meta.get_field("object_id")
+    entries = entries.alias(entry_text=text).filter(
+        entry_text=words, object_id=Cast(OuterRef("pk"), output_field=object_id)
     )
     with text_index_scans(base.db):
         return fetch_ids(base.filter(Exists(entries)))
@@ -125,16 +124,19 @@ def _index_search(results):
     return None
 
 
-def _entries(compiler):
-    """The index entries of the searched model's objects. The content type is
-    compared as an expression (`+ 0`), so that no index serves it (see above)."""
+def _entries(compiler, by_content_type_index=True):
+    """The index entries of the searched model's objects. For the text match,
+    the content type is compared as an expression (`+ 0`), so that no index
+    serves it (see above); the ranking finds each entry by its
+    (content type, object id) key."""
     from modelsearch.utils import get_descendants_content_types_pks
 
     model = compiler.queryset.model
-    entry_model = model._meta.get_field("index_entries").related_model
-    return entry_model.objects.alias(entry_kind=F("content_type_id") + 0).filter(
-        entry_kind__in=get_descendants_content_types_pks(model)
-    )
+    entries = model._meta.get_field("index_entries").related_model.objects
+    content_types = get_descendants_content_types_pks(model)
+    if by_content_type_index:
+        return entries.filter(content_type_id__in=content_types)
+    return entries.alias(entry_kind=F("content_type_id") + 0).filter(entry_kind__in=content_types)
 
 
 def _on_entry(expression):
