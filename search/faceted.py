@@ -18,7 +18,7 @@ from django.utils.translation import gettext
 
 from search.id_sets import Ids, InIds, all_but, counts_by_value, fetch_ids
 from search.languages import searching_in
-from search.postgres_plans import matching_ids, ranked_page
+from search.postgres_plans import ids_matching_words, ranked_page
 from search.zero_results import ZeroResultsHelp, database_help
 
 SORTS = ("relevance", "newest", "title")
@@ -218,7 +218,7 @@ class DatabaseFacetedSearch(FacetedSearch):
             results = self.search_backend.search(
                 text, self.base, operator="and", order_by_relevance=False
             )
-            return matching_ids(results, self.base)
+            return ids_matching_words(results, self.base)
 
     def link_table(self, spec):
         """For a many-to-many facet ("topics__slug"): its link model, the link's

@@ -14,7 +14,7 @@ measured in bench/README.md):
   `title || body` (search/migrations/0001), and its cost model leaves out what
   those reads cost: joining two text vectors and matching the query, entry by
   entry (300 ms against 90 through the index for one word; 280 against 190
-  for a group of synonym phrases). So the text match (`matching_ids`) compares
+  for a group of synonym phrases). So the text match (`ids_matching_words`) compares
   the content type as an expression, which no index serves, and runs without
   sequential scans (`text_index_scans`): the text index is left as the only way in.
 - **Ranking through the join.** A page ranks ids already known to match
@@ -65,7 +65,7 @@ def _planned_with(using, **settings):
             cursor.execute(f"RESET {name}")
 
 
-def matching_ids(results, base):
+def ids_matching_words(results, base):
     """The ids of `base` whose index entries match the words of a search's
     `results` (made with `order_by_relevance=False`)."""
     compiler = _index_search(results)
