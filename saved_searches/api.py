@@ -16,7 +16,6 @@ import datetime
 from typing import Literal
 
 from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import translation
 from django.utils.http import urlencode
@@ -37,7 +36,7 @@ from .forms import SavedSearchForm
 from .links import feed_path
 from .models import Frequency, SavedSearch
 from .querystrings import checked, describe, saved_query
-from .saving import NAME_LENGTH, Refused, default_name, save_search
+from .saving import NAME_LENGTH, Refused, default_name, own_search, save_search
 
 router = Router(auth=WRITE_AUTH)
 
@@ -157,11 +156,6 @@ def saved_search_data(saved, request):
     }
 
 
-def mine(request, saved_search_id):
-    """The caller's saved search; 404 for anyone else's, as for none."""
-    return get_object_or_404(SavedSearch, pk=saved_search_id, user=request.user)
-
-
 @router.get(
     "/",
     response=SavedSearchList,
@@ -214,7 +208,7 @@ def create_saved_search(request: HttpRequest, data: SavedSearchIn):
     operation_id="saved_search_detail",
 )
 def get_saved_search(request: HttpRequest, saved_search_id: PlainId):
-    return saved_search_data(mine(request, saved_search_id), request)
+    return saved_search_data(own_search(request.user, saved_search_id), request)
 
 
 @router.patch(
@@ -225,7 +219,7 @@ def get_saved_search(request: HttpRequest, saved_search_id: PlainId):
     operation_id="saved_search_update",
 )
 def update_saved_search(request: HttpRequest, saved_search_id: PlainId, data: SavedSearchChange):
-    saved = mine(request, saved_search_id)
+    saved = own_search(request.user, saved_search_id)
     changes = data.dict(exclude_none=True)
     form = SavedSearchForm(
         {"name": saved.name, "frequency": saved.frequency, **changes}, instance=saved
@@ -243,7 +237,7 @@ def update_saved_search(request: HttpRequest, saved_search_id: PlainId, data: Sa
     operation_id="saved_search_delete",
 )
 def delete_saved_search(request: HttpRequest, saved_search_id: PlainId):
-    mine(request, saved_search_id).delete()
+    own_search(request.user, saved_search_id).delete()
     return Status(204, None)
 
 
@@ -255,6 +249,6 @@ def delete_saved_search(request: HttpRequest, saved_search_id: PlainId):
     operation_id="saved_search_new_feed_address",
 )
 def new_feed_address(request: HttpRequest, saved_search_id: PlainId):
-    saved = mine(request, saved_search_id)
+    saved = own_search(request.user, saved_search_id)
     saved.renew_feed_key()
     return saved_search_data(saved, request)

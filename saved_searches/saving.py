@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from .models import SavedSearch
@@ -21,6 +22,12 @@ class Refused(Exception):
     def __init__(self, reason, message):
         super().__init__(message)
         self.reason, self.message = reason, message
+
+
+def own_search(user, pk):
+    """`user`'s saved search `pk`, for the page and the API alike: another
+    member's is not found (404), as none is, so that its existence does not leak."""
+    return get_object_or_404(SavedSearch, pk=pk, user=user)
 
 
 def can_save_search(user, query, language):

@@ -3,7 +3,7 @@ member's account page; the unsubscribe link of alert emails."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -18,7 +18,7 @@ from .forms import SavedSearchForm
 from .links import BadLink, feed_path, unsubscribe_target
 from .models import Frequency, SavedSearch
 from .querystrings import describe, normalise, saved_query
-from .saving import Refused, default_name, save_search
+from .saving import Refused, default_name, own_search, save_search
 
 
 @login_required
@@ -76,14 +76,10 @@ def saved_list(request):
     return render(request, "saved_searches/saved_list.html", {"rows": rows})
 
 
-def mine(request, pk):
-    return get_object_or_404(SavedSearch, pk=pk, user=request.user)
-
-
 @login_required
 @require_POST
 def update(request, pk):
-    saved = mine(request, pk)
+    saved = own_search(request.user, pk)
     form = SavedSearchForm(request.POST, instance=saved, prefix=f"s{saved.pk}")
     if form.is_valid():
         form.save()
@@ -98,7 +94,7 @@ def update(request, pk):
 @login_required
 @require_POST
 def delete(request, pk):
-    saved = mine(request, pk)
+    saved = own_search(request.user, pk)
     saved.delete()
     messages.success(request, _("“%(name)s” is deleted.") % {"name": saved.name})
     return redirect("saved_searches:list")
@@ -107,7 +103,7 @@ def delete(request, pk):
 @login_required
 @require_POST
 def new_feed_address(request, pk):
-    saved = mine(request, pk)
+    saved = own_search(request.user, pk)
     saved.renew_feed_key()
     messages.success(
         request,

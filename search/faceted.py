@@ -13,10 +13,11 @@ each facet's counts apply every other facet's selection but not its own.
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.db import connections
 from django.db.models import Count, F, QuerySet
 from django.utils.translation import gettext
 
-from search.id_sets import Ids, InIds, all_but, counts_by_value, fetch_ids
+from search.id_sets import Ids, InIds, all_but, fetch_ids
 from search.languages import searching_in
 from search.postgres_plans import ids_matching_words, ranked_page
 from search.zero_results import ZeroResultsHelp, database_help
@@ -188,6 +189,31 @@ class FacetedSearch:
                 values.sort(key=lambda item: (-item.count, item.label))
             facets.append(Facet(name=name, label=str(spec.label), values=values))
         return facets
+
+
+def counts_by_value(links, path):
+    """(value, how many links) for the rows of a link table (a queryset of its
+    model) and the path from a link to its value ("topic__slug"), counted
+    before the value table is joined: joining first matched every one of up
+    to 75,000 links to its value (a third of the statement at 100,000
+    resources), where counting first leaves one row per value."""
+    relation, _, attribute = path.partition("__")
+    values = links.model._meta.get_field(relation).related_model
+    counted, params = (
+        links.values(relation).annotate(n=Count("pk")).order_by().query.sql_with_params()
+    )
+    connection = connections[links.db]
+    quote = connection.ops.quote_name
+    value = values._meta.get_field(attribute).column
+    # The counting query names its columns after the relation and "n".
+    sql = (
+        f"SELECT counted_values.{quote(value)}, counted.n FROM ({counted}) AS counted "  # noqa: S608
+        f"JOIN {quote(values._meta.db_table)} AS counted_values "
+        f"ON counted_values.{quote(values._meta.pk.column)} = counted.{quote(relation)}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
 
 class DatabaseFacetedSearch(FacetedSearch):

@@ -21,7 +21,7 @@ import json
 from functools import cached_property
 
 from django.db import connections
-from django.db.models import Count, Lookup
+from django.db.models import Lookup
 
 # Sets of at least this many ids are sent as bitmaps, when their highest id
 # keeps the bitmap within BITMAP_BYTES (ids below 64 million).
@@ -79,31 +79,6 @@ def fetch_ids(queryset, column="pk"):
             return Ids(cursor.fetchone()[0] or ())
         cursor.execute(sql, params)
         return Ids(row[0] for row in cursor.fetchall())
-
-
-def counts_by_value(links, path):
-    """(value, how many links) for the rows of a link table (a queryset of its
-    model) and the path from a link to its value ("topic__slug"), counted
-    before the value table is joined: joining first matched every one of up
-    to 75,000 links to its value (a third of the statement at 100,000
-    resources), where counting first leaves one row per value."""
-    relation, _, attribute = path.partition("__")
-    values = links.model._meta.get_field(relation).related_model
-    counted, params = (
-        links.values(relation).annotate(n=Count("pk")).order_by().query.sql_with_params()
-    )
-    connection = connections[links.db]
-    quote = connection.ops.quote_name
-    value = values._meta.get_field(attribute).column
-    # The counting query names its columns after the relation and "n".
-    sql = (
-        f"SELECT counted_values.{quote(value)}, counted.n FROM ({counted}) AS counted "  # noqa: S608
-        f"JOIN {quote(values._meta.db_table)} AS counted_values "
-        f"ON counted_values.{quote(values._meta.pk.column)} = counted.{quote(relation)}"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
 
 
 class InIds(Lookup):
