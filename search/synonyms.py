@@ -150,7 +150,23 @@ def term_queries(group):
         queries.setdefault(words, Phrase(words) if " " in words else PlainText(words))
         if "-" in term:
             queries.setdefault(term, Phrase(term))
-    return list(queries.values())
+    return [query for words, query in queries.items() if not _holds_another(words, queries)]
+
+
+def _holds_another(words, queries):
+    """Whether `words` hold another query's words, in a row: anything that has
+    "open market consultation" has "market consultation", so the shorter
+    phrase finds the same in an Or. Dropping the longer one spares the
+    database a phrase to check on each entry and to rank (bench/README.md)."""
+    words = words.split()
+    for other in queries:
+        other = other.split()
+        if other != words and any(
+            words[start : start + len(other)] == other
+            for start in range(len(words) - len(other) + 1)
+        ):
+            return True
+    return False
 
 
 def engine_rules(groups):

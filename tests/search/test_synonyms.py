@@ -127,6 +127,37 @@ def test_expansion_matches_the_longest_term_and_keeps_the_other_words():
     assert synonyms.expand("energy buyers", groups) == "energy buyers"
 
 
+def test_a_term_holding_a_shorter_term_of_its_line_is_left_to_the_shorter_one():
+    # Whatever has "open market consultation" has "market consultation": in
+    # the database's Or the longer phrase would only cost a check and a rank.
+    groups = synonyms.parse(
+        "RFI, market consultation, open market consultation, consultation of the market, "
+        "market engagement, prior market engagement\n"
+        "LCC, life-cycle costing, cycle costing"
+    ).groups
+    assert repr(synonyms.expand("rfi", groups)) == repr(
+        Or(
+            [
+                PlainText("rfi"),
+                Phrase("market consultation"),
+                Phrase("consultation of the market"),
+                Phrase("market engagement"),
+            ]
+        )
+    )
+    # Words are compared whole: "life-cycle" is not "cycle", but "life cycle"
+    # (the hyphen's other spelling) holds it.
+    assert repr(synonyms.expand("lcc", groups)) == repr(
+        Or(
+            [
+                PlainText("lcc"),
+                Phrase("life-cycle costing"),
+                Phrase("cycle costing"),
+            ]
+        )
+    )
+
+
 # The editors' screen
 
 
