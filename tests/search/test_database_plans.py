@@ -15,6 +15,7 @@ from wagtail.search.query import Not, Or, Phrase, PlainText
 from resources.facets import FACETS
 from resources.models import Resource
 from search.faceted import DatabaseFacetedSearch, SearchQuery
+from search.id_sets import Ids
 from search.languages import searching_in
 from search.postgres_plans import ids_matching_words, text_index_scans, without_parallel_workers
 from tests.resources.factories import bulk_resources
@@ -193,19 +194,22 @@ def test_the_parallel_setting_is_undone_when_a_statement_fails(corpus):
     assert setting("max_parallel_workers_per_gather") == default
 
 
-def test_a_link_facet_counts_the_given_resources_once_per_value(corpus):
+def test_every_facet_is_counted_in_one_statement(corpus):
     search = DatabaseFacetedSearch(Resource.objects.visible(), FACETS, language="en")
-    some = corpus["resources"][::2]
-    expected = {}
-    for resource in some:
+    some = Ids(resource.pk for resource in corpus["resources"][::2])
+    topics, types = {}, {}
+    for resource in Resource.objects.filter(pk__in=some).prefetch_related("topics"):
         for topic in resource.topics.all():
-            expected[topic.slug] = expected.get(topic.slug, 0) + 1
-    assert len(expected) > 1
+            topics[topic.slug] = topics.get(topic.slug, 0) + 1
+        types[resource.resource_type] = types.get(resource.resource_type, 0) + 1
+    assert len(topics) > 1 and len(types) > 1
 
     with CaptureQueriesContext(connection) as queries:
-        counts = search.link_counts(search.specs["topic"], {resource.pk for resource in some})
+        counts = search.facet_counts(some, {}, some)
 
-    assert counts == expected
+    assert counts["topic"] == topics
+    assert counts["type"] == types
+    assert set(counts) == set(search.specs)
     assert len(queries) == 1
 
 
