@@ -154,14 +154,16 @@ def term_queries(group):
 
 
 def _holds_another(words, queries):
-    """Whether `words` hold another query's words, in a row: anything that has
-    "open market consultation" has "market consultation", so the shorter
+    """Whether `words` hold another query's phrase, in a row: anything that
+    has "open market consultation" has "market consultation", so the shorter
     phrase finds the same in an Or. Dropping the longer one spares the
-    database a phrase to check on each entry and to rank (bench/README.md)."""
+    database a phrase to check on each entry and to rank (bench/README.md).
+    A single word never stands in for a phrase: it may be a stop word the
+    database leaves out ("IT"), which would then find nothing."""
     words = words.split()
     for other in queries:
         other = other.split()
-        if other != words and any(
+        if 1 < len(other) < len(words) and any(
             words[start : start + len(other)] == other
             for start in range(len(words) - len(other) + 1)
         ):

@@ -127,13 +127,14 @@ def test_expansion_matches_the_longest_term_and_keeps_the_other_words():
     assert synonyms.expand("energy buyers", groups) == "energy buyers"
 
 
-def test_a_term_holding_a_shorter_term_of_its_line_is_left_to_the_shorter_one():
+def test_a_phrase_holding_a_shorter_phrase_of_its_line_is_left_to_the_shorter_one():
     # Whatever has "open market consultation" has "market consultation": in
     # the database's Or the longer phrase would only cost a check and a rank.
     groups = synonyms.parse(
         "RFI, market consultation, open market consultation, consultation of the market, "
         "market engagement, prior market engagement\n"
-        "LCC, life-cycle costing, cycle costing"
+        "LCC, life-cycle costing, cycle costing\n"
+        "IT, IT services"
     ).groups
     assert repr(synonyms.expand("rfi", groups)) == repr(
         Or(
@@ -156,6 +157,8 @@ def test_a_term_holding_a_shorter_term_of_its_line_is_left_to_the_shorter_one():
             ]
         )
     )
+    # A word is not enough: "it" is a stop word, which the database drops.
+    assert repr(synonyms.expand("it", groups)) == repr(Or([PlainText("it"), Phrase("it services")]))
 
 
 # The editors' screen
