@@ -29,6 +29,18 @@ def empty_cache():
     page_generation().forget()
 
 
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the default language. A request to /de/ or /fr/
+    activates its language for the thread (LocaleMiddleware) and nothing
+    deactivates it, so a test calling the code directly after one would get
+    German or French labels."""
+    from django.utils import translation
+
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture
 def home_page(db):
     """The site's home page, replacing Wagtail's placeholder as the default site root."""
