@@ -1,8 +1,9 @@
 """How the database faceted search's statements run on PostgreSQL
 (search/postgres_plans.py): text matched through the text index even when most
 entries match or the table is in content-type order, with the planner setting
-kept to those statements; pages ranked from the index entries in the backend's
-own order, without parallel workers."""
+kept to those statements; phrases found by all their words and matched as the
+backend matches them; pages ranked from the index entries in the backend's own
+order, without parallel workers; every facet counted in one statement."""
 
 from datetime import date
 
@@ -282,7 +283,7 @@ def test_the_text_index_answers_a_phrase_search_without_checking_word_order(db):
     with searching_in("en"), CaptureQueriesContext(connection) as queries:
         backend = DatabaseFacetedSearch(base, FACETS, language="en").search_backend
         ids_matching_words(backend.search(query, base, order_by_relevance=False), base)
-    (match,) = [query["sql"] for query in queries if "@@" in query["sql"]]
+    (match,) = [statement["sql"] for statement in queries if "@@" in statement["sql"]]
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute(f"EXPLAIN {match}")
