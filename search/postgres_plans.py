@@ -91,14 +91,16 @@ def ids_matching_words(results, base):
         object_id=Cast(OuterRef("pk"), output_field=object_id)
     )
     if _has(compiler.query, Phrase) and not _has(compiler.query, Not):
-        entries = _phrases_checked_on_the_body_first(compiler, config, entries, vectors, words)
+        # The body is the last vector (modelsearch indexes the title, then the body).
+        body = vectors[-1]
+        entries = _phrases_checked_on_the_body_first(compiler, config, entries, body, words)
     else:
         entries = entries.filter(entry_text=words)
     with text_index_scans(base.db):
         return fetch_ids(base.filter(Exists(entries)))
 
 
-def _phrases_checked_on_the_body_first(compiler, config, entries, vectors, words):
+def _phrases_checked_on_the_body_first(compiler, config, entries, body, words):
     """`entries` whose text matches `words`, a query with phrases and no NOT.
 
     The GIN index keeps no word positions, so PostgreSQL checks a phrase on
@@ -106,13 +108,12 @@ def _phrases_checked_on_the_body_first(compiler, config, entries, vectors, words
     two vectors first: 3 µs an entry, two thirds of a synonym group's match at
     100,000 resources (bench/README.md). Here the index finds the entries with
     all the words of a phrase, which it answers exactly, and the phrase is
-    checked on the body alone first (the last vector, which holds most words):
+    checked on the body alone first (which holds most words):
     without a NOT, a match in the body is a match in the joined text, where
     only its positions are shifted (PostgreSQL caps positions at 16,383, so a
     phrase right at the end of a longer body is found here and not in the
     joined text, the one difference). The joined text is still checked for
     the rest (a match in the title, or words split between title and body)."""
-    body = vectors[-1]
     return (
         entries.alias(entry_body=body)
         .filter(entry_text=_any_word_order(compiler, compiler.query, config))

@@ -8,7 +8,6 @@ order, without parallel workers; every facet counted in one statement."""
 from datetime import date
 
 import pytest
-from django.contrib.contenttypes.models import ContentType
 from django.db import DataError, connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.search.query import Not, Or, Phrase, PlainText
@@ -20,7 +19,11 @@ from search.id_sets import Ids
 from search.languages import searching_in
 from search.postgres_plans import ids_matching_words, text_index_scans, without_parallel_workers
 from tests.resources.factories import bulk_resources
-from tests.search.test_database_text_index import add_index_entries, pad_the_index
+from tests.search.test_database_text_index import (
+    add_index_entries,
+    insert_index_entries,
+    pad_the_index,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -222,18 +225,11 @@ def resources_with_entries(texts):
         for n in range(len(texts))
     ]
     resources = bulk_resources(specs)
-    content_type = ContentType.objects.get_for_model(Resource)
+    insert_index_entries(
+        [(str(resource.pk), *text) for resource, text in zip(resources, texts, strict=True)]
+    )
     with connection.cursor() as cursor:
-        for resource, (title, body) in zip(resources, texts, strict=True):
-            cursor.execute(
-                "INSERT INTO wagtailsearch_indexentry (content_type_id, object_id, title, "
-                "autocomplete, body, title_norm, title_text, body_text) VALUES (%s, %s, "
-                "to_tsvector('english', %s), to_tsvector(''), to_tsvector('english', %s), "
-                "1.0, %s, %s)",
-                [content_type.pk, str(resource.pk), title, body, title, body],
-            )
         cursor.execute("ANALYZE resources_resource")
-        cursor.execute("ANALYZE wagtailsearch_indexentry")
     return {text: resource.pk for text, resource in zip(texts, resources, strict=True)}
 
 

@@ -13,24 +13,30 @@ from search.languages import searching_in
 pytestmark = pytest.mark.django_db
 
 
-def add_index_entries(object_ids, body):
-    """Resource index entries for `object_ids` whose text is `body` and the id,
-    written in one statement (indexing objects one by one takes far longer)."""
+def insert_index_entries(rows):
+    """Resource index entries of `rows`, each (object id, title, body), written
+    in one statement (indexing objects one by one takes far longer)."""
     content_type = ContentType.objects.get_for_model(Resource)
+    object_ids, titles, bodies = zip(*rows, strict=True) if rows else ((), (), ())
     with connection.cursor() as cursor:
         cursor.execute(
             """
             INSERT INTO wagtailsearch_indexentry
                 (content_type_id, object_id, title, autocomplete, body,
                  title_norm, title_text, body_text)
-            SELECT %s, object_id, to_tsvector('english', 'entry ' || object_id),
-                   to_tsvector(''), to_tsvector('english', %s || ' ' || object_id),
-                   1.0, 'entry', %s
-            FROM unnest(%s::text[]) AS object_id
+            SELECT %s, entry.object_id, to_tsvector('english', entry.title),
+                   to_tsvector(''), to_tsvector('english', entry.body),
+                   1.0, entry.title, entry.body
+            FROM unnest(%s::text[], %s::text[], %s::text[]) AS entry(object_id, title, body)
             """,
-            [content_type.pk, body, body, list(object_ids)],
+            [content_type.pk, list(object_ids), list(titles), list(bodies)],
         )
         cursor.execute("ANALYZE wagtailsearch_indexentry")
+
+
+def add_index_entries(object_ids, body):
+    """Resource index entries for `object_ids` whose text is `body` and the id."""
+    insert_index_entries([(id_, f"entry {id_}", f"{body} {id_}") for id_ in object_ids])
 
 
 def pad_the_index(entries):
