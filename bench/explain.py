@@ -67,6 +67,10 @@ def base_queryset():
 
 
 def kind_of(sql):
+    # The facets' bits (search/facet_bits.py): their version, read by every
+    # search, and their building, after a write.
+    if "search_facet_version" in sql or ("ARRAY_AGG(" in sql and "GROUP BY" in sql):
+        return "facet_bits"
     if "@@" in sql and "LIMIT" not in sql:
         return "text_match"
     if "GROUP BY" in sql:

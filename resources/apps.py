@@ -8,9 +8,14 @@ class ResourcesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from search.facet_bits import install_after_migrations
         from search.sources import register
 
         from . import signals  # noqa: F401 connects the index lifecycle handlers
+        from .facets import FACETS
+        from .models import Resource
         from .search_source import SOURCE
 
         register(SOURCE)
+        # The database search counts facets from memory, kept as new as the rows.
+        install_after_migrations(Resource, FACETS, sender=self)

@@ -141,14 +141,17 @@ def expand(text, groups, operator="and"):
 
 def term_queries(group):
     """The queries that match any term of `group`: a word, or a phrase of
-    several. A hyphenated term is also asked for as written: PostgreSQL keeps
-    "medium-sized" as one more word before its parts, so a document's
-    "small and medium-sized" is not the phrase "small and medium sized"."""
+    several. A term with a hyphen after its first word is also asked for as
+    written: PostgreSQL keeps "medium-sized" as one more word before its
+    parts, so a document's "small and medium-sized" is not the phrase "small
+    and medium sized". In the first word the extra word comes before the
+    phrase: a document's "life-cycle costing" (life-cycle, life, cycle,
+    costing) has the phrase "life cycle costing", which is enough."""
     queries = {}
     for term in group:
         words = key(term)
         queries.setdefault(words, Phrase(words) if " " in words else PlainText(words))
-        if "-" in term:
+        if any("-" in word for word in term.split()[1:]):
             queries.setdefault(term, Phrase(term))
     return [query for words, query in queries.items() if not _holds_another(words, queries)]
 

@@ -418,6 +418,11 @@ def engine_backend(url, backend):
     }
 
 
+# The database search counts facets from bits kept in each process's memory
+# (search/facet_bits.py); after a write they are built again at most this often,
+# and searches count in SQL in between.
+FACET_BITS_REBUILD_SECONDS = float(env("FACET_BITS_REBUILD_SECONDS", "10"))
+
 SEARCH_URL = env("SEARCH_URL")
 if SEARCH_URL:
     WAGTAILSEARCH_BACKENDS["engine"] = engine_backend(

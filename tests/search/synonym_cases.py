@@ -8,6 +8,7 @@ SYNONYMS = """\
 PCP, pre-commercial procurement
 SME, SMEs, small and medium-sized enterprise, small and medium-sized enterprises
 RFI, market consultation, prior market engagement
+LCC, life-cycle costing, whole-life costing
 """
 
 # slug -> (title, summary)
@@ -22,6 +23,9 @@ DOCUMENTS = {
     "engagement": ("Prior market engagement done well", "Meet the suppliers early."),
     "consultation": ("How to run a market consultation", "An open day for suppliers."),
     "other": ("Energy strategy", "Nothing about buying."),
+    # Hyphenated in the first word, and then without the hyphen.
+    "lcc-hyphen": ("Life-cycle costing of hospital beds", "Price over the years."),
+    "lcc-spaced": ("Whole life costing explained", "Running costs count."),
 }
 
 # search -> the documents it finds
@@ -40,6 +44,9 @@ SEARCHES = {
     "market consultation suppliers": {"rfi", "engagement", "consultation"},
     "commercial": {"pcp-long", "words-apart"},
     "energy": {"other"},
+    "LCC": {"lcc-hyphen", "lcc-spaced"},
+    "life cycle costing": {"lcc-hyphen", "lcc-spaced"},
+    "whole-life costing beds": {"lcc-hyphen"},
 }
 
 

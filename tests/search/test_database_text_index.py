@@ -42,7 +42,8 @@ def add_index_entries(object_ids, body):
 def pad_the_index(entries):
     """Index entries that stand for no resource, so that the table is big
     enough for the planner to prefer an index to a scan, as it is on a real site."""
-    add_index_entries([f"padding-{n}" for n in range(entries)], "filler text about nothing")
+    # Ids far above any resource's: a resource's entry holds its pk, a number.
+    add_index_entries([str(10**9 + n) for n in range(entries)], "filler text about nothing")
 
 
 # The text condition as Wagtail's PostgreSQL backend writes it: the indexed
