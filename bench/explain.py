@@ -71,7 +71,9 @@ def kind_of(sql):
     # search, and their building, after a write.
     if "search_facet_version" in sql or ("ARRAY_AGG(" in sql and "GROUP BY" in sql):
         return "facet_bits"
-    if "@@" in sql and "LIMIT" not in sql:
+    if "ts_rank" in sql:
+        return "ranking"  # the page's ids in relevance order
+    if "@@" in sql:
         return "text_match"
     if "GROUP BY" in sql:
         return "facet_counts"

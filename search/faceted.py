@@ -296,9 +296,12 @@ class DatabaseFacetedSearch(FacetedSearch):
         the ids that pass every other facet's selection. From the facets' bits
         in memory when they are to be had (PostgreSQL), in SQL otherwise."""
         bits = current_bits(self)
+        counts = None
         if bits is not None:
-            return self.counts_in_memory(bits, candidates, selections, matching_ids, only)
-        return self.counts_in_sql(candidates, selections, matching_ids, only)
+            counts = self.counts_in_memory(bits, candidates, selections, matching_ids, only)
+        if counts is None:
+            counts = self.counts_in_sql(candidates, selections, matching_ids, only)
+        return counts
 
     def counts_in_sql(self, candidates, selections, matching_ids, only=None):
         """facet_counts in one statement: on PostgreSQL its parts run side by
@@ -330,7 +333,8 @@ class DatabaseFacetedSearch(FacetedSearch):
         return counts
 
     def counts_in_memory(self, bits, candidates, selections, matching_ids, only=None):
-        """facet_counts from the facets' bits (search/facet_bits.py)."""
+        """facet_counts from the facets' bits (search/facet_bits.py); None
+        when an id set cannot be bits (ids beyond id_sets.BITMAP_BYTES)."""
         base_bits = None
         counts = {}
         for name in self.specs:
@@ -343,6 +347,8 @@ class DatabaseFacetedSearch(FacetedSearch):
                 ids_bits = base_bits
             else:
                 ids_bits = (ids if isinstance(ids, Ids) else Ids(ids)).bits
+            if ids_bits is None:
+                return None
             counts[name] = {
                 value: n
                 for value, value_bits in bits[name].items()

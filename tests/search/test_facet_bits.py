@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from home.models import Topic
 from resources.facets import FACETS
 from resources.models import Resource
-from search import facet_bits
+from search import facet_bits, id_sets
 from search.faceted import DatabaseFacetedSearch, SearchQuery
 from search.id_sets import Ids
 from tests.home.factories import TopicFactory
@@ -203,3 +203,13 @@ def test_writers_do_not_wait_for_each_other(committed_resource):
         importer.join(timeout=60)
     assert Topic.objects.filter(slug="ict").exists()
     assert Resource.objects.get(pk=committed_resource.pk).title == "Imported"
+
+
+def test_ids_too_high_for_bits_are_counted_in_sql(corpus, monkeypatch):
+    search = database_search()
+    assert facet_bits.current_bits(search) is not None  # built within the limit
+    some = Ids(resource.pk for resource in corpus["resources"][::3])
+    # From here on, ids this high are past what a set of bits may reach.
+    monkeypatch.setattr(id_sets, "BITMAP_BYTES", max(some) // 8)
+    assert some.bits is None
+    assert search.facet_counts(some, {}, some) == search.counts_in_sql(some, {}, some)
