@@ -36,6 +36,7 @@ from django.db import connections, transaction
 from django.db.models import F
 from django.db.models.signals import post_migrate
 
+from search.facet_links import facet_link
 from search.id_sets import bits_of
 
 # Bits are kept while they fit this budget: (values of all facets) x (highest
@@ -86,12 +87,8 @@ def watched_tables(model, specs):
     """Every table the facets' counts read: the model's, and each many-to-many
     facet's link table and value table."""
     tables = {model._meta.db_table}
-    for spec in specs:
-        relation, _, attribute = spec.lookup.partition("__")
-        field = model._meta.get_field(relation)
-        if field.many_to_many and attribute:
-            tables.add(field.remote_field.through._meta.db_table)
-            tables.add(field.related_model._meta.db_table)
+    for link in filter(None, (facet_link(model, spec) for spec in specs)):
+        tables.update((link.through._meta.db_table, link.values._meta.db_table))
     return sorted(tables)
 
 
@@ -202,10 +199,9 @@ def build(search):
     they would not fit MEMORY_BUDGET."""
     grouped = {}
     for name, spec in search.specs.items():
-        link = search.link_table(spec)
+        link = facet_link(search.model, spec)
         if link:
-            through, column, path = link
-            rows = through.objects.values_list(path).annotate(ids=ArrayAgg(column))
+            rows = link.through.objects.values_list(link.path).annotate(ids=ArrayAgg(link.column))
         else:
             rows = (
                 search.model.objects.exclude(**{f"{spec.lookup}__isnull": True})

@@ -18,7 +18,8 @@ from django.db.models import Count, F, QuerySet
 from django.utils.translation import gettext
 
 from search.facet_bits import current_bits
-from search.id_sets import Ids, InIds, all_but, fetch_ids
+from search.facet_links import facet_link
+from search.id_sets import Ids, InIds, all_but, as_ids, fetch_ids
 from search.languages import searching_in
 from search.postgres_plans import ids_matching_words, ranked_page
 from search.zero_results import ZeroResultsHelp, database_help
@@ -245,27 +246,16 @@ class DatabaseFacetedSearch(FacetedSearch):
             )
             return ids_matching_words(results, self.base)
 
-    def link_table(self, spec):
-        """For a many-to-many facet ("topics__slug"): its link model, the link's
-        column for our id, and the path from a link to the facet value."""
-        relation, _, attribute = spec.lookup.partition("__")
-        field = self.model._meta.get_field(relation)
-        if not (field.many_to_many and attribute):
-            return None
-        through = field.remote_field.through
-        return through, field.m2m_column_name(), f"{field.m2m_reverse_field_name()}__{attribute}"
-
     def selected_ids(self, spec, values, bounds=None):
         """Ids of every object with one of `values` (and within `bounds`, a
         ranged facet's (lowest, highest)), visible or not (callers intersect
         with ids from the base). A many-to-many facet reads only its narrow
         link table."""
         values = [spec.cast(value) for value in values]
-        link = self.link_table(spec)
+        link = facet_link(self.model, spec)
         if link:
-            through, column, path = link
-            links = through.objects.filter(**{f"{path}__in": values})
-            return fetch_ids(links, column)
+            links = link.through.objects.filter(**{f"{link.path}__in": values})
+            return fetch_ids(links, link.column)
         rows = self.model.objects.all()
         if values:
             rows = rows.filter(**{f"{spec.lookup}__in": values})
@@ -279,13 +269,13 @@ class DatabaseFacetedSearch(FacetedSearch):
     def counted(self, spec, ids):
         """The SQL and parameters of (facet_value, n): how many of `ids` (all
         from the base; None = the whole base) have each of the facet's values."""
-        link = self.link_table(spec)
+        link = facet_link(self.model, spec)
         if link and ids is not None:
             # A many-to-many facet reads only its narrow link table. Each
             # object has a value at most once (link tables are unique per
             # pair), so counting rows counts objects: no DISTINCT needed.
-            through, column, path = link
-            return counted_by_value(through.objects.filter(InIds(F(column), ids)), path)
+            links = link.through.objects.filter(InIds(F(link.column), ids))
+            return counted_by_value(links, link.path)
         # Ids come from the base already: no need to filter on its columns again.
         rows = self.base if ids is None else self.model.objects.filter(InIds(F("pk"), ids))
         rows = rows.values(facet_value=F(spec.lookup)).annotate(n=Count("pk")).order_by()
@@ -346,7 +336,7 @@ class DatabaseFacetedSearch(FacetedSearch):
                     base_bits = fetch_ids(self.base).bits
                 ids_bits = base_bits
             else:
-                ids_bits = (ids if isinstance(ids, Ids) else Ids(ids)).bits
+                ids_bits = as_ids(ids).bits
             if ids_bits is None:
                 return None
             counts[name] = {

@@ -51,7 +51,7 @@ class Ids(frozenset):
         its ids are not all whole numbers within the bitmap's reach."""
         if len(self) < BITMAP_FROM or self.bits is None:
             return None
-        return self.bits.to_bytes(max(self) // 8 + 1, "little")
+        return self.bits.to_bytes((self.bits.bit_length() + 7) // 8, "little")
 
     @cached_property
     def json_list(self):
@@ -73,6 +73,11 @@ def bits_of(ids):
     for n in ids:
         flags[n] = 1
     return int(flags.translate(_AS_DIGITS)[::-1], 2)
+
+
+def as_ids(ids):
+    """`ids` as Ids, itself when it is one (keeping what it has worked out)."""
+    return ids if isinstance(ids, Ids) else Ids(ids)
 
 
 def all_but(name, ids, selections):
@@ -110,7 +115,7 @@ class InIds(Lookup):
     prepare_rhs = False
 
     def __init__(self, lhs, ids):
-        super().__init__(lhs, ids if isinstance(ids, Ids) else Ids(ids))
+        super().__init__(lhs, as_ids(ids))
 
     def as_postgresql(self, compiler, connection):
         sql, params = self.process_lhs(compiler, connection)

@@ -45,7 +45,7 @@ from django.db.models import BooleanField, Case, Exists, F, OuterRef, Q, Value, 
 from django.db.models.functions import Cast
 from modelsearch.query import And, Boost, Fuzzy, MatchAll, Not, Or, Phrase
 
-from search.id_sets import Ids, InIds, fetch_ids
+from search.id_sets import InIds, as_ids, fetch_ids
 
 
 def text_index_scans(using):
@@ -159,7 +159,7 @@ def ranked_page(results, ids, start, stop):
         compiler.get_config(results.backend),
     )
     pk = Cast("object_id", output_field=compiler.queryset.model._meta.pk)
-    ids = ids if isinstance(ids, Ids) else Ids(ids)
+    ids = as_ids(ids)
     if ids.bitmap is None:
         # An entry's object_id is text: the ids travel as a text array, which
         # parallel workers would each hash again.
