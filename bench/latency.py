@@ -110,6 +110,10 @@ def facet_queries(count, seed):
     return made
 
 
+def words_of(path):
+    return dict(parse_qsl(urlsplit(path).query)).get("q", "")
+
+
 def facet_answer_problem(path, answer):
     """What is wrong with a facet-value search's answer, or None."""
     query = dict(parse_qsl(urlsplit(path).query))
@@ -275,6 +279,11 @@ def measure(engine, expected_backend, paths, warmup, budget, facet_paths=()):
                 client.get(url)
         facet_searches, facet_timed = [], []
         searches, ceiling, floor, counts = [], [], [], []
+        # Requests whose words the run has not sent before: what a search
+        # costs before anything it reads is kept (search/kept_ids.py keeps the
+        # database's matches between requests; the engines have caches too).
+        seen_words = {words_of(path) for path in [*paths[:warmup], *facet_paths[:warmup]]}
+        new_words = {"search": [], "facet_search": []}
         problems = []
         timed = []
         loads = []
@@ -293,6 +302,9 @@ def measure(engine, expected_backend, paths, warmup, budget, facet_paths=()):
                     problems.append({"path": path, "facets": sorted(facets)})
             searches.append(elapsed)
             timed.append((elapsed, path, answer.get("count")))
+            if words_of(path) not in seen_words:
+                new_words["search"].append(elapsed)
+                seen_words.add(words_of(path))
             if facet_paths:
                 facet_path = facet_paths[warmup + number]
                 status, body, elapsed = client.get(facet_path)
@@ -305,6 +317,9 @@ def measure(engine, expected_backend, paths, warmup, budget, facet_paths=()):
                         problems.append(problem)
                 facet_searches.append(elapsed)
                 facet_timed.append((elapsed, facet_path, answer.get("count")))
+                if words_of(facet_path) not in seen_words:
+                    new_words["facet_search"].append(elapsed)
+                    seen_words.add(words_of(facet_path))
             for url, samples in ((CEILING, ceiling), (FLOOR, floor)):
                 status, _, elapsed = client.get(url)
                 if status != 200:
@@ -337,6 +352,9 @@ def measure(engine, expected_backend, paths, warmup, budget, facet_paths=()):
     }
     for name in ("p50", "p95", "p99"):
         result[f"ratio_{name}"] = round(search[name] / result["ceiling"][name], 1)
+    for name, samples in new_words.items():
+        if len(samples) >= 2:
+            result[f"{name}_new_words"] = percentiles(samples)
     if facet_searches:
         result["facet_search"] = percentiles(facet_searches)
         result["facet_search_slowest"] = [

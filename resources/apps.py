@@ -8,7 +8,7 @@ class ResourcesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from search.facet_bits import install_after_migrations
+        from search.data_version import install_after_migrations
         from search.sources import register
 
         from . import signals  # noqa: F401 connects the index lifecycle handlers
@@ -17,5 +17,5 @@ class ResourcesConfig(AppConfig):
         from .search_source import SOURCE
 
         register(SOURCE)
-        # The database search counts facets from memory, kept as new as the rows.
+        # The database search keeps counts and matches in memory, as new as the rows.
         install_after_migrations(Resource, FACETS, sender=self)

@@ -12,16 +12,19 @@ each facet's counts apply every other facet's selection but not its own.
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.db import connections
 from django.db.models import Count, F, QuerySet
 from django.utils.translation import gettext
 
+from search.data_version import read_version, watched_tables
 from search.facet_bits import current_bits
 from search.facet_links import facet_link
-from search.id_sets import Ids, InIds, all_but, as_ids, fetch_ids
+from search.id_sets import Ids, InIds, all_but, as_ids
+from search.kept_ids import kept_ids
 from search.languages import searching_in
-from search.postgres_plans import ids_matching_words, ranked_page
+from search.postgres_plans import ranked_page, words_matched
 from search.zero_results import ZeroResultsHelp, database_help
 
 SORTS = ("relevance", "newest", "title")
@@ -239,12 +242,28 @@ class DatabaseFacetedSearch(FacetedSearch):
         """The base queryset narrowed to `ids` (None means no narrowing)."""
         return self.base if ids is None else self.base.filter(InIds(F("pk"), ids))
 
+    @cached_property
+    def data_version(self):
+        """The version of the data the search reads (search/data_version.py),
+        read once per search; None when it cannot be had or trusted."""
+        return read_version(connections[self.base.db], self.model, self.specs.values())
+
+    def ids(self, rows, column="pk", planned=None):
+        """The ids in `column` of `rows`, from memory when the same statement
+        ran under the same data version (search/kept_ids.py)."""
+        watched = watched_tables(self.model, self.specs.values())
+        return kept_ids(rows, self.data_version, watched, column, planned)
+
+    def base_ids(self):
+        return self.ids(self.base)
+
     def text_matches(self, text):
         with searching_in(self.language):
             results = self.search_backend.search(
                 text, self.base, operator="and", order_by_relevance=False
             )
-            return ids_matching_words(results, self.base)
+            rows, planned = words_matched(results, self.base)
+            return self.ids(rows, planned=planned)
 
     def selected_ids(self, spec, values, bounds=None):
         """Ids of every object with one of `values` (and within `bounds`, a
@@ -255,7 +274,7 @@ class DatabaseFacetedSearch(FacetedSearch):
         link = facet_link(self.model, spec)
         if link:
             links = link.through.objects.filter(**{f"{link.path}__in": values})
-            return fetch_ids(links, link.column)
+            return self.ids(links, link.column)
         rows = self.model.objects.all()
         if values:
             rows = rows.filter(**{f"{spec.lookup}__in": values})
@@ -264,7 +283,7 @@ class DatabaseFacetedSearch(FacetedSearch):
             rows = rows.filter(**{f"{spec.lookup}__gte": lowest})
         if highest is not None:
             rows = rows.filter(**{f"{spec.lookup}__lte": highest})
-        return fetch_ids(rows)
+        return self.ids(rows)
 
     def counted(self, spec, ids):
         """The SQL and parameters of (facet_value, n): how many of `ids` (all
@@ -333,7 +352,7 @@ class DatabaseFacetedSearch(FacetedSearch):
             ids = all_but(name, candidates, selections) if name in selections else matching_ids
             if ids is None:
                 if base_bits is None:
-                    base_bits = fetch_ids(self.base).bits
+                    base_bits = self.base_ids().bits
                 ids_bits = base_bits
             else:
                 ids_bits = as_ids(ids).bits
@@ -356,7 +375,7 @@ class DatabaseFacetedSearch(FacetedSearch):
         if query.text:
             candidates = self.text_matches(query.text)
         elif selected:
-            candidates = fetch_ids(self.base)
+            candidates = self.base_ids()
         chosen = {
             name: self.selected_ids(
                 self.specs[name], query.filters.get(name, []), query.ranges.get(name)

@@ -14,7 +14,7 @@ measured in bench/README.md):
   `title || body` (search/migrations/0001), and its cost model leaves out what
   those reads cost: joining two text vectors and matching the query, entry by
   entry (300 ms against 90 through the index for one word; 280 against 190
-  for a group of synonym phrases). So the text match (`ids_matching_words`) compares
+  for a group of synonym phrases). So the text match (`words_matched`) compares
   the content type as an expression, which no index serves, and runs without
   sequential scans (`text_index_scans`): the text index is left as the only way in.
 - **Phrases checked on the joined text.** The index keeps no word positions,
@@ -78,9 +78,18 @@ def _planned_with(using, **settings):
 def ids_matching_words(results, base):
     """The ids of `base` whose index entries match the words of a search's
     `results` (made with `order_by_relevance=False`)."""
+    rows, planned = words_matched(results, base)
+    with planned:
+        return fetch_ids(rows)
+
+
+def words_matched(results, base):
+    """(the rows of `base` whose index entries match the words of a search's
+    `results`, made with `order_by_relevance=False`; the planner settings to
+    read their ids under)."""
     compiler = _index_search(results)
     if compiler is None or isinstance(compiler.query, (MatchAll, Fuzzy)):
-        return fetch_ids(results.get_queryset())
+        return results.get_queryset(), nullcontext()
     vectors = [_on_entry(vector) for vector, _boost in compiler.get_index_vectors(None)]
     text = vectors[0]
     for vector in vectors[1:]:
@@ -98,8 +107,7 @@ def ids_matching_words(results, base):
         entries = _phrases_checked_on_the_body_first(compiler, config, entries, body, words)
     else:
         entries = entries.filter(entry_text=words)
-    with text_index_scans(base.db):
-        return fetch_ids(base.filter(Exists(entries)))
+    return base.filter(Exists(entries)), text_index_scans(base.db)
 
 
 def _phrases_checked_on_the_body_first(compiler, config, entries, body, words):
