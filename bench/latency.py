@@ -110,10 +110,6 @@ def facet_queries(count, seed):
     return made
 
 
-def words_of(path):
-    return dict(parse_qsl(urlsplit(path).query)).get("q", "")
-
-
 def facet_answer_problem(path, answer):
     """What is wrong with a facet-value search's answer, or None."""
     query = dict(parse_qsl(urlsplit(path).query))
@@ -268,22 +264,18 @@ def percentiles(samples):
     }
 
 
-def measure(engine, expected_backend, paths, warmup, budget, facet_paths=()):
+def measure(engine, expected_backend, paths, warmup, budget, facet_paths=(), **settings):
     """Latency with `expected_backend` answering: the engine of that name at
-    the URL `engine`, or the database (engine None)."""
+    the URL `engine`, or the database (engine None); `settings`: more
+    environment variables for the server."""
     engine_name = expected_backend if engine else "opensearch"
-    with Server(engine, engine_name=engine_name) as server:
+    with Server(engine, engine_name=engine_name, **settings) as server:
         client = Client(server.port)
         for path, facet_path in zip(paths[:warmup], facet_paths or paths, strict=False):
             for url in (path, facet_path, CEILING, FLOOR):
                 client.get(url)
         facet_searches, facet_timed = [], []
         searches, ceiling, floor, counts = [], [], [], []
-        # Requests whose words the run has not sent before: what a search
-        # costs before anything it reads is kept (search/kept_ids.py keeps the
-        # database's matches between requests; the engines have caches too).
-        seen_words = {words_of(path) for path in [*paths[:warmup], *facet_paths[:warmup]]}
-        new_words = {"search": [], "facet_search": []}
         problems = []
         timed = []
         loads = []
@@ -302,9 +294,6 @@ def measure(engine, expected_backend, paths, warmup, budget, facet_paths=()):
                     problems.append({"path": path, "facets": sorted(facets)})
             searches.append(elapsed)
             timed.append((elapsed, path, answer.get("count")))
-            if words_of(path) not in seen_words:
-                new_words["search"].append(elapsed)
-                seen_words.add(words_of(path))
             if facet_paths:
                 facet_path = facet_paths[warmup + number]
                 status, body, elapsed = client.get(facet_path)
@@ -317,9 +306,6 @@ def measure(engine, expected_backend, paths, warmup, budget, facet_paths=()):
                         problems.append(problem)
                 facet_searches.append(elapsed)
                 facet_timed.append((elapsed, facet_path, answer.get("count")))
-                if words_of(facet_path) not in seen_words:
-                    new_words["facet_search"].append(elapsed)
-                    seen_words.add(words_of(facet_path))
             for url, samples in ((CEILING, ceiling), (FLOOR, floor)):
                 status, _, elapsed = client.get(url)
                 if status != 200:
@@ -352,9 +338,6 @@ def measure(engine, expected_backend, paths, warmup, budget, facet_paths=()):
     }
     for name in ("p50", "p95", "p99"):
         result[f"ratio_{name}"] = round(search[name] / result["ceiling"][name], 1)
-    for name, samples in new_words.items():
-        if len(samples) >= 2:
-            result[f"{name}_new_words"] = percentiles(samples)
     if facet_searches:
         result["facet_search"] = percentiles(facet_searches)
         result["facet_search_slowest"] = [
@@ -449,6 +432,22 @@ def main():
         log(f"PostgreSQL run: {args.warmup} warm-up + {args.requests} rounds")
         runs.append(measure(None, "database", paths, args.warmup, args.budget, facet_paths))
         runs[-1].update(quiet, load_average_after=load_average())
+        # Again with nothing kept between requests (search/kept_ids.py): what
+        # every search would cost if no words or selections ever came twice.
+        quiet = wait_for_quiet(args.quiet_load, args.quiet_wait)
+        log(f"PostgreSQL run, nothing kept: {args.warmup} warm-up + {args.requests} rounds")
+        runs.append(
+            measure(
+                None,
+                "database",
+                paths,
+                args.warmup,
+                args.budget,
+                facet_paths,
+                DATABASE_SEARCH_KEPT_IDS="0",
+            )
+        )
+        runs[-1].update(quiet, load_average_after=load_average(), nothing_kept=True)
     RESULTS.mkdir(exist_ok=True)
     path = RESULTS / f"latency-{args.label}.json"
     path.write_text(

@@ -15,6 +15,11 @@ TARGET_INDEX_PER_SECOND = 1000
 NAMES = {"opensearch": "OpenSearch", "elasticsearch": "Elasticsearch", "database": "PostgreSQL"}
 
 
+def name_of(run):
+    """A latency run's backend as the tables name it."""
+    return NAMES[run["backend"]] + (", nothing kept" if run.get("nothing_kept") else "")
+
+
 def size_of(label):
     return int(label.removesuffix("k")) * 1000 if label.endswith("k") else int(label)
 
@@ -22,12 +27,6 @@ def size_of(label):
 def read(name):
     path = RESULTS / name
     return json.loads(path.read_text()) if path.exists() else None
-
-
-def new_words(run, name):
-    """'n, p50 / p95' of a run's requests whose words were new to it."""
-    new = run.get(f"{name}_new_words")
-    return f"{new['n']}, {new['p50']} / {new['p95']}" if new else "none"
 
 
 def verdict(value, target, higher_is_better=False):
@@ -64,9 +63,8 @@ def main():
         "searches in the same run; ratio = search percentile / ceiling percentile.",
         "",
         "| corpus | backend | n | search p50 | p95 | p99 | ceiling p50 | ceiling p95 "
-        "| floor p50 | ratio p50 | ratio p95 | median matches | p95 target "
-        "| words new to the run: n, p50 / p95 | load avg before / max during | commit |",
-        "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|--:|---|---|",
+        "| floor p50 | ratio p50 | ratio p95 | median matches | p95 target | load avg before / max during | commit |",
+        "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|---|---|",
     ]
     for label in labels:
         latency = read(f"latency-{label}.json")
@@ -76,10 +74,10 @@ def main():
             s, c, f = run["search"], run["ceiling"], run["floor"]
             target = TARGET_P95_MS[run["backend"]]
             lines.append(
-                f"| {size_of(label):,} | {NAMES[run['backend']]} | {s['n']} | {s['p50']} | "
+                f"| {size_of(label):,} | {name_of(run)} | {s['n']} | {s['p50']} | "
                 f"{s['p95']} | {s['p99']} | {c['p50']} | {c['p95']} | {f['p50']} | "
                 f"{run['ratio_p50']}x | {run['ratio_p95']}x | {run['matches']['median']} | "
-                f"≤ {target} ms: {verdict(s['p95'], target)} | {new_words(run, 'search')} | "
+                f"≤ {target} ms: {verdict(s['p95'], target)} | "
                 f"{run.get('load_average_before', ['?'])[0]} / "
                 f"{run.get('load_average_max_during', '?')} | {latency.get('commit', '?')} |"
             )
@@ -91,9 +89,8 @@ def main():
         "beginning with one to three letters, a range of years, the `histograms`), "
         "interleaved with the searches above in the same runs:",
         "",
-        "| corpus | backend | n | p50 | p95 | p99 | p95 target "
-        "| words new to the run: n, p50 / p95 | commit |",
-        "|---|---|--:|--:|--:|--:|---|--:|---|",
+        "| corpus | backend | n | p50 | p95 | p99 | p95 target | commit |",
+        "|---|---|--:|--:|--:|--:|---|---|",
     ]
     for label in labels:
         latency = read(f"latency-{label}.json")
@@ -103,18 +100,17 @@ def main():
                 continue
             target = TARGET_P95_MS[run["backend"]]
             lines.append(
-                f"| {size_of(label):,} | {NAMES[run['backend']]} | {s['n']} | {s['p50']} | "
+                f"| {size_of(label):,} | {name_of(run)} | {s['n']} | {s['p50']} | "
                 f"{s['p95']} | {s['p99']} | ≤ {target} ms: {verdict(s['p95'], target)} | "
-                f"{new_words(run, 'facet_search')} | {latency.get('commit', '?')} |"
+                f"{latency.get('commit', '?')} |"
             )
     lines += [
         "",
         "All times in milliseconds, measured by the client (request sent to body read). "
-        "*Words new to the run*: the requests whose words no earlier request of the run "
-        "(warm-up included) sent. The database search keeps the ids its words and "
-        "selections found until the data changes (search/kept_ids.py), and the engines "
-        "cache too, so these show a search before anything it reads is kept; the words "
-        "come from short lists, as visitors' words repeat.",
+        "*PostgreSQL, nothing kept*: the same requests again, the database search keeping "
+        "nothing between them (`DATABASE_SEARCH_KEPT_IDS=0`): by default it keeps the ids its "
+        "words and selections found until the data changes (search/kept_ids.py), and the "
+        "requests' words come from short lists, as visitors' words repeat.",
         "",
         "## Index build throughput",
         "",

@@ -13,7 +13,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.report import NAMES, TARGET_P95_MS, read, size_of  # noqa: E402
+from bench.report import NAMES, TARGET_P95_MS, name_of, read, size_of  # noqa: E402
 
 PLOT = ROOT / "bench" / "search-latency.png"
 
@@ -150,10 +150,11 @@ def latency_table(labels):
             continue
         for run in latency["runs"]:
             s = run["search"]
-            series.setdefault(run["backend"], []).append((size_of(label), s))
+            if not run.get("nothing_kept"):  # the plot shows each backend as it runs
+                series.setdefault(run["backend"], []).append((size_of(label), s))
             target = TARGET_P95_MS[run["backend"]]
             lines.append(
-                f"| {size_of(label):,} | {NAMES[run['backend']]} | {s['p50']} | {s['p95']} | "
+                f"| {size_of(label):,} | {name_of(run)} | {s['p50']} | {s['p95']} | "
                 f"{s['p99']} | ≤ {target} | {run['ceiling']['p50']} | {s['n']} |"
             )
     return lines, series
