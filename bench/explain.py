@@ -71,8 +71,6 @@ def base_queryset():
 
 
 def kind_of(sql):
-    if sql.startswith("EXPLAIN"):
-        return "kept_ids"  # which tables a statement reads, once per shape (search/kept_ids.py)
     # The facets' bits (search/facet_bits.py): their version, read by every
     # search, and their building, after a write.
     if "search_facet_version" in sql or ("ARRAY_AGG(" in sql and "GROUP BY" in sql):

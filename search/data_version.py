@@ -16,16 +16,24 @@ version:
   another: a long import does not hold up an editor's save.
 
 A search reads the set first and the rows after, so what it keeps is at least
-as new as the set it is kept under. (The table and trigger names say "facet":
+as new as the set it is kept under.
+
+The search index entries are one table for every indexed model (pages,
+images, documents too), so publishing a news page also moves the version:
+each process then builds its facet bits again (about half a second at 100,000
+resources, at most every FACET_BITS_REBUILD_SECONDS) and reads its searches'
+ids again. Editors' writes are rare next to searches; a row-level trigger
+that looks at each entry's content type would make every bulk indexing pay
+instead. (The table and trigger names say "facet":
 the version first covered the facet counts alone, and a deployment keeps its
 installed names.)
 """
 
-from django.core.exceptions import FieldDoesNotExist
 from django.db import connections, transaction
 from django.db.models.signals import post_migrate
 
 from search.facet_links import facet_link
+from search.postgres_plans import index_entry_model
 
 VERSIONS_TABLE = "search_facet_version"
 TRIGGER_FUNCTION = "search_move_facet_version"
@@ -74,18 +82,15 @@ def watched_tables(model, specs):
     tables = {model._meta.db_table}
     for link in filter(None, (facet_link(model, spec) for spec in specs)):
         tables.update((link.through._meta.db_table, link.values._meta.db_table))
-    try:
-        entries = model._meta.get_field("index_entries").related_model
-    except FieldDoesNotExist:  # not indexed by the database backend
-        pass
-    else:
+    entries = index_entry_model(model)
+    if entries is not None:
         tables.add(entries._meta.db_table)
     return sorted(tables)
 
 
 def install(model, specs, using="default"):
     """Creates (again) the version table, its function and the triggers on the
-    facets' tables; idempotent, and in one transaction so that no write slips
+    watched tables; idempotent, and in one transaction so that no write slips
     between a dropped and a created trigger."""
     connection = connections[using]
     if connection.vendor != "postgresql":
@@ -125,10 +130,11 @@ def install_after_migrations(model, specs, sender):
 
 def read_version(connection, model, specs):
     """The set of version numbers, or None when it cannot be trusted: not
-    PostgreSQL, not installed, or a watched table lacks its trigger or has it
-    disabled (a write there would not move the version). Checked on every
-    search, as a migration may have dropped and made a table again since
-    anything was kept; one short statement."""
+    PostgreSQL, no version recorded, or a watched table lacks its trigger or
+    has it disabled (a write there would not move the version). Checked on
+    every search, as a migration may have dropped and made a table again since
+    anything was kept; one short statement. (`migrate` makes the version
+    table, so it is there wherever the site's tables are.)"""
     if connection.vendor != "postgresql":
         return None
     tables = watched_tables(model, specs)

@@ -245,14 +245,18 @@ class DatabaseFacetedSearch(FacetedSearch):
     @cached_property
     def data_version(self):
         """The version of the data the search reads (search/data_version.py),
-        read once per search; None when it cannot be had or trusted."""
+        read before anything else of a search (id_sets forgets it); None when
+        it cannot be had or trusted."""
         return read_version(connections[self.base.db], self.model, self.specs.values())
+
+    @cached_property
+    def watched_tables(self):
+        return watched_tables(self.model, self.specs.values())
 
     def ids(self, rows, column="pk", planned=None):
         """The ids in `column` of `rows`, from memory when the same statement
         ran under the same data version (search/kept_ids.py)."""
-        watched = watched_tables(self.model, self.specs.values())
-        return kept_ids(rows, self.data_version, watched, column, planned)
+        return kept_ids(rows, self.data_version, self.watched_tables, column, planned)
 
     def base_ids(self):
         return self.ids(self.base)
@@ -368,6 +372,9 @@ class DatabaseFacetedSearch(FacetedSearch):
     def id_sets(self, query):
         """(candidates, {facet: its selection's ids}, {facet: the same within
         the candidates}, matching ids); None stands for the whole base."""
+        # Each search reads the version afresh, also when one object answers
+        # several (bench/explain.py), so nothing is kept past a write.
+        self.__dict__.pop("data_version", None)
         selected = self.selected_facets(query)
         # Every id set below is within the base: the text matches are, and
         # without text, filters are applied to the base's ids.

@@ -40,12 +40,13 @@ from contextlib import contextmanager, nullcontext
 from functools import reduce
 
 from django.contrib.postgres.search import SearchQuery
+from django.core.exceptions import FieldDoesNotExist
 from django.db import connections, transaction
 from django.db.models import BooleanField, Case, Exists, F, OuterRef, Q, Value, When
 from django.db.models.functions import Cast
 from modelsearch.query import And, Boost, Fuzzy, MatchAll, Not, Or, Phrase
 
-from search.id_sets import InIds, as_ids, fetch_ids
+from search.id_sets import InIds, as_ids
 
 
 def text_index_scans(using):
@@ -73,14 +74,6 @@ def _planned_with(using, **settings):
         yield
         for name in settings:
             cursor.execute(f"RESET {name}")
-
-
-def ids_matching_words(results, base):
-    """The ids of `base` whose index entries match the words of a search's
-    `results` (made with `order_by_relevance=False`)."""
-    rows, planned = words_matched(results, base)
-    with planned:
-        return fetch_ids(rows)
 
 
 def words_matched(results, base):
@@ -214,6 +207,15 @@ def _index_search(results):
     return None
 
 
+def index_entry_model(model):
+    """The model of the database backend's index entries of `model`'s objects,
+    or None when the backend does not index it."""
+    try:
+        return model._meta.get_field("index_entries").related_model
+    except FieldDoesNotExist:
+        return None
+
+
 def _entries(compiler, by_content_type_index=True):
     """The index entries of the searched model's objects. For the text match,
     the content type is compared as an expression (`+ 0`), so that no index
@@ -222,7 +224,7 @@ def _entries(compiler, by_content_type_index=True):
     from modelsearch.utils import get_descendants_content_types_pks
 
     model = compiler.queryset.model
-    entries = model._meta.get_field("index_entries").related_model.objects
+    entries = index_entry_model(model).objects
     content_types = get_descendants_content_types_pks(model)
     if by_content_type_index:
         return entries.filter(content_type_id__in=content_types)

@@ -423,8 +423,8 @@ def engine_backend(url, backend):
 # and searches count in SQL in between.
 FACET_BITS_REBUILD_SECONDS = float(env("FACET_BITS_REBUILD_SECONDS", "10"))
 # The database search keeps the id sets its statements found (text matches,
-# facet selections) until the data changes (search/kept_ids.py): at most this
-# many ids in all per process, 8 bytes each. 0 keeps none.
+# facet selections) until the data changes (search/kept_ids.py), in at most
+# this many ids' room per process (8 bytes each, statements counted). 0 keeps none.
 DATABASE_SEARCH_KEPT_IDS = int(env("DATABASE_SEARCH_KEPT_IDS", "4000000"))
 
 SEARCH_URL = env("SEARCH_URL")

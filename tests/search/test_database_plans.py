@@ -19,9 +19,9 @@ from resources.facets import FACETS
 from resources.models import Resource
 from search import id_sets
 from search.faceted import DatabaseFacetedSearch, SearchQuery
-from search.id_sets import Ids
+from search.id_sets import Ids, fetch_ids
 from search.languages import searching_in
-from search.postgres_plans import ids_matching_words, text_index_scans, without_parallel_workers
+from search.postgres_plans import text_index_scans, without_parallel_workers, words_matched
 from tests.resources.factories import bulk_resources
 from tests.search.test_database_text_index import (
     add_index_entries,
@@ -291,6 +291,13 @@ PHRASE_ENTRIES = [
     # "open" in the title; the words of the phrase, apart, in the body.
     ("Open day", "market stalls, then a consultation"),
 ]
+
+
+def ids_matching_words(results, base):
+    """The ids the faceted search's text match reads for `results`, nothing kept."""
+    rows, planned = words_matched(results, base)
+    with planned:
+        return fetch_ids(rows)
 
 
 @pytest.mark.parametrize(
