@@ -128,16 +128,16 @@ def install_after_migrations(model, specs, sender):
     post_migrate.connect(installed, sender=sender, weak=False)
 
 
-def read_version(connection, model, specs):
+def read_version(connection, model, tables):
     """The set of version numbers, or None when it cannot be trusted: not
     PostgreSQL, no version recorded, or a watched table lacks its trigger or
     has it disabled (a write there would not move the version). Checked on
     every search, as a migration may have dropped and made a table again since
-    anything was kept; one short statement. (`migrate` makes the version
-    table, so it is there wherever the site's tables are.)"""
+    anything was kept; one short statement. `tables`: the model's
+    watched_tables. (`migrate` makes the version table, so it is there
+    wherever the site's tables are.)"""
     if connection.vendor != "postgresql":
         return None
-    tables = watched_tables(model, specs)
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT (SELECT array_agg(version ORDER BY version) FROM {VERSIONS_TABLE} "  # noqa: S608

@@ -1,6 +1,6 @@
 """Where a facet's values are stored: one place that reads it from the model,
-for the database search (search/faceted.py) and for the tables its counts
-watch (search/facet_bits.py)."""
+for the database search (search/faceted.py) and for the tables whose writes
+move its data's version (search/data_version.py)."""
 
 from typing import NamedTuple
 

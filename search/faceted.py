@@ -247,10 +247,11 @@ class DatabaseFacetedSearch(FacetedSearch):
         """The version of the data the search reads (search/data_version.py),
         read before anything else of a search (id_sets forgets it); None when
         it cannot be had or trusted."""
-        return read_version(connections[self.base.db], self.model, self.specs.values())
+        return read_version(connections[self.base.db], self.model, self.watched_tables)
 
     @cached_property
     def watched_tables(self):
+        """The tables whose writes move the data's version."""
         return watched_tables(self.model, self.specs.values())
 
     def ids(self, rows, column="pk", planned=None):

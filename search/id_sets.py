@@ -94,11 +94,6 @@ def ids_statement(queryset, column="pk"):
     return queryset.order_by().values_list(column).query.sql_with_params()
 
 
-def fetch_ids(queryset, column="pk"):
-    """The values of `column` as Ids, read with one fetch."""
-    return ids_from(queryset.db, *ids_statement(queryset, column))
-
-
 def ids_from(using, sql, params):
     """The values of an ids_statement's one column as Ids, read with one
     fetch: going through Django's row iterator costs more than the query at

@@ -53,7 +53,7 @@ _tables_read: dict = {}  # (database, sql) -> the tables the statement reads
 
 
 def kept_ids(queryset, version, watched, column="pk", planned=None):
-    """The ids in `column` of `queryset` (as id_sets.fetch_ids), read under the
+    """The ids in `column` of `queryset` (id_sets.ids_from), read under the
     context `planned` (planner settings), or from memory when the same
     statement was read under the same `version` (None: keep nothing);
     `watched`: the tables whose writes move the version."""

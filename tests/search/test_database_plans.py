@@ -19,7 +19,7 @@ from resources.facets import FACETS
 from resources.models import Resource
 from search import id_sets
 from search.faceted import DatabaseFacetedSearch, SearchQuery
-from search.id_sets import Ids, fetch_ids
+from search.id_sets import Ids, ids_from, ids_statement
 from search.languages import searching_in
 from search.postgres_plans import text_index_scans, without_parallel_workers, words_matched
 from tests.resources.factories import bulk_resources
@@ -297,7 +297,7 @@ def ids_matching_words(results, base):
     """The ids the faceted search's text match reads for `results`, nothing kept."""
     rows, planned = words_matched(results, base)
     with planned:
-        return fetch_ids(rows)
+        return ids_from(rows.db, *ids_statement(rows))
 
 
 @pytest.mark.parametrize(
