@@ -9,7 +9,7 @@ quarter of it (bench/README.md). Reading the link tables as plain values costs
 a fraction of that, and gives ninja plain dicts to validate.
 """
 
-from django.db.models import CharField, Value
+from django.db import connection
 from wagtail.documents import get_document_model
 from wagtail.models import Locale
 
@@ -22,20 +22,31 @@ from .models import Resource, ResourceTag, ResourceType
 
 def taxonomy_values(pks):
     """{field: {resource pk: [{"value", "label"}, ...]}} for the four
-    taxonomies: one query over their link tables, labels from the cache."""
-    links = []
+    taxonomies: one statement over their link tables, labels from the cache."""
+    if not pks:
+        return values_of_links(pks, [])
+    with connection.cursor() as cursor:
+        cursor.execute(*links_statement(pks))
+        return values_of_links(pks, cursor.fetchall())
+
+
+def links_statement(pks):
+    """The (resource pk, relation, term pk) rows of the resources `pks` in
+    every taxonomy's link table: one UNION ALL, its text written from the
+    models' meta. The ORM built the same statement from four querysets and a
+    union in about 1.7 ms of every page of results (bench/README.md)."""
+    quote = connection.ops.quote_name
+    marks = ", ".join(["%s"] * len(pks))
+    selects, params = [], []
     for relation in taxonomies.RELATIONS:
         field = Resource._meta.get_field(relation)
-        links.append(
-            field.remote_field.through.objects.filter(
-                **{f"{field.m2m_field_name()}__in": pks}
-            ).values_list(
-                field.m2m_column_name(),
-                Value(relation, output_field=CharField()),
-                field.m2m_reverse_name(),
-            )
-        )
-    return values_of_links(pks, links[0].union(*links[1:], all=True))
+        resource, term = quote(field.m2m_column_name()), quote(field.m2m_reverse_name())
+        table = quote(field.remote_field.through._meta.db_table)
+        # Only names from the models' meta in the text; every value is a parameter.
+        select = f"SELECT {resource}, %s, {term} FROM {table} WHERE {resource} IN ({marks})"  # noqa: S608
+        selects.append(select)
+        params += [relation, *pks]
+    return " UNION ALL ".join(selects), params
 
 
 def held_taxonomy_values(resource):
