@@ -8,7 +8,6 @@ from functools import partial
 from django.utils.translation import gettext_lazy as _
 
 from search.faceted import FacetSpec
-from search.index_fields import values_attname
 
 from . import taxonomies
 from .models import ResourceType
@@ -28,7 +27,8 @@ def taxonomy_facet(taxonomy):
         normalize=taxonomy.normalize,
         labels=partial(taxonomies.labels, taxonomy.relation),
         forget_labels=partial(taxonomies.forget_relation, taxonomy.relation),
-        engine_field=f"{values_attname(taxonomy.relation)}_filter",
+        engine_field=f"{taxonomy.relation}.{taxonomy.value}_filter",
+        engine_nested=taxonomy.relation,
         searchable=taxonomy.filter_box,
         filter_label=taxonomy.filter_label,
         no_match=taxonomy.no_match,

@@ -21,7 +21,6 @@ from wagtail.models import (
 from wagtail.search import index
 
 from cms.headless_preview import FrontEndPreviewMixin
-from search.index_fields import RelatedValues
 from search.languages import language_subfields
 
 from .api_serializers import DocumentURLField, PageURLField
@@ -182,7 +181,10 @@ class Resource(
         index.FilterField("publication_date"),
         index.FilterField("title"),
         index.FilterField("featured"),
-        *(RelatedValues(taxonomy.relation, taxonomy.value) for taxonomy in TAXONOMIES),
+        *(
+            index.RelatedFields(taxonomy.relation, [index.FilterField(taxonomy.value)])
+            for taxonomy in TAXONOMIES
+        ),
     ]
 
     api_fields = [

@@ -58,7 +58,10 @@ class EngineFacetedSearch(FacetedSearch):
             clauses.append(
                 {"range": {spec.engine_field: {k: v for k, v in limits.items() if v is not None}}}
             )
-        return clauses[0] if len(clauses) == 1 else {"bool": {"filter": clauses}}
+        clause = clauses[0] if len(clauses) == 1 else {"bool": {"filter": clauses}}
+        if spec.engine_nested:
+            clause = {"nested": {"path": spec.engine_nested, "query": clause}}
+        return clause
 
     def selections(self, query, exclude=None):
         return [
@@ -67,9 +70,11 @@ class EngineFacetedSearch(FacetedSearch):
             if name != exclude
         ]
 
-    @staticmethod
-    def facet_terms(spec):
-        return {"terms": {"field": spec.engine_field, "size": 1000}}
+    def facet_terms(self, spec):
+        terms = {"terms": {"field": spec.engine_field, "size": 1000}}
+        if spec.engine_nested:
+            terms = {"nested": {"path": spec.engine_nested}, "aggs": {"values": terms}}
+        return terms
 
     def aggregations(self, query):
         """One filter aggregation per distinct set of selections, holding the
@@ -164,7 +169,7 @@ class EngineFacetedSearch(FacetedSearch):
             "size": 0,
             "_source": False,
         }
-        counts = bucket_counts(self.send(body)["aggregations"]["under"][name])
+        counts = bucket_counts(spec, self.send(body)["aggregations"]["under"][name])
         return self.build_facets(query, {name: counts}, only=name)[0]
 
     def search(self, query):
@@ -183,9 +188,9 @@ class EngineFacetedSearch(FacetedSearch):
                     break
         counts = {}
         for group in response["aggregations"].values():
-            for name in self.specs:
+            for name, spec in self.specs.items():
                 if name in group:
-                    counts[name] = bucket_counts(group[name])
+                    counts[name] = bucket_counts(spec, group[name])
         page = SearchPage(
             items=items,
             total=response["hits"]["total"]["value"],
@@ -199,8 +204,10 @@ class EngineFacetedSearch(FacetedSearch):
         return page
 
 
-def bucket_counts(aggregation):
+def bucket_counts(spec, aggregation):
     """value -> count from a facet's terms aggregation (facet_terms)."""
+    if spec.engine_nested:
+        aggregation = aggregation["values"]
     return {str(bucket["key"]): bucket["doc_count"] for bucket in aggregation["buckets"]}
 
 

@@ -36,7 +36,8 @@ class FacetSpec:
     label: str
     lookup: str  # ORM path to the value, e.g. "topics__slug"
     labels: Callable[[], dict[str, str]]  # value -> label, for every known value
-    engine_field: str  # field in the engine's index, e.g. "topics_values_filter"
+    engine_field: str  # field in the engine's index, e.g. "topics.slug_filter"
+    engine_nested: str | None = None  # nested path in the engine's index, e.g. "topics"
     order: str = "count"  # "count" (most first) or "value-desc" (years)
     cast: Callable[[str], object] = str  # how a URL value becomes a stored value
     # How a value as typed becomes the value as known (country codes in any case).
