@@ -9,9 +9,9 @@ from wagtail.models import Site
 from cms.page_cache.generation import page_generation
 
 # The root URL each host asks with, per process, under the page generation
-# (cms/page_cache/): finding a request's Site is a query of several joins and
-# cases that cost about 3 ms of every API answer, while the Sites change
-# rarely, and a Site saved or deleted moves the generation (triggers.py).
+# (cms/page_cache/): finding a request's Site is a query with cases and a join
+# that cost about 3 ms of every API answer, while the Sites change rarely, and
+# a Site saved or deleted moves the generation (page_cache/triggers.py).
 # Hosts are few (ALLOWED_HOSTS), but a Host header is typed by the client:
 # the table is bounded all the same.
 _ROOTS_KEPT = 64
