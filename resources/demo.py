@@ -80,7 +80,9 @@ class ResourceDemoLoader:
         topics = list(Topic.objects.order_by("slug"))
         countries = list(Country.objects.order_by("code"))
         european_level = Country.objects.get(code="EU")
+        # Every language has resources; every other resource is also in English.
         languages = list(Language.objects.order_by("code"))
+        english = Language.objects.get(code="en")
         procurement_types = list(ProcurementType.objects.order_by("slug"))
         kinds = list(KINDS.items())
         documents = self.documents()
@@ -129,7 +131,7 @@ class ResourceDemoLoader:
             resource.save()
             resource.topics.set({topic, rng.choice(topics)})
             resource.countries.set({country} | ({european_level} if number % 4 == 0 else set()))
-            resource.languages.set({language} | ({languages[0]} if number % 2 else set()))
+            resource.languages.set({language} | ({english} if number % 2 else set()))
             resource.procurement_types.set(procs)
             resource.tags.add(topic.slug, kind.value)
             publish_as_created(resource)

@@ -44,6 +44,7 @@ print(json.dumps({url: client.get(url).status_code for url in urls}))
 DEMO_COUNTS = r"""
 import json
 from django.contrib.auth.models import User
+from django.db.models import Count
 from django.utils import timezone
 from home.models import EventPage, LegalSectionPage, NewsPage
 from community.models import ForumComment, ForumGroup, Membership
@@ -72,6 +73,10 @@ print(json.dumps({
         for value in spec.labels()
         if not Resource.objects.visible().filter(**{spec.lookup: spec.cast(value)}).exists()
     ],
+    "commonest_languages": list(
+        Resource.objects.visible().values_list("languages__code", flat=True)
+        .annotate(n=Count("id")).order_by("-n")[:2]
+    ),
     "users": sorted(User.objects.values_list("username", flat=True)),
     "checked": User.objects.get(username="editor").check_password("procure-demo"),
     "groups": ForumGroup.objects.count(),
@@ -128,6 +133,9 @@ def test_demo_content_matches_the_design(embedded_env):
     assert data["resources"] >= 200
     assert data["resources_live_with_a_draft"] == 0
     assert data["facet_values_without_resources"] == []
+    # An EU platform's resources: half of them also in English (once it was Arabic,
+    # the first language by code).
+    assert data["commonest_languages"][0] == "en"
     assert {"admin", "editor", "moderator", "alice", "bob"} <= set(data["users"])
     assert data["checked"] is True
     assert data["groups"] >= 3 and data["private_groups"]
