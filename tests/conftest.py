@@ -42,6 +42,14 @@ def default_language():
 
 
 @pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Each test runs in a transaction that never commits: `with committed():`
+    runs what the block schedules for commit (index updates, retiring cached
+    pages and kept root URLs) as a commit would."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture
 def home_page(db):
     """The site's home page, replacing Wagtail's placeholder as the default site root."""
     root = Page.get_first_root_node()

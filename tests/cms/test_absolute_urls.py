@@ -11,13 +11,6 @@ from tests.resources.factories import ResourceFactory
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("database_search_only")]
 
 
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """The test's transaction never commits: `with committed():` runs what the
-    block schedules for commit as a commit would."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
 def html_urls(client):
     response = client.get("/api/v3/resources/")
     assert response.status_code == 200

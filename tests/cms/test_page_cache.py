@@ -17,13 +17,6 @@ def page_cache(settings):
     settings.PAGE_CACHE_SECONDS = 300  # the test settings turn it off
 
 
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """The test's transaction never commits: `with committed():` runs what the
-    block schedules for commit (retiring cached pages) as a commit would."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
 def test_an_anonymous_page_comes_from_the_cache_until_it_is_published_again(
     client, news_index, page_cache, django_assert_num_queries, committed
 ):

@@ -14,13 +14,6 @@ from tests.resources.factories import ResourceFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Each test runs in a transaction that never commits: `with committed():`
-    runs what the block schedules for commit (the index updates) as a commit would."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
 def engine_titles(engine_index, text=""):
     engine_index.refresh()
     page = EngineFacetedSearch(Resource.objects.visible(), FACETS).search(
