@@ -3,9 +3,12 @@
 Wagtail's backend (django-modelsearch) owns the index: its mapping, its
 document fields and keeping it current. This module only builds the request:
 the text query and the visibility filters come from modelsearch's own query
-compiler; the facet selections go into `post_filter` (so they narrow the hits
-but not the aggregations), and each facet's counts come from an aggregation
-filtered by every other facet's selection.
+compiler. A search is two searches sent together (`_msearch`), which the engine
+runs side by side: the page of hits (the words and every selection), and the
+counts (the words alone, each facet's counts under an aggregation filtered by
+every other facet's selection). At 100,000 resources that took the round trip
+of a facet-value search (p95) from 30 to 25 ms on OpenSearch and from 42 to 37 ms on
+Elasticsearch against one search holding both (bench/README.md).
 """
 
 import time
@@ -107,11 +110,14 @@ class EngineFacetedSearch(FacetedSearch):
             text_query = in_language(text_query, text_fields(self.model, self.language_code))
         return text_query
 
-    def body(self, query):
+    def hits_body(self, query):
+        """The page of hits: the words and every selection, sorted, highlighted."""
+        selections = self.selections(query)
+        text_query = self.text_query(query.text)
         body = {
-            "query": self.text_query(query.text),
-            "post_filter": {"bool": {"filter": self.selections(query)}},
-            "aggs": self.aggregations(query),
+            "query": {"bool": {"must": [text_query], "filter": selections}}
+            if selections
+            else text_query,
             "sort": self.sort(query),
             "from": query.start,
             "size": query.page_size,
@@ -138,6 +144,18 @@ class EngineFacetedSearch(FacetedSearch):
             }
         return body
 
+    def counts_body(self, query):
+        """Every facet's counts under the words: no hits, so the words are a
+        filter, which is not scored; and the engine keeps the answer in its
+        request cache until the index changes."""
+        return {
+            "query": {"bool": {"filter": [self.text_query(query.text)]}},
+            "aggs": self.aggregations(query),
+            "size": 0,
+            "track_total_hits": False,
+            "_source": False,
+        }
+
     @staticmethod
     def sort(query):
         if query.sort == "title":
@@ -149,9 +167,17 @@ class EngineFacetedSearch(FacetedSearch):
             ]
         return ["_score", {"id_filter": "desc"}]
 
+    @property
+    def index_name(self):
+        return self.backend.get_index_for_model(self.model).name
+
     def send(self, body):
-        index = self.backend.get_index_for_model(self.model).name
-        return engine_call(lambda: engine_client.search(self.backend, index, body))
+        return engine_call(lambda: engine_client.search(self.backend, self.index_name, body))
+
+    def send_together(self, *bodies):
+        return engine_call(
+            lambda: engine_client.multi_search(self.backend, self.index_name, bodies)
+        )
 
     def facet(self, query, name) -> Facet:
         """One facet's values and counts under the query's other selections:
@@ -174,7 +200,7 @@ class EngineFacetedSearch(FacetedSearch):
 
     def search(self, query):
         self.validate(query)
-        response = self.send(self.body(query))
+        response, counted = self.send_together(self.hits_body(query), self.counts_body(query))
         hits = response["hits"]["hits"]
         pks = [int(hit["fields"]["pk"][0]) for hit in hits]
         objects = self.model.objects.in_bulk(pks)
@@ -187,7 +213,7 @@ class EngineFacetedSearch(FacetedSearch):
                     highlights[int(hit["fields"]["pk"][0])] = fragments[0]
                     break
         counts = {}
-        for group in response["aggregations"].values():
+        for group in counted["aggregations"].values():
             for name, spec in self.specs.items():
                 if name in group:
                     counts[name] = bucket_counts(spec, group[name])

@@ -20,12 +20,22 @@ CLIENT_ERRORS = {
 }
 
 
+class SearchRefused(Exception):
+    """One search of a multi-search that the engine refused (the others were
+    answered): a client raises nothing for it, the answer carries the error."""
+
+    def __init__(self, status_code, error):
+        super().__init__(f"{status_code}: {error}")
+        self.status_code = status_code
+
+
 @cache
 def client_errors():
-    """The installed clients' exception classes of CLIENT_ERRORS, as a tuple for
-    `except`. Anything else a call raises is a mistake of ours, not a sign that
-    the engine is down, and is not to be hidden behind the database's answer."""
-    found = []
+    """The installed clients' exception classes of CLIENT_ERRORS, and
+    SearchRefused, as a tuple for `except`. Anything else a call raises is a
+    mistake of ours, not a sign that the engine is down, and is not to be
+    hidden behind the database's answer."""
+    found = [SearchRefused]
     for module_name, names in CLIENT_ERRORS.items():
         try:
             module = importlib.import_module(module_name)
@@ -52,6 +62,23 @@ def search(backend, index, body):
         fields = {("from_" if name == "from" else name): value for name, value in body.items()}
         return backend.es.search(index=index, **fields)
     return backend.es.search(index=index, body=body)
+
+
+def multi_search(backend, index, bodies):
+    """The engine's answers to several search requests on `index`, sent as one
+    `_msearch`: the engine runs them side by side, each on a thread of its own.
+    Raises SearchRefused when it refused one of them."""
+    lines = []
+    for body in bodies:
+        lines += [{"index": index}, body]
+    if takes_fields_as_keywords(backend):
+        answer = backend.es.msearch(searches=lines)
+    else:
+        answer = backend.es.msearch(body=lines)
+    for response in answer["responses"]:
+        if "error" in response:
+            raise SearchRefused(response.get("status"), response["error"])
+    return answer["responses"]
 
 
 def takes_fields_as_keywords(backend):

@@ -147,18 +147,28 @@ def test_a_very_deep_page_is_answered_by_the_engine_not_refused(
     assert deepest["backend"] == search_engine and deepest["items"] == []
 
 
-def test_a_search_on_a_missing_index_does_not_keep_other_searches_off_the_engine(db, search_engine):
+@pytest.mark.parametrize("sent", ["alone", "together"])
+def test_a_search_on_a_missing_index_does_not_keep_other_searches_off_the_engine(
+    db, search_engine, sent
+):
     """Site search asks the engine for resources and for the Forum in one
     request: a resource index not made yet must not send the Forum's search
-    to the database as if the engine were down."""
+    to the database as if the engine were down. The resource search sends its
+    hits and counts together (`_msearch`), where the engine answers a refusal
+    inside a 200 answer: it must still fail, not be read as no hits."""
     from search import engine, engine_client
     from tests.search.conftest import engine_backend
 
     backend = engine_backend()
+    everything = {"query": {"match_all": {}}}
+    calls = {
+        "alone": lambda: engine_client.search(backend, "ppi-no-such-index", everything),
+        "together": lambda: engine_client.multi_search(
+            backend, "ppi-no-such-index", [everything, {**everything, "size": 0}]
+        ),
+    }
     with pytest.raises(engine.EngineUnavailable):
-        engine.engine_call(
-            lambda: engine_client.search(backend, "ppi-no-such-index", {"query": {"match_all": {}}})
-        )
+        engine.engine_call(calls[sent])
     assert engine.engine_call(lambda: backend.es.cluster.health())["status"] in {"green", "yellow"}
 
 
