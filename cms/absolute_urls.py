@@ -6,16 +6,11 @@ absolute (a signed link to a file on S3) is kept as it is."""
 from django.http.request import split_domain_port
 from wagtail.models import Site
 
-from cms.page_cache.generation import page_generation
+from cms.page_cache.kept import KeptUntilChange
 
-# The root URL each host asks with, per process, under the page generation
-# (cms/page_cache/): finding a request's Site is a query with cases and a join
-# that cost about 3 ms of every API answer, while the Sites change rarely, and
-# a Site saved or deleted moves the generation (page_cache/triggers.py).
-# Hosts are few (ALLOWED_HOSTS), but a Host header is typed by the client:
-# the table is bounded all the same.
-_ROOTS_KEPT = 64
-_roots = {}
+# The root URL for each host a request comes with: finding a request's Site is
+# a query with cases and a join, while Sites change rarely.
+_roots = KeptUntilChange()
 
 
 def default_site():
@@ -28,18 +23,9 @@ def site_root_url(request=None):
     (emails and background tasks have no request)."""
     if request is None:
         return root_url_of(default_site())
-    generation = page_generation().current()
     # What Wagtail finds the Site by (Site.find_for_request).
     host = (split_domain_port(request._get_raw_host())[0], request.get_port())
-    kept = _roots.get(host)
-    if generation is not None and kept and kept[0] == generation:
-        return kept[1]
-    root = root_url_of(Site.find_for_request(request) or default_site())
-    if generation is not None:  # None: the shared cache is down, nothing is known to be current
-        if len(_roots) >= _ROOTS_KEPT:
-            _roots.clear()
-        _roots[host] = (generation, root)
-    return root
+    return _roots.get(host, lambda: root_url_of(Site.find_for_request(request) or default_site()))
 
 
 def root_url_of(site):

@@ -15,7 +15,6 @@ from ninja import Field, Query, Router, Schema
 from pydantic import model_validator
 from wagtail.api.rich_text import RichTextOutputFormat
 from wagtail.api.v3.errors import ProblemDetail
-from wagtail.models import Locale
 
 from cms.api_auth import READ_AUTH
 from cms.api_errors import BadValue
@@ -24,6 +23,7 @@ from cms.api_pagination import Paging, paged
 from cms.api_references import ImageOut, References, RenditionSpec
 from cms.api_streamfield import stream_type, stream_value
 from cms.ids import PlainId
+from cms.locales import locale_named
 from home.models import Country, EventPage, EventType
 
 EventBody = stream_type(EventPage.body.field.stream_block)
@@ -134,9 +134,7 @@ def list_events(
     filters: EventFilters = Query(...),  # noqa: B008
     paging: Paging = Query(...),  # noqa: B008
 ):
-    locale = Locale.objects.filter(language_code=filters.locale).first()
-    if locale is None:
-        raise BadValue("locale", f"Unknown locale “{filters.locale}”.")
+    locale = locale_named(filters.locale)
     events = (
         EventPage.objects.for_listing(locale)
         .select_related("locale")

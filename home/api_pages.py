@@ -41,7 +41,7 @@ from wagtail.api.v3.schemas.pages import (
 )
 from wagtail.api.v3.schemas.params import APIFieldFilterSchema, OrderingSchema, SearchSchema
 from wagtail.api.validators import SiteFilterValidator
-from wagtail.models import Locale, Page, get_page_models
+from wagtail.models import Page, get_page_models
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from cms.api_auth import READ_AUTH
@@ -50,6 +50,7 @@ from cms.api_fields import want_references
 from cms.api_pagination import Paging, paged
 from cms.api_references import RenditionSpec
 from cms.ids import PlainId
+from cms.locales import locale_named
 
 from .routing import page_at_path
 
@@ -178,10 +179,7 @@ def filtered(request, filters):
         content_types = ContentType.objects.get_for_models(*models).values()
         pages = pages.filter(content_type__in=list(content_types))
     if filters.locale:
-        locale = Locale.objects.filter(language_code=filters.locale).first()
-        if locale is None:
-            raise BadValue("locale", f"Unknown locale “{filters.locale}”.")
-        pages = pages.filter(locale=locale)
+        pages = pages.filter(locale=locale_named(filters.locale))
     if filters.child_of is not None and filters.descendant_of is not None:
         raise BadValue("child_of", "child_of and descendant_of cannot be combined.")
     if filters.child_of is not None:

@@ -4,7 +4,8 @@ routed from the matching translation of the site's root page. Used by both
 APIs' "find a page by its path"."""
 
 from django.conf import settings
-from wagtail.models import Locale
+
+from cms.locales import locale_of
 
 
 def page_at_path(request, site, html_path):
@@ -13,7 +14,7 @@ def page_at_path(request, site, html_path):
     root = site.root_page
     prefixed = dict(settings.LANGUAGES).keys() - {settings.LANGUAGE_CODE}
     if components and components[0] in prefixed:
-        locale = Locale.objects.filter(language_code=components[0]).first()
+        locale = locale_of(components[0])
         translation = root.get_translation_or_none(locale) if locale else None
         if translation is not None:
             root, components = translation, components[1:]

@@ -6,25 +6,23 @@ import datetime
 from dataclasses import asdict
 from typing import Literal
 
-from django.conf import settings
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
 from pydantic import BaseModel, create_model
 from wagtail.api.rich_text import RichTextOutputFormat
 from wagtail.api.v3.errors import ProblemDetail
-from wagtail.models import Locale
 
 from cms.api_auth import READ_AUTH
 from cms.api_errors import BadValue
 from cms.api_references import ImageOut, RenditionSpec
 from cms.ids import PlainId
+from cms.locales import locale_named
 from search.facet_values import histogram, matching
 from search.faceted import SORTS, SearchQuery, UnknownFacetValue
 from search.query import clean_query
 from search.ranges import HIGHEST, LOWEST, order_error
 from search.service import MAX_RESULTS_DEPTH, faceted_search, selected_values
-from search.sources import current_locale
 
 from .api_data import held_taxonomy_values, resource_data
 from .facets import FACETS, RANGED, SEARCHABLE
@@ -269,21 +267,6 @@ class ResourceSearchParams(_SearchWithin):
     )
     rendition: list[RenditionSpec] = Field([], description="Thumbnail sizes to include")
     rich_text_format: RichTextOutputFormat | None = None
-
-
-def locale_named(locale_code, where=("query",)):
-    """The locale a `locale` parameter names: the one asked for, or the site's;
-    BadValue naming the parameter for one that does not exist."""
-    if locale_code is None:
-        return current_locale()
-    locale = None
-    # Only a content language can be a locale: anything else (a NUL the
-    # database refuses included) is not looked up.
-    if locale_code in dict(settings.WAGTAIL_CONTENT_LANGUAGES):
-        locale = Locale.objects.filter(language_code=locale_code).first()
-    if locale is None:
-        raise BadValue("locale", f"Unknown locale “{locale_code}”.", where=where)
-    return locale
 
 
 def resources_in(locale_code):

@@ -11,10 +11,10 @@ a fraction of that, and gives ninja plain dicts to validate.
 
 from django.db import connection
 from wagtail.documents import get_document_model
-from wagtail.models import Locale
 
 from cms.absolute_urls import absolute_url, site_root_url
 from cms.api_references import References
+from cms.locales import language_codes
 
 from . import taxonomies
 from .models import Resource, ResourceTag, ResourceType
@@ -106,7 +106,7 @@ def resource_data(resources, request, highlights=None, terms=None):
     # choices on every call, and every item shares the site's address.
     type_labels = {value: str(label) for value, label in ResourceType.choices}
     site = site_root_url(request)
-    locales = dict(Locale.objects.values_list("pk", "language_code"))
+    locales = language_codes({resource.locale_id for resource in resources})
     return [
         {
             "id": resource.pk,

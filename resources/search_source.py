@@ -5,9 +5,10 @@ from django.utils.http import urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from cms.locales import current_locale
 from search.faceted import SearchQuery
 from search.service import faceted_search
-from search.sources import Group, Hit, Source, current_locale
+from search.sources import Group, Hit, Source
 
 from .facets import FACETS
 from .models import Resource

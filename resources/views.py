@@ -4,11 +4,11 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from cms.locales import current_locale
 from search.engine import more_like_this
 from search.faceted import UnknownFacetValue
 from search.ranges import range_text, ranges_from_params
 from search.service import engine_or_database, faceted_search, query_from_params
-from search.sources import current_locale
 
 from .facet_panels import panels
 from .facets import FACETS

@@ -29,7 +29,8 @@ from cms.api_contract import leave_out_defaults
 from cms.api_errors import BadValue, InvalidForm, Refusal
 from cms.api_pagination import Paging, paged
 from cms.ids import PlainId
-from resources.api import ResourceSelection, locale_named, query_of, selection_of
+from cms.locales import locale_named
+from resources.api import ResourceSelection, query_of, selection_of
 from search.faceted import UnknownFacetValue
 
 from .forms import SavedSearchForm

@@ -9,11 +9,11 @@ import logging
 from django.db.models import F
 from django.db.models.functions import Coalesce
 
+from cms.locales import current_locale
 from resources.facets import FACETS
 from resources.models import Resource
 from search.faceted import SearchPage, UnknownFacetValue
 from search.service import faceted_search
-from search.sources import current_locale
 
 from .querystrings import saved_query
 

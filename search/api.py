@@ -9,12 +9,11 @@ from typing import Literal
 from django.http import HttpRequest
 from django.utils import translation
 from ninja import Field, Query, Router, Schema
-from wagtail.models import Locale
 
 from cms.absolute_urls import absolute_url
 from cms.api_auth import READ_AUTH
-from cms.api_errors import BadValue
 from cms.api_pagination import Paging
+from cms.locales import locale_named
 from search.query import clean_query
 from search.sources import sources
 
@@ -69,8 +68,7 @@ def search(
 ):
     if params.locale is None:
         return search_all(request, params, paging)
-    if not Locale.objects.filter(language_code=params.locale).exists():
-        raise BadValue("locale", f"Unknown locale “{params.locale}”.")
+    locale_named(params.locale)  # refuses one that does not exist
     # What each kind searches is in the language the request is answered in.
     with translation.override(params.locale):
         return search_all(request, params, paging)

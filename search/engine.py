@@ -144,13 +144,13 @@ class EngineFacetedSearch(FacetedSearch):
             }
         return body
 
-    def counts_body(self, query):
-        """Every facet's counts under the words: no hits, so the words are a
-        filter, which is not scored; and the engine keeps the answer in its
-        request cache until the index changes."""
+    def counts_body(self, query, aggregations):
+        """Counts under the words: no hits, so the words are a filter, which is
+        not scored; and the engine keeps the answer in its request cache until
+        the index changes."""
         return {
             "query": {"bool": {"filter": [self.text_query(query.text)]}},
-            "aggs": self.aggregations(query),
+            "aggs": aggregations,
             "size": 0,
             "track_total_hits": False,
             "_source": False,
@@ -184,23 +184,23 @@ class EngineFacetedSearch(FacetedSearch):
         no hits, one aggregation."""
         self.validate(query)
         spec = self.specs[name]
-        body = {
-            "query": self.text_query(query.text),
-            "aggs": {
+        body = self.counts_body(
+            query,
+            {
                 "under": {
                     "filter": {"bool": {"filter": self.selections(query, exclude=name)}},
                     "aggs": {name: self.facet_terms(spec)},
                 }
             },
-            "size": 0,
-            "_source": False,
-        }
+        )
         counts = bucket_counts(spec, self.send(body)["aggregations"]["under"][name])
         return self.build_facets(query, {name: counts}, only=name)[0]
 
     def search(self, query):
         self.validate(query)
-        response, counted = self.send_together(self.hits_body(query), self.counts_body(query))
+        response, counted = self.send_together(
+            self.hits_body(query), self.counts_body(query, self.aggregations(query))
+        )
         hits = response["hits"]["hits"]
         pks = [int(hit["fields"]["pk"][0]) for hit in hits]
         objects = self.model.objects.in_bulk(pks)

@@ -29,9 +29,10 @@ def object_configs(model, objs):
     default = config_for(settings.LANGUAGE_CODE)
     if not any(field.name == "locale" for field in model._meta.get_fields()):
         return {default: list(objs)}
-    from wagtail.models import Locale
+    from cms.locales import language_codes
 
-    languages = dict(Locale.objects.values_list("pk", "language_code"))
+    objs = list(objs)
+    languages = language_codes({obj.locale_id for obj in objs})
     groups = {}
     for obj in objs:
         config = config_for(languages.get(obj.locale_id, settings.LANGUAGE_CODE))

@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
+from cms.locales import current_locale
 from search.languages import searching_in
 
 
@@ -48,10 +49,6 @@ def register(source: Source):
 
 def sources():
     return list(_sources.values())
-
-
-def current_locale():
-    return Locale.objects.filter(language_code=get_language()).first() or Locale.get_default()
 
 
 def search_pages(request, query, limit, offset=0):

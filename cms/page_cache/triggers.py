@@ -2,8 +2,8 @@
 
 A cached page is shared by every anonymous visitor, so all of them are retired
 (the generation bumped once the change commits: generation.py) when anything
-such a visitor may see on one changes. The Sites' root URLs each process keeps
-for absolute URLs (cms/absolute_urls.py) go with it.
+such a visitor may see on one changes. What each process keeps of the Sites
+and Locales (kept.py: root URLs, the Locale of each language) goes with it.
 
 Pages and the site
 - a page published, unpublished or moved (Wagtail's page signals), and any

@@ -4,7 +4,9 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
+
+from cms.locales import locale_of
 
 register = template.Library()
 
@@ -17,10 +19,7 @@ def _site_root(context):
     root = site.root_page
     language = get_language()
     if root.locale.language_code != language:
-        root = (
-            root.get_translation_or_none(Locale.objects.filter(language_code=language).first())
-            or root
-        )
+        root = root.get_translation_or_none(locale_of(language)) or root
     return root
 
 
