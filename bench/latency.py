@@ -374,14 +374,34 @@ def wait_for_quiet(threshold, longest):
     return {"load_average_before": load, "waited_seconds": waited}
 
 
-def engine_documents(url, index):
+def engine_answer(url, method, path):
     parsed = urlsplit(url)
     connection = http.client.HTTPConnection(parsed.hostname, parsed.port or 9200, timeout=10)
-    connection.request("GET", f"/{index}/_count")
-    response = connection.getresponse()
-    answer = json.loads(response.read())
+    connection.request(method, path)
+    answer = json.loads(connection.getresponse().read())
     connection.close()
-    return answer.get("count")
+    return answer
+
+
+def engine_documents(url, index):
+    return engine_answer(url, "GET", f"/{index}/_count").get("count")
+
+
+def request_cache_counts(url, index):
+    """(hits, misses) of the engine's request cache on `index` since the node
+    started: the counts of a search are a size-0 search, which the engine
+    keeps until the index changes (search/engine.py)."""
+    stats = engine_answer(url, "GET", f"/{index}/_stats/request_cache")
+    cache = stats["_all"]["total"]["request_cache"]
+    return cache["hit_count"], cache["miss_count"]
+
+
+def cold_request_cache(url, index):
+    """Empty the request cache before a run, so that a run is not answered from
+    what an earlier run of the same requests left there; returns the counts
+    to take the run's own hits and misses from."""
+    engine_answer(url, "POST", f"/{index}/_cache/clear?request=true")
+    return request_cache_counts(url, index)
 
 
 def main():
@@ -425,8 +445,17 @@ def main():
             )
         quiet = wait_for_quiet(args.quiet_load, args.quiet_wait)
         log(f"{name} run: {args.warmup} warm-up + {args.requests} rounds")
+        hits_before, misses_before = cold_request_cache(url, index)
         runs.append(measure(url, engine, paths, args.warmup, args.budget, facet_paths))
-        runs[-1].update(quiet, index=index, documents=stored, load_average_after=load_average())
+        hits, misses = request_cache_counts(url, index)
+        runs[-1].update(
+            quiet,
+            index=index,
+            documents=stored,
+            load_average_after=load_average(),
+            request_cache={"hits": hits - hits_before, "misses": misses - misses_before},
+        )
+        log(f"{name}: the request cache answered {hits - hits_before} of the counts")
     if args.only in {None, "database"}:
         quiet = wait_for_quiet(args.quiet_load, args.quiet_wait)
         log(f"PostgreSQL run: {args.warmup} warm-up + {args.requests} rounds")

@@ -20,6 +20,28 @@ def name_of(run):
     return NAMES[run["backend"]] + (", nothing kept" if run.get("nothing_kept") else "")
 
 
+def request_cache_note(labels):
+    """How many of the engines' count searches their request cache answered
+    (emptied before each run: bench/latency.py)."""
+    shares = []
+    for label in labels:
+        for run in (read(f"latency-{label}.json") or {}).get("runs", []):
+            cache = run.get("request_cache")
+            if cache:
+                asked = cache["hits"] + cache["misses"]
+                shares.append(f"{name_of(run)} at {size_of(label):,}: {cache['hits']} of {asked}")
+    if not shares:
+        return []
+    return [
+        "",
+        "On the engines a search's counts are a search of their own, which the engine keeps "
+        "in its request cache until the index changes (search/engine.py); the cache is emptied "
+        "before each run, and answered the counts of "
+        + "; ".join(shares)
+        + " searches (warm-up included).",
+    ]
+
+
 def size_of(label):
     return int(label.removesuffix("k")) * 1000 if label.endswith("k") else int(label)
 
@@ -111,6 +133,7 @@ def main():
         "nothing between them (`DATABASE_SEARCH_KEPT_IDS=0`): by default it keeps the ids its "
         "words and selections found until the data changes (search/kept_ids.py), and the "
         "requests' words come from short lists, as visitors' words repeat.",
+        *request_cache_note(labels),
         "",
         "## Index build throughput",
         "",
