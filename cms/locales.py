@@ -3,8 +3,8 @@ APIs' `locale` parameters, the language a request is answered in, the site's
 language prefixes and menus.
 
 Each process keeps what it found until a Locale is saved or deleted
-(cms/page_cache/kept.py): the query cost about 1 ms of every API answer, and
-a search answer asked twice.
+(cms/page_cache/kept.py): a resource search's answer asked the database twice,
+about 1 ms of it.
 """
 
 from django.conf import settings
