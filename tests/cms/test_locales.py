@@ -37,5 +37,7 @@ def test_the_locale_is_looked_up_once_not_once_per_answer(client, home_page, fr_
         for _ in range(3):
             for language_code in ("en", "fr"):
                 assert resources_in(client, language_code).status_code == 200
-    looked_up = [query for query in queries.captured_queries if '"wagtailcore_locale"' in query["sql"]]
+    looked_up = [
+        query for query in queries.captured_queries if '"wagtailcore_locale"' in query["sql"]
+    ]
     assert len(looked_up) == 2
