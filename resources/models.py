@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -21,6 +22,7 @@ from wagtail.models import (
 from wagtail.search import index
 
 from cms.headless_preview import FrontEndPreviewMixin
+from cms.locales import language_codes
 from search.languages import language_subfields
 
 from .api_serializers import DocumentURLField, PageURLField
@@ -257,7 +259,12 @@ class Resource(
         )
 
     def get_url(self):
-        return reverse("resources:detail", kwargs={"slug": self.slug})
+        """The resource's page in its own language (/fr/resources/<slug>/ for a
+        French one), whatever language the caller is answering in: the page
+        shows only resources of its language."""
+        language = language_codes({self.locale_id}).get(self.locale_id, settings.LANGUAGE_CODE)
+        with translation.override(language):
+            return reverse("resources:detail", kwargs={"slug": self.slug})
 
     def get_preview_template(self, request, mode_name):
         return "resources/resource.html"

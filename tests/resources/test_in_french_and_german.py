@@ -154,3 +154,16 @@ def test_the_help_when_nothing_is_found(client, resources_in, language):
     help = page.select_one(".zero-results")
     assert text(help.select_one(".spelling")) == words["did you mean"]
     assert [text(a) for a in help.select(".filter-drops a")] == [words["drop words"]]
+
+
+@LANGUAGES
+def test_every_address_of_a_resource_opens_its_page(client, home_page, resources_in, language):
+    """A resource's page is in its own language (/fr/resources/<slug>/): the
+    API and the sitemap give that address whatever language they answer in,
+    not /resources/<slug>/, where a French resource is not found."""
+    resources_in(language)
+    answer = client.get("/api/v3/resources/", {"locale": language, "limit": 1}).json()
+    address = answer["items"][0]["html_url"]
+    assert address.startswith(f"http://testserver/{language}/resources/")
+    assert client.get(address).status_code == 200
+    assert f"<loc>{address}</loc>" in client.get("/sitemap.xml").content.decode()
