@@ -1,7 +1,6 @@
 from urllib.parse import urlsplit
 
 from django.contrib.sitemaps import Sitemap
-from django.utils import translation
 
 from cms.absolute_urls import site_root_url
 
@@ -12,11 +11,10 @@ class ResourceSitemap(Sitemap):
     """Published resources, each at its URL in its own language."""
 
     def items(self):
-        return Resource.objects.visible().select_related("locale").order_by("pk")
+        return Resource.objects.visible().order_by("pk")
 
     def location(self, resource):
-        with translation.override(resource.locale.language_code):
-            return resource.get_url()
+        return resource.get_url()
 
     def get_urls(self, page=1, site=None, protocol=None):
         # The Wagtail Site's address, as for pages (not the sites framework's).
