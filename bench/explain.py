@@ -185,19 +185,9 @@ def engine_variants(hits, counts):
     return variants
 
 
-def multi_matches(node):
-    """Every multi_match clause of a request body, to change in place."""
-    if isinstance(node, dict):
-        if isinstance(node.get("multi_match"), dict):
-            yield node["multi_match"]
-        for value in node.values():
-            yield from multi_matches(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from multi_matches(value)
-
-
 def without_fuzziness(body):
+    from search.engine_clauses import multi_matches
+
     body = copy.deepcopy(body)
     for match in multi_matches(body):
         match.pop("fuzziness", None)
@@ -205,6 +195,8 @@ def without_fuzziness(body):
 
 
 def with_prefix_length(body, length):
+    from search.engine_clauses import multi_matches
+
     body = copy.deepcopy(body)
     for match in multi_matches(body):
         if "fuzziness" in match:
@@ -216,10 +208,11 @@ def uncached_together(search, bodies):
     """The answers to `bodies` sent together as EngineFacetedSearch sends them,
     but past the request cache, which would answer the repeated counts from
     memory: what is measured is the engine working them out."""
-    lines = []
-    for body in bodies:
-        lines += [{"index": search.index_name, "request_cache": False}, body]
-    return search.backend.es.msearch(body=lines)["responses"]
+    from search import engine_client
+
+    return engine_client.multi_search(
+        search.backend, search.index_name, bodies, request_cache=False
+    )
 
 
 def opensearch(queries):

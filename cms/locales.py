@@ -1,10 +1,10 @@
 """The Locale a language code names, found one way on every surface: the
 APIs' `locale` parameters, the language a request is answered in, the site's
-language prefixes and menus.
+language prefixes and menus, a resource's address.
 
-Each process keeps what it found until a Locale is saved or deleted
-(cms/page_cache/kept.py): a resource search's answer asked the database twice,
-about 1 ms of it.
+Each process keeps the Locales (a handful of rows) until one is saved or
+deleted (cms/page_cache/kept.py): a resource search's answer asked the
+database twice, about 1 ms of it.
 """
 
 from django.conf import settings
@@ -14,32 +14,41 @@ from wagtail.models import Locale
 from cms.api_errors import BadValue
 from cms.page_cache.kept import KeptUntilChange
 
-_locales = KeptUntilChange()
-_codes = KeptUntilChange(limit=1)
+_locales = KeptUntilChange(limit=1)
+
+
+class Locales:
+    """Every Locale, by language code and the language codes by Locale id."""
+
+    def __init__(self):
+        found = list(Locale.objects.all())
+        self.by_code = {locale.language_code: locale for locale in found}
+        self.codes = {locale.pk: locale.language_code for locale in found}
+
+    def holds(self, codes, ids):
+        return self.by_code.keys() >= set(codes) and self.codes.keys() >= set(ids)
+
+
+def locales(codes=(), ids=()):
+    """The Locales kept, or read afresh when one of the language `codes` or
+    Locale `ids` asked for is not among them: a Locale made moments ago,
+    before this process saw the change (or in the transaction not yet
+    committed), or a content language without a Locale, which is then looked
+    for each time."""
+    return _locales.get("all", Locales, still_good=lambda found: found.holds(codes, ids))
 
 
 def locale_of(language_code):
     """The Locale of `language_code`, or None. Only a content language can be
-    one: anything else (a NUL the database refuses included) is not looked up."""
+    one: anything else is None without a look."""
     if language_code not in dict(settings.WAGTAIL_CONTENT_LANGUAGES):
         return None
-    return _locales.get(
-        language_code, lambda: Locale.objects.filter(language_code=language_code).first()
-    )
+    return locales(codes={language_code}).by_code.get(language_code)
 
 
 def language_codes(locale_ids=()):
-    """Every Locale's language code by the Locale's id: those kept, unless one
-    of `locale_ids` is missing (a Locale made moments ago, before this process
-    saw the change), then read afresh."""
-    codes = _codes.get("all", _read_language_codes)
-    if not codes.keys() >= set(locale_ids):
-        codes = _read_language_codes()
-    return codes
-
-
-def _read_language_codes():
-    return dict(Locale.objects.values_list("pk", "language_code"))
+    """Every Locale's language code by the Locale's id."""
+    return locales(ids=locale_ids).codes
 
 
 def current_locale():

@@ -17,6 +17,7 @@ from wagtail.search.query import MATCH_ALL, Fuzzy
 
 from search import engine_client
 from search.backends import search_backend
+from search.engine_clauses import multi_matches
 from search.engine_languages import highlight_fields, in_language, text_fields
 from search.engine_zero_results import engine_help
 from search.faceted import Facet, FacetedSearch, SearchPage
@@ -112,12 +113,10 @@ class EngineFacetedSearch(FacetedSearch):
 
     def hits_body(self, query):
         """The page of hits: the words and every selection, sorted, highlighted."""
-        selections = self.selections(query)
-        text_query = self.text_query(query.text)
         body = {
-            "query": {"bool": {"must": [text_query], "filter": selections}}
-            if selections
-            else text_query,
+            "query": {
+                "bool": {"must": [self.text_query(query.text)], "filter": self.selections(query)}
+            },
             "sort": self.sort(query),
             "from": query.start,
             "size": query.page_size,
@@ -239,15 +238,9 @@ def bucket_counts(spec, aggregation):
 
 def tune_fuzziness(query):
     """Add FUZZY_OPTIONS to the fuzzy multi_match modelsearch compiles."""
-    if isinstance(query, dict):
-        match = query.get("multi_match")
-        if isinstance(match, dict) and "fuzziness" in match:
+    for match in multi_matches(query):
+        if "fuzziness" in match:
             match.update(FUZZY_OPTIONS)
-        for value in query.values():
-            tune_fuzziness(value)
-    elif isinstance(query, list):
-        for value in query:
-            tune_fuzziness(value)
     return query
 
 

@@ -64,13 +64,14 @@ def search(backend, index, body):
     return backend.es.search(index=index, body=body)
 
 
-def multi_search(backend, index, bodies):
+def multi_search(backend, index, bodies, **header):
     """The engine's answers to several search requests on `index`, sent as one
     `_msearch`: the engine runs them side by side, each on a thread of its own.
+    `header`: more of each search's header line (`request_cache=False`).
     Raises SearchRefused when it refused one of them."""
     lines = []
     for body in bodies:
-        lines += [{"index": index}, body]
+        lines += [{"index": index, **header}, body]
     if takes_fields_as_keywords(backend):
         answer = backend.es.msearch(searches=lines)
     else:

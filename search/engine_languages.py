@@ -13,6 +13,8 @@ locale would instead need a model's documents split across indexes, which
 Wagtail's indexing (one index per model) does not do.
 """
 
+from search.engine_clauses import multi_matches
+
 HIGHLIGHT_FIELDS = ("title", "summary")
 CATCH_ALL = "_all_text"
 
@@ -46,15 +48,7 @@ def highlight_fields(model, code):
 def in_language(query, fields):
     """`query` (as modelsearch compiles it) matching `fields` instead of the
     catch-all text and its boosted copies."""
-    if isinstance(query, dict):
-        match = query.get("multi_match")
-        if isinstance(match, dict) and all(
-            name.startswith(CATCH_ALL) for name in match.get("fields", ())
-        ):
+    for match in multi_matches(query):
+        if all(name.startswith(CATCH_ALL) for name in match.get("fields", ())):
             match["fields"] = list(fields)
-        for value in query.values():
-            in_language(value, fields)
-    elif isinstance(query, list):
-        for value in query:
-            in_language(value, fields)
     return query

@@ -45,7 +45,7 @@ def default_language():
 def committed(django_capture_on_commit_callbacks):
     """Each test runs in a transaction that never commits: `with committed():`
     runs what the block schedules for commit (index updates, retiring cached
-    pages and kept root URLs) as a commit would."""
+    pages and what each process keeps of Sites and Locales) as a commit would."""
     return lambda: django_capture_on_commit_callbacks(execute=True)
 
 

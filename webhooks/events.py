@@ -8,7 +8,7 @@ import uuid
 from copy import copy
 
 from django.conf import settings
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from cms.absolute_urls import absolute_url
 
@@ -54,14 +54,11 @@ def page_subject(page, url_path_before=None):
 
 
 def snippet_subject(instance):
-    """A non-page object (a resource): its URL is its own path, in its own
-    language, on the default Site's root URL."""
+    """A non-page object (a resource): its URL is its own path (in its own
+    language: Resource.get_url) on the default Site's root URL."""
     locale = getattr(instance, "locale", None)
     language = locale.language_code if locale else None
-    path = None
-    if hasattr(instance, "get_url"):
-        with translation.override(language):
-            path = instance.get_url()
+    path = instance.get_url() if hasattr(instance, "get_url") else None
     return {
         "type": instance._meta.label,
         "id": instance.pk,

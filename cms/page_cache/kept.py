@@ -19,11 +19,14 @@ class KeptUntilChange:
         self.limit = limit
         self.values = {}
 
-    def get(self, key, work_out):
-        """The value for `key`: kept, or `work_out()` (and kept)."""
+    def get(self, key, work_out, still_good=None):
+        """The value for `key`: kept, or `work_out()` (and kept). `still_good`:
+        whether a kept value will do, for what the generation cannot tell (a
+        row this process may not have seen yet)."""
         generation = page_generation().current()
         kept = self.values.get(key)
-        if generation is not None and kept and kept[0] == generation:
+        current = generation is not None and kept and kept[0] == generation
+        if current and (still_good is None or still_good(kept[1])):
             return kept[1]
         value = work_out()
         # None: the shared cache is down, nothing is known to be current.

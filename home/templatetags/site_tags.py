@@ -94,10 +94,8 @@ def language_switcher(context):
     if isinstance(page, Page):
         found = _page_translations(page, request)
     elif "translations" in context:
-        found = [
-            (item.locale.language_code, _in_language(item.locale.language_code, item.get_url))
-            for item in context["translations"]
-        ]
+        # A resource's address is in its own language (Resource.get_url).
+        found = [(item.locale.language_code, item.get_url()) for item in context["translations"]]
     elif (route := _route(context)) is not None:
         found = [(code, _route_in(code, route, request)) for code, _name in settings.LANGUAGES]
     else:

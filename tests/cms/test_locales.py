@@ -40,4 +40,4 @@ def test_the_locale_is_looked_up_once_not_once_per_answer(client, home_page, fr_
     looked_up = [
         query for query in queries.captured_queries if '"wagtailcore_locale"' in query["sql"]
     ]
-    assert len(looked_up) == 2
+    assert len(looked_up) == 1
