@@ -1,12 +1,17 @@
 """Search latency of the Resource Centre API, against a ceiling measured in the same run.
 
     python bench/latency.py --label 10k [--requests 300] [--warmup 30] [--budget 300]
+                                        [--block 25] [--only opensearch|elasticsearch|database]
 
 Runs the site under gunicorn on 127.0.0.1 (bench.wsgi, 2 workers) once per
-backend: with SEARCH_URL (OpenSearch answers), with ELASTICSEARCH_URL when set
-(Elasticsearch answers, as the site's "engine") and with neither (PostgreSQL
-answers). Each time
-one sequential keep-alive client sends, round after round:
+backend, all at the same time: with SEARCH_URL (OpenSearch answers), with
+ELASTICSEARCH_URL when set (Elasticsearch answers, as the site's "engine"),
+and twice with neither (PostgreSQL answers; once with nothing kept between
+requests). After each one's warm-up, the backends take turns of `--block`
+rounds until each has had `--requests`, so that all of them see the same
+machine: a slower stretch (a neighbour on the host, a merge) lands on every
+backend instead of on whichever one was running then. In a round one
+sequential keep-alive client sends:
 
   1. a search: /api/v3/resources/?q=<words>&topic=<slug>&country=<code>
      (text + two filters; the answer always carries all six facets' counts),
@@ -16,13 +21,14 @@ one sequential keep-alive client sends, round after round:
   3. the ceiling: /api/v3/events/?limit=1 (a trivial API v3 endpoint, one query),
   4. the floor: /bench/ping/ (a bare Django view: routing, middleware, WSGI).
 
-Interleaving them means all of them see the same machine load. Every search
+Interleaving them means all of them see the same load. Every search
 answer is checked (status 200, `backend` as expected, no fallback notice; the
 facet-value search's values all begin with the prefix and its histogram has bars).
 Writes bench/results/latency-<label>.json.
 """
 
 import argparse
+import contextlib
 import http.client
 import json
 import os
@@ -264,97 +270,114 @@ def percentiles(samples):
     }
 
 
-def measure(engine, expected_backend, paths, warmup, budget, facet_paths=(), **settings):
-    """Latency with `expected_backend` answering: the engine of that name at
-    the URL `engine`, or the database (engine None); `settings`: more
-    environment variables for the server."""
-    engine_name = expected_backend if engine else "opensearch"
-    with Server(engine, engine_name=engine_name, **settings) as server:
-        client = Client(server.port)
-        for path, facet_path in zip(paths[:warmup], facet_paths or paths, strict=False):
+class Run:
+    """One backend's server, connection and samples. Runs are measured a block
+    of rounds at a time, in turn (main), so that every backend sees the same
+    machine: a stretch when the machine is slower lands on all of them instead
+    of on whichever one happened to be running then. `engine`: the node's URL,
+    or None for the database; `settings`: more environment variables."""
+
+    def __init__(self, engine, expected_backend, **settings):
+        self.engine = engine
+        self.expected_backend = expected_backend
+        self.settings = settings
+        self.searches, self.ceiling, self.floor, self.counts = [], [], [], []
+        self.facet_searches, self.facet_timed, self.timed = [], [], []
+        self.problems, self.loads = [], []
+        self.seconds = 0.0
+        self.extra = {}
+
+    def start(self, stack):
+        engine_name = self.expected_backend if self.engine else "opensearch"
+        server = stack.enter_context(Server(self.engine, engine_name=engine_name, **self.settings))
+        self.client = Client(server.port)
+
+    def warm(self, paths, facet_paths):
+        for path, facet_path in zip(paths, facet_paths, strict=True):
             for url in (path, facet_path, CEILING, FLOOR):
-                client.get(url)
-        facet_searches, facet_timed = [], []
-        searches, ceiling, floor, counts = [], [], [], []
-        problems = []
-        timed = []
-        loads = []
+                self.client.get(url)
+
+    def rounds(self, paths, facet_paths):
         started = time.monotonic()
-        for number, path in enumerate(paths[warmup:]):
-            if number % 25 == 0:
-                loads.append(os.getloadavg()[0])
-            status, body, elapsed = client.get(path)
-            answer = json.loads(body) if status == 200 else {}
-            if status != 200 or answer.get("backend") != expected_backend or answer.get("notice"):
-                problems.append({"path": path, "status": status, "backend": answer.get("backend")})
-            else:
-                counts.append(answer["count"])
-                facets = {facet["name"] for facet in answer["facets"]}
-                if len(facets) != 6:
-                    problems.append({"path": path, "facets": sorted(facets)})
-            searches.append(elapsed)
-            timed.append((elapsed, path, answer.get("count")))
-            if facet_paths:
-                facet_path = facet_paths[warmup + number]
-                status, body, elapsed = client.get(facet_path)
-                answer = json.loads(body) if status == 200 else {}
-                if status != 200 or answer.get("backend") != expected_backend:
-                    problems.append({"path": facet_path, "status": status})
-                else:
-                    problem = facet_answer_problem(facet_path, answer)
-                    if problem:
-                        problems.append(problem)
-                facet_searches.append(elapsed)
-                facet_timed.append((elapsed, facet_path, answer.get("count")))
-            for url, samples in ((CEILING, ceiling), (FLOOR, floor)):
-                status, _, elapsed = client.get(url)
-                if status != 200:
-                    problems.append({"path": url, "status": status})
-                samples.append(elapsed)
-            if time.monotonic() - started > budget:
-                log(f"time budget of {budget} s spent after {len(searches)} searches")
-                break
-    if problems:
-        log(f"{len(problems)} bad answers, first: {problems[0]}")
-    search = percentiles(searches)
-    result = {
-        "backend": expected_backend,
-        "search": search,
-        "ceiling": percentiles(ceiling),
-        "floor": percentiles(floor),
-        "matches": {
-            "median": statistics.median(counts) if counts else None,
-            "zero": sum(1 for count in counts if count == 0),
-            "max": max(counts, default=None),
-        },
-        "slowest": [
-            {"ms": round(elapsed * 1000, 1), "path": path, "count": count}
-            for elapsed, path, count in sorted(timed, reverse=True)[:10]
-        ],
-        "problems": problems[:10],
-        "problem_count": len(problems),
-        "seconds": round(time.monotonic() - started, 1),
-        "load_average_max_during": round(max(loads), 2),
-    }
-    for name in ("p50", "p95", "p99"):
-        result[f"ratio_{name}"] = round(search[name] / result["ceiling"][name], 1)
-    if facet_searches:
-        result["facet_search"] = percentiles(facet_searches)
-        result["facet_search_slowest"] = [
-            {"ms": round(elapsed * 1000, 1), "path": path, "count": count}
-            for elapsed, path, count in sorted(facet_timed, reverse=True)[:10]
-        ]
+        self.loads.append(os.getloadavg()[0])
+        for path, facet_path in zip(paths, facet_paths, strict=True):
+            self.round(path, facet_path)
+        self.seconds += time.monotonic() - started
+
+    def round(self, path, facet_path):
+        client, expected = self.client, self.expected_backend
+        status, body, elapsed = client.get(path)
+        answer = json.loads(body) if status == 200 else {}
+        if status != 200 or answer.get("backend") != expected or answer.get("notice"):
+            self.problems.append({"path": path, "status": status, "backend": answer.get("backend")})
+        else:
+            self.counts.append(answer["count"])
+            facets = {facet["name"] for facet in answer["facets"]}
+            if len(facets) != 6:
+                self.problems.append({"path": path, "facets": sorted(facets)})
+        self.searches.append(elapsed)
+        self.timed.append((elapsed, path, answer.get("count")))
+        status, body, elapsed = client.get(facet_path)
+        answer = json.loads(body) if status == 200 else {}
+        if status != 200 or answer.get("backend") != expected:
+            self.problems.append({"path": facet_path, "status": status})
+        else:
+            problem = facet_answer_problem(facet_path, answer)
+            if problem:
+                self.problems.append(problem)
+        self.facet_searches.append(elapsed)
+        self.facet_timed.append((elapsed, facet_path, answer.get("count")))
+        for url, samples in ((CEILING, self.ceiling), (FLOOR, self.floor)):
+            status, _, elapsed = client.get(url)
+            if status != 200:
+                self.problems.append({"path": url, "status": status})
+            samples.append(elapsed)
+
+    def result(self):
+        backend = self.expected_backend
+        if self.problems:
+            log(f"{backend}: {len(self.problems)} bad answers, first: {self.problems[0]}")
+        search = percentiles(self.searches)
+        counts = self.counts
+        result = {
+            "backend": backend,
+            "search": search,
+            "ceiling": percentiles(self.ceiling),
+            "floor": percentiles(self.floor),
+            "matches": {
+                "median": statistics.median(counts) if counts else None,
+                "zero": sum(1 for count in counts if count == 0),
+                "max": max(counts, default=None),
+            },
+            "slowest": slowest(self.timed),
+            "problems": self.problems[:10],
+            "problem_count": len(self.problems),
+            "seconds": round(self.seconds, 1),
+            "load_average_max_during": round(max(self.loads), 2),
+            "facet_search": percentiles(self.facet_searches),
+            "facet_search_slowest": slowest(self.facet_timed),
+            **self.extra,
+        }
+        for name in ("p50", "p95", "p99"):
+            result[f"ratio_{name}"] = round(search[name] / result["ceiling"][name], 1)
         log(
-            f"{expected_backend}: facet-value search + histogram "
+            f"{backend}: facet-value search + histogram "
             f"p50 {result['facet_search']['p50']} p95 {result['facet_search']['p95']} ms"
         )
-    log(
-        f"{expected_backend}: search p50 {search['p50']} p95 {search['p95']} "
-        f"p99 {search['p99']} ms; ceiling p50 {result['ceiling']['p50']} "
-        f"p95 {result['ceiling']['p95']} ms; p95 ratio {result['ratio_p95']}x; "
-        f"n={search['n']}, median matches {result['matches']['median']}"
-    )
-    return result
+        log(
+            f"{backend}: search p50 {search['p50']} p95 {search['p95']} "
+            f"p99 {search['p99']} ms; ceiling p50 {result['ceiling']['p50']} "
+            f"p95 {result['ceiling']['p95']} ms; p95 ratio {result['ratio_p95']}x; "
+            f"n={search['n']}, median matches {result['matches']['median']}"
+        )
+        return result
+
+
+def slowest(timed):
+    return [
+        {"ms": round(elapsed * 1000, 1), "path": path, "count": count}
+        for elapsed, path, count in sorted(timed, reverse=True)[:10]
+    ]
 
 
 def load_average():
@@ -410,6 +433,7 @@ def main():
     parser.add_argument("--requests", type=int, default=300)
     parser.add_argument("--warmup", type=int, default=30)
     parser.add_argument("--budget", type=float, default=480, help="seconds per backend, at most")
+    parser.add_argument("--block", type=int, default=25, help="rounds of one backend in a turn")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--engine-url", default=os.environ.get("SEARCH_URL"))
     parser.add_argument("--elasticsearch-url", default=os.environ.get("ELASTICSEARCH_URL"))
@@ -424,7 +448,6 @@ def main():
 
     paths = queries(args.warmup + args.requests, args.seed)
     facet_paths = facet_queries(args.warmup + args.requests, args.seed + 1)
-    runs = []
     engines = {"opensearch": ("OpenSearch", args.engine_url, "SEARCH_URL (or --engine-url)")}
     if args.elasticsearch_url or args.only == "elasticsearch":
         engines["elasticsearch"] = (
@@ -432,6 +455,7 @@ def main():
             args.elasticsearch_url,
             "ELASTICSEARCH_URL (or --elasticsearch-url)",
         )
+    planned = []
     for engine, (name, url, setting) in engines.items():
         if args.only not in {None, engine}:
             continue
@@ -443,40 +467,44 @@ def main():
                 f"{name}'s {index} holds {stored} documents, not {args.expect}: "
                 "run generate.py again"
             )
-        quiet = wait_for_quiet(args.quiet_load, args.quiet_wait)
-        log(f"{name} run: {args.warmup} warm-up + {args.requests} rounds")
-        hits_before, misses_before = cold_request_cache(url, index)
-        runs.append(measure(url, engine, paths, args.warmup, args.budget, facet_paths))
-        hits, misses = request_cache_counts(url, index)
-        runs[-1].update(
-            quiet,
-            index=index,
-            documents=stored,
-            load_average_after=load_average(),
-            request_cache={"hits": hits - hits_before, "misses": misses - misses_before},
-        )
-        log(f"{name}: the request cache answered {hits - hits_before} of the counts")
+        planned.append(Run(url, engine))
+        planned[-1].extra.update(index=index, documents=stored)
     if args.only in {None, "database"}:
-        quiet = wait_for_quiet(args.quiet_load, args.quiet_wait)
-        log(f"PostgreSQL run: {args.warmup} warm-up + {args.requests} rounds")
-        runs.append(measure(None, "database", paths, args.warmup, args.budget, facet_paths))
-        runs[-1].update(quiet, load_average_after=load_average())
+        planned.append(Run(None, "database"))
         # Again with nothing kept between requests (search/kept_ids.py): what
         # every search would cost if no words or selections ever came twice.
-        quiet = wait_for_quiet(args.quiet_load, args.quiet_wait)
-        log(f"PostgreSQL run, nothing kept: {args.warmup} warm-up + {args.requests} rounds")
-        runs.append(
-            measure(
-                None,
-                "database",
-                paths,
-                args.warmup,
-                args.budget,
-                facet_paths,
-                DATABASE_SEARCH_KEPT_IDS="0",
-            )
+        planned.append(Run(None, "database", DATABASE_SEARCH_KEPT_IDS="0"))
+        planned[-1].extra["nothing_kept"] = True
+    quiet = wait_for_quiet(args.quiet_load, args.quiet_wait)
+    warmup = slice(0, args.warmup)
+    with contextlib.ExitStack() as stack:
+        for run in planned:
+            run.start(stack)
+            run.warm(paths[warmup], facet_paths[warmup])
+        cache_before = {run: cold_request_cache(run.engine, index) for run in planned if run.engine}
+        log(
+            f"{len(planned)} runs after {args.warmup} warm-up rounds each: "
+            f"{args.requests} rounds each, in turns of {args.block}"
         )
-        runs[-1].update(quiet, load_average_after=load_average(), nothing_kept=True)
+        started = time.monotonic()
+        for first in range(args.warmup, len(paths), args.block):
+            block = slice(first, first + args.block)
+            for run in planned:
+                run.rounds(paths[block], facet_paths[block])
+            if time.monotonic() - started > args.budget * len(planned):
+                log(f"time budget spent after {first + args.block - args.warmup} rounds")
+                break
+    after = load_average()
+    for run, (hits_before, misses_before) in cache_before.items():
+        hits, misses = request_cache_counts(run.engine, index)
+        run.extra["request_cache"] = {"hits": hits - hits_before, "misses": misses - misses_before}
+        log(
+            f"{run.expected_backend}: the request cache answered {hits - hits_before} of the counts"
+        )
+    runs = [
+        {**run.result(), **quiet, "load_average_after": after, "turns_of": args.block}
+        for run in planned
+    ]
     RESULTS.mkdir(exist_ok=True)
     path = RESULTS / f"latency-{args.label}.json"
     path.write_text(

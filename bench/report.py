@@ -36,10 +36,29 @@ def request_cache_note(labels):
         "",
         "On the engines a search's counts are a search of their own, which the engine keeps "
         "in its request cache until the index changes (search/engine.py); the cache is emptied "
-        "before each run, and answered the counts of "
-        + "; ".join(shares)
-        + " searches (warm-up included).",
+        "after the warm-up, and answered the counts of " + "; ".join(shares) + " searches.",
     ]
+
+
+def turns_note(labels):
+    """How the backends of each corpus shared the machine (bench/latency.py)."""
+    turns = {
+        label: run.get("turns_of")
+        for label in labels
+        for run in (read(f"latency-{label}.json") or {}).get("runs", [])
+    }
+    taking_turns = [f"{size_of(label):,}" for label, rounds in turns.items() if rounds]
+    if not taking_turns:
+        return "Each backend was measured after the other."
+    sizes = {rounds for rounds in turns.values() if rounds}
+    note = (
+        f"At {', '.join(taking_turns)} resources the backends took turns of "
+        f"{' or '.join(str(size) for size in sorted(sizes))} rounds, so that a slower stretch "
+        "of the machine lands on all of them"
+    )
+    if len(taking_turns) < len(turns):
+        return note + "; elsewhere each was measured after the other."
+    return note + "."
 
 
 def size_of(label):
@@ -82,7 +101,8 @@ def main():
         "every answer carries all six facets' counts), sequential keep-alive client, "
         "gunicorn `bench.wsgi` with 2 gthread workers, all on 127.0.0.1. The ceiling is "
         "`GET /api/v3/events/?limit=1` and the floor a bare Django view, interleaved with the "
-        "searches in the same run; ratio = search percentile / ceiling percentile.",
+        "searches in the same run; ratio = search percentile / ceiling percentile. "
+        + turns_note(labels),
         "",
         "| corpus | backend | n | search p50 | p95 | p99 | ceiling p50 | ceiling p95 "
         "| floor p50 | ratio p50 | ratio p95 | median matches | p95 target | load avg before / max during | commit |",
