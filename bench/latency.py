@@ -289,7 +289,11 @@ class Run:
 
     def start(self, stack):
         engine_name = self.expected_backend if self.engine else "opensearch"
-        server = stack.enter_context(Server(self.engine, engine_name=engine_name, **self.settings))
+        # The servers run side by side, each with its own log.
+        name = "-".join([self.expected_backend, *sorted(self.settings)]).lower()
+        server = stack.enter_context(
+            Server(self.engine, name=name, engine_name=engine_name, **self.settings)
+        )
         self.client = Client(server.port)
 
     def warm(self, paths, facet_paths):
