@@ -2,13 +2,9 @@
 collector's walks (cms/long_lived.py), so a full collection does not pause a
 request for the whole application's worth of objects."""
 
-import json
-import subprocess
-import sys
-
 import pytest
 
-from tests.processes import ROOT, clean_env
+from tests.processes import clean_env, python_json
 
 # What a process serving the site sees once its entry module is imported:
 # how many objects the collector would still walk, how many are frozen, and
@@ -22,17 +18,9 @@ REPORT = (
 
 @pytest.mark.parametrize("entry", ["cms.wsgi", "cms.asgi", "bench.wsgi"])
 def test_the_server_entry_points_freeze_what_they_loaded(entry):
-    env = clean_env(DJANGO_SETTINGS_MODULE="cms.settings.test")
-    result = subprocess.run(
-        [sys.executable, "-c", f"import {entry}; {REPORT}"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
+    walked, frozen, api_loaded = python_json(
+        clean_env(DJANGO_SETTINGS_MODULE="cms.settings.test"), f"import {entry}; {REPORT}"
     )
-    walked, frozen, api_loaded = json.loads(result.stdout.strip().splitlines()[-1])
     assert api_loaded
     # The application is the bulk of the process: what is left to walk is the
     # little made since the freeze.
