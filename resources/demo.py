@@ -100,7 +100,7 @@ class ResourceDemoLoader:
             # Spelled out where the title and summary use the acronym: the
             # search synonyms (Settings > Search synonyms) find either.
             proc_names = " and ".join(p.name.lower() for p in procs)
-            words = {"topic": topic.name.lower(), "country": country.name, "proc": proc_label}
+            words = {"topic": mid_sentence(topic.name), "country": country.name, "proc": proc_label}
             full_title = f"{title.format(**words)} ({country.name}, no. {number + 1})"
             slug = slugify(full_title)[:200]
             if Resource.objects.filter(locale=locale, slug=slug).exists():
@@ -176,3 +176,10 @@ def publish_as_created(resource):
         last_published_at=revision.created_at,
     )
     index.insert_or_update_object(resource)
+
+
+def mid_sentence(name):
+    """A taxonomy name as it reads inside a sentence: lower case, except the
+    acronyms ("ICT and digital services" stays, "Health and social care"
+    becomes "health and social care")."""
+    return " ".join(word if word.isupper() else word.lower() for word in name.split())

@@ -73,6 +73,11 @@ print(json.dumps({
         for value in spec.labels()
         if not Resource.objects.visible().filter(**{spec.lookup: spec.cast(value)}).exists()
     ],
+    # Topic names mid-sentence keep their acronyms: "rules applicable to ICT and ...".
+    "titles_with_a_lowered_acronym": [
+        title for title in Resource.objects.visible().values_list("title", flat=True)
+        if " ict " in title
+    ][:3],
     "commonest_language": (
         Resource.objects.visible().values_list("languages__code", flat=True)
         .annotate(n=Count("id")).order_by("-n").first()
@@ -136,6 +141,7 @@ def test_demo_content_matches_the_design(embedded_env):
     # An EU platform's resources: half of them also in English (once it was Arabic,
     # the first language by code).
     assert data["commonest_language"] == "en"
+    assert data["titles_with_a_lowered_acronym"] == []
     assert {"admin", "editor", "moderator", "alice", "bob"} <= set(data["users"])
     assert data["checked"] is True
     assert data["groups"] >= 3 and data["private_groups"]
