@@ -4,8 +4,8 @@ cyclic garbage collector's reach.
 A process serving the site holds about 250,000 objects that live as long as
 it does: modules, models, URL patterns, the API's schemas. Python's collector
 walks every one of them on each full collection, which took about 150 ms at a
-time in the benchmark (bench/README.md): a pause for whichever request set it
-off, several times an hour under steady traffic. Frozen, they are never
+time in the benchmark (bench/README.md), once every few hundred searches: a
+pause for whichever request set it off. Frozen, they are never
 walked again, and the full collections look only at what requests leave
 behind. Django loads the URLconf (and with it every view and API router) on
 the first request, so it is loaded here first: frozen too.
