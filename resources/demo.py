@@ -99,7 +99,7 @@ class ResourceDemoLoader:
             proc_label = " and ".join(p.abbreviation for p in procs)
             # Spelled out where the title and summary use the acronym: the
             # search synonyms (Settings > Search synonyms) find either.
-            proc_names = " and ".join(p.name.lower() for p in procs)
+            proc_names = " and ".join(mid_sentence(p.name) for p in procs)
             words = {"topic": mid_sentence(topic.name), "country": country.name, "proc": proc_label}
             full_title = f"{title.format(**words)} ({country.name}, no. {number + 1})"
             slug = slugify(full_title)[:200]

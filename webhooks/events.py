@@ -11,6 +11,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from cms.absolute_urls import absolute_url
+from cms.locales import language_codes
 
 PAGE_EVENTS = ["page.published", "page.unpublished", "page.moved", "page.deleted"]
 SNIPPET_ACTIONS = ["published", "unpublished", "deleted"]
@@ -56,8 +57,8 @@ def page_subject(page, url_path_before=None):
 def snippet_subject(instance):
     """A non-page object (a resource): its URL is its own path (in its own
     language: Resource.get_url) on the default Site's root URL."""
-    locale = getattr(instance, "locale", None)
-    language = locale.language_code if locale else None
+    locale_id = getattr(instance, "locale_id", None)
+    language = language_codes({locale_id}).get(locale_id) if locale_id else None
     path = instance.get_url() if hasattr(instance, "get_url") else None
     return {
         "type": instance._meta.label,
