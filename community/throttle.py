@@ -10,10 +10,15 @@ from django.core.cache import cache
 
 
 def allow(action, who, limit, window_seconds):
-    """Count one `action` by `who` (a user id, an address…) in the current
-    window; False once more than `limit` were counted in it."""
-    window = int(time.time() // window_seconds)
-    key = f"throttle:{action}:{who}:{window}"
+    """Count one `action` by `who` (a user id, an address…); False once more
+    than `limit` were counted in the last `window_seconds`.
+
+    Counted per fixed window, and the previous window's count weighed by the
+    share of it still within the last `window_seconds`: with fixed windows
+    alone, a burst across the turn of a window was counted twice over from
+    zero (the limit twice in a second)."""
+    window, elapsed = divmod(time.time(), window_seconds)
+    key = f"throttle:{action}:{who}:{int(window)}"
     cache.add(key, 0, timeout=window_seconds * 2)
     try:
         count = cache.incr(key)
@@ -22,7 +27,8 @@ def allow(action, who, limit, window_seconds):
         count = 1
     if count is None:  # the cache is unreachable (its errors are ignored): do not block
         return True
-    return count <= limit
+    earlier = cache.get(f"throttle:{action}:{who}:{int(window) - 1}") or 0
+    return count + earlier * (1 - elapsed / window_seconds) <= limit
 
 
 def allow_post(user):
