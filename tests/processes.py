@@ -169,3 +169,17 @@ def demo_site(tmp_path, name, command, worker=False, **settings):
             server.wait(timeout=20)
             if tasks is not None:
                 stop(tasks)
+
+
+def wait_for_worker(worker, timeout=60):
+    """Until the worker process (start_worker) has run every queued task to its
+    end, side effects after its last database write included; none failed."""
+    from django_tasks_db.models import DBTaskResult
+
+    process, log_path = worker
+    deadline = time.monotonic() + timeout
+    while DBTaskResult.objects.exclude(status__in=["SUCCESSFUL", "FAILED"]).exists():
+        if process.poll() is not None or time.monotonic() > deadline:
+            raise AssertionError("the worker did not finish its tasks:\n" + log_path.read_text())
+        time.sleep(0.1)
+    assert not DBTaskResult.objects.filter(status="FAILED").exists(), log_path.read_text()

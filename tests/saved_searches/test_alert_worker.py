@@ -5,7 +5,6 @@ test database, so these tests commit what they do; it writes its emails to
 files (TEST_EMAIL_FILE_PATH), since its outbox is not the test's."""
 
 import email
-import time
 from email.policy import default
 
 import pytest
@@ -13,7 +12,7 @@ from django.core.management import call_command
 from django_tasks_db.models import DBTaskResult
 
 from saved_searches.models import SavedSearch
-from tests.processes import clean_env, start_worker, stop, suite_database_url
+from tests.processes import clean_env, start_worker, stop, suite_database_url, wait_for_worker
 from tests.saved_searches.conftest import published, saved_search
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -49,16 +48,6 @@ def worker(tmp_path, mailbox):
     stop(process)
 
 
-def wait_until_done(worker, timeout=60):
-    process, log_path = worker
-    deadline = time.monotonic() + timeout
-    while DBTaskResult.objects.exclude(status__in=["SUCCESSFUL", "FAILED"]).exists():
-        if process.poll() is not None or time.monotonic() > deadline:
-            raise AssertionError("the worker did not run the alerts:\n" + log_path.read_text())
-        time.sleep(0.1)
-    assert not DBTaskResult.objects.filter(status="FAILED").exists(), log_path.read_text()
-
-
 def sent(mailbox):
     """Every email the worker wrote, parsed."""
     if not mailbox.exists():
@@ -82,9 +71,9 @@ def test_the_worker_sends_a_due_alert_once_however_often_the_command_runs(
     call_command("send_saved_search_alerts")
     call_command("send_saved_search_alerts")  # cron twice, before the worker got to it
     assert DBTaskResult.objects.count() == 2
-    wait_until_done(worker)
+    wait_for_worker(worker)
     call_command("send_saved_search_alerts")  # and once more after
-    wait_until_done(worker)
+    wait_for_worker(worker)
 
     [message] = sent(mailbox)
     assert message["To"] == "carla@example.org"
