@@ -8,6 +8,7 @@ from typing import Literal
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
+from django.utils import translation
 from ninja import Field, Query, Router, Schema
 from pydantic import BaseModel, create_model
 from wagtail.api.rich_text import RichTextOutputFormat
@@ -236,7 +237,10 @@ class ResourceFilters(ResourceSelection):
     """What selects resources: the selection, in a language."""
 
     locale: str | None = Field(
-        None, description="Language code of the resources; the site's language by default"
+        None,
+        description=(
+            "Language code of the resources, and of the labels; the site's language by default"
+        ),
     )
 
 
@@ -296,39 +300,43 @@ def search_resources(request: HttpRequest, params: ResourceSearchParams = Query(
         )
     query = query_of(params, sort=params.sort, page_size=params.limit, offset=params.offset)
     resources, language = resources_in(params.locale)
-    try:
-        results = faceted_search(resources, FACETS, query, language=language)
-    except UnknownFacetValue as error:
-        raise BadValue(error.parameter, str(error)) from error
-    searched = {spec.name: getattr(params, spec.search_parameter) for spec in SEARCHABLE}
-    by_name = {facet.name: facet for facet in results.facets}
-    return {
-        "count": results.total,
-        "items": resource_data(results.items, request, results.highlights),
-        "facets": [
-            {
-                "name": facet.name,
-                "label": facet.label,
-                "values": [
-                    vars(value) for value in matching(facet.values, searched.get(facet.name, ""))
-                ],
-            }
-            for facet in results.facets
-        ],
-        "histograms": [
-            {
-                "name": spec.name,
-                "label": str(spec.label),
-                "bars": [
-                    vars(bar) for bar in histogram(by_name[spec.name], query.ranges.get(spec.name))
-                ],
-            }
-            for spec in RANGED
-        ],
-        "backend": results.backend,
-        "notice": str(results.notice),
-        "suggestions": asdict(results.suggestions) if results.suggestions else None,
-    }
+    # The labels (facets, items, help) in that language, as its page shows them.
+    with translation.override(language):
+        try:
+            results = faceted_search(resources, FACETS, query, language=language)
+        except UnknownFacetValue as error:
+            raise BadValue(error.parameter, str(error)) from error
+        searched = {spec.name: getattr(params, spec.search_parameter) for spec in SEARCHABLE}
+        by_name = {facet.name: facet for facet in results.facets}
+        return {
+            "count": results.total,
+            "items": resource_data(results.items, request, results.highlights),
+            "facets": [
+                {
+                    "name": facet.name,
+                    "label": facet.label,
+                    "values": [
+                        vars(value)
+                        for value in matching(facet.values, searched.get(facet.name, ""))
+                    ],
+                }
+                for facet in results.facets
+            ],
+            "histograms": [
+                {
+                    "name": spec.name,
+                    "label": str(spec.label),
+                    "bars": [
+                        vars(bar)
+                        for bar in histogram(by_name[spec.name], query.ranges.get(spec.name))
+                    ],
+                }
+                for spec in RANGED
+            ],
+            "backend": results.backend,
+            "notice": str(results.notice),
+            "suggestions": asdict(results.suggestions) if results.suggestions else None,
+        }
 
 
 def query_of(params: ResourceSelection, where=("query",), **paging):

@@ -10,6 +10,7 @@ a fraction of that, and gives ninja plain dicts to validate.
 """
 
 from django.db import connection
+from django.utils import translation
 from wagtail.documents import get_document_model
 
 from cms.absolute_urls import absolute_url, site_root_url
@@ -22,7 +23,8 @@ from .models import Resource, ResourceTag, ResourceType
 
 def taxonomy_values(pks):
     """{field: {resource pk: [{"value", "label"}, ...]}} for the four
-    taxonomies: one statement over their link tables, labels from the cache."""
+    taxonomies: one statement over their link tables, labels from the cache
+    as stored (resource_data shows them in each item's language)."""
     if not pks:
         return values_of_links(pks, [])
     with connection.cursor() as cursor:
@@ -83,6 +85,23 @@ def values_of_links(pks, links):
     }
 
 
+def type_labels_in(language):
+    with translation.override(language):
+        return {value: str(label) for value, label in ResourceType.choices}
+
+
+def shown_terms(terms, pk, language):
+    """One resource's terms from taxonomy_values, labelled in `language`."""
+    with translation.override(language):
+        return {
+            relation: [
+                {"value": item["value"], "label": taxonomies.shown_label(relation, **item)}
+                for item in values[pk]
+            ]
+            for relation, values in terms.items()
+        }
+
+
 def resource_data(resources, request, highlights=None, terms=None):
     """The API representation of `resources`: a fixed number of queries
     whatever their number (terms, tags, files, then each kind the bodies and
@@ -102,11 +121,12 @@ def resource_data(resources, request, highlights=None, terms=None):
         references.want("image", resource.thumbnail_id)
         references.want_rich_text(resource.body)
     highlights = highlights or {}
-    # Once per page, not per item: get_FOO_display() rebuilds (and hashes) the
-    # choices on every call, and every item shares the site's address.
-    type_labels = {value: str(label) for value, label in ResourceType.choices}
     site = site_root_url(request)
     locales = language_codes({resource.locale_id for resource in resources})
+    # An item's labels are in its own language, as its page shows them. Once
+    # per language, not per item: get_FOO_display() rebuilds (and hashes) the
+    # choices on every call.
+    type_labels = {language: type_labels_in(language) for language in set(locales.values())}
     return [
         {
             "id": resource.pk,
@@ -119,9 +139,11 @@ def resource_data(resources, request, highlights=None, terms=None):
             "thumbnail": references.image(resource.thumbnail_id),
             "resource_type": {
                 "value": resource.resource_type,
-                "label": type_labels.get(resource.resource_type, resource.resource_type),
+                "label": type_labels[locales[resource.locale_id]].get(
+                    resource.resource_type, resource.resource_type
+                ),
             },
-            **{field: values[resource.pk] for field, values in terms.items()},
+            **shown_terms(terms, resource.pk, locales[resource.locale_id]),
             "publisher": resource.publisher,
             "publication_date": resource.publication_date,
             "file_url": (

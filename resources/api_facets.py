@@ -6,6 +6,7 @@ filter box over a long list. Added to the Resource Centre's router
 from typing import Literal
 
 from django.http import HttpRequest
+from django.utils import translation
 from ninja import Field, Query
 from pydantic import BaseModel
 from wagtail.api.v3.errors import ProblemDetail
@@ -59,11 +60,14 @@ def search_facet_values(
 ):
     query = query_of(params, page_size=0)
     resources, language = resources_in(params.locale)
-    try:
-        found, backend, notice = facet_values(resources, FACETS, query, facet, language=language)
-    except UnknownFacetValue as error:
-        raise BadValue(error.parameter, str(error)) from error
-    values = matching(found.values, params.prefix)
+    with translation.override(language):  # the labels the prefix is matched against
+        try:
+            found, backend, notice = facet_values(
+                resources, FACETS, query, facet, language=language
+            )
+        except UnknownFacetValue as error:
+            raise BadValue(error.parameter, str(error)) from error
+        values = matching(found.values, params.prefix)
     return {
         "count": len(values),
         "items": [vars(value) for value in values[params.offset : params.offset + params.limit]],

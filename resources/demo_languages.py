@@ -10,6 +10,7 @@ import datetime
 import re
 
 from django.utils.text import slugify
+from django.utils.translation import override
 from wagtail.models import Locale
 
 from home.models import Country, ProcurementType, Topic
@@ -44,12 +45,6 @@ TOPICS = {
         "water": ("Wasser und Abwasser", "Wasser und Abwasser"),
     },
 }
-COUNTRIES = {
-    "fr": {"AT": "Autriche", "BE": "Belgique", "BG": "Bulgarie", "CY": "Chypre",
-           "CZ": "Tchéquie", "DE": "Allemagne", "DK": "Danemark", "EE": "Estonie"},
-    "de": {"AT": "Österreich", "BE": "Belgien", "BG": "Bulgarien", "CY": "Zypern",
-           "CZ": "Tschechien", "DE": "Deutschland", "DK": "Dänemark", "EE": "Estland"},
-}  # fmt: skip
 # Each procurement type, and (German) after "zur" or "einer".
 PROCUREMENT = {
     "fr": {
@@ -267,10 +262,12 @@ class TranslatedResourceDemoLoader:
             index = number - 1  # as the English demo numbers them from 0
             topic, country = topics[index % len(topics)], countries[index % len(countries)]
             procurement = sorted(source.procurement_types.values_list("slug", flat=True))
+            with override(code):  # the country's name as that language's pages show it
+                country_name = country.shown_name
             words = {
                 "topic": TOPICS[code].get(topic.slug, (topic.name,) * 2)[0],
                 "topic_of": TOPICS[code].get(topic.slug, (topic.name,) * 2)[1],
-                "country": COUNTRIES[code].get(country.code, country.name),
+                "country": country_name,
                 "proc": PROCUREMENT[code][procurement[0]][0],
                 "proc_after": PROCUREMENT[code][procurement[0]][1],
             }

@@ -23,6 +23,7 @@ from wagtail.search import index
 
 from cms.headless_preview import FrontEndPreviewMixin
 from cms.locales import language_codes
+from home.term_names import language_name
 from search.languages import language_subfields
 
 from .api_serializers import DocumentURLField, PageURLField
@@ -57,6 +58,11 @@ class Language(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def shown_name(self):
+        """The name in the language the page is shown in (home/term_names.py)."""
+        return language_name(self.code, self.name)
 
 
 class ResourceTag(TaggedItemBase):

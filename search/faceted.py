@@ -21,6 +21,7 @@ from django.utils.translation import gettext
 from search.data_version import read_version, watched_tables
 from search.facet_bits import current_bits
 from search.facet_links import facet_link
+from search.facet_values import folded
 from search.id_sets import Ids, InIds, all_but, as_ids
 from search.kept_ids import kept_ids
 from search.languages import searching_in
@@ -191,7 +192,7 @@ class FacetedSearch:
             if spec.order == "value-desc":
                 values.sort(key=lambda item: item.value, reverse=True)
             else:
-                values.sort(key=lambda item: (-item.count, item.label))
+                values.sort(key=lambda item: (-item.count, folded(item.label)))
             facets.append(Facet(name=name, label=str(spec.label), values=values))
         return facets
 

@@ -19,6 +19,7 @@ from wagtail.search import index
 from cms.paging import paginate
 
 from ..admin_widgets import DateInputBelowField, TimeInputBelowField, TimeZoneSelect
+from ..term_names import in_shown_order
 from .base import BasePage, BodyPage, listing_image_renditions
 from .taxonomy import Country, Topic
 
@@ -204,7 +205,7 @@ class EventPage(RoutablePageMixin, BodyPage):
     @property
     def place(self):
         """Venue, city and country as one line; "European level" is not a place."""
-        country = self.country.name if self.country and self.country.code != "EU" else ""
+        country = self.country.shown_name if self.country and self.country.code != "EU" else ""
         return ", ".join(part for part in (self.venue, self.city, country) if part)
 
     @property
@@ -294,7 +295,9 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
     def filter_choices(self):
         return {
-            "countries": Country.objects.filter(events__in=self.events().values("pk")).distinct(),
+            "countries": in_shown_order(
+                Country.objects.filter(events__in=self.events().values("pk")).distinct()
+            ),
             "event_types": EventType.choices,
         }
 

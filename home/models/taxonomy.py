@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ..term_names import country_name
+
 
 class TaxonomyTerm(models.Model):
     name = models.CharField(_("name"), max_length=100, unique=True)
@@ -49,6 +51,11 @@ class Country(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def shown_name(self):
+        """The name in the language the page is shown in (home/term_names.py)."""
+        return country_name(self.code, self.name)
 
 
 class ProcurementType(TaxonomyTerm):

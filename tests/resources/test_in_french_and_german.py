@@ -1,6 +1,7 @@
 """The Resource Centre in French and German (/fr/resources/, /de/resources/): the
-filter box and "show all", the year range and its histogram, the errors and the
-help when nothing is found speak the page's language."""
+filter box and "show all", the year range and its histogram, the errors, the
+help when nothing is found, and the names of countries and languages speak the
+page's language."""
 
 import datetime
 
@@ -9,7 +10,7 @@ from bs4 import BeautifulSoup
 from wagtail.models import Locale
 
 from home.models import Country
-from resources.models import Resource
+from resources.models import Language, Resource
 from tests.resources.factories import bulk_resources
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("database_search_only")]
@@ -55,6 +56,13 @@ WORDS = {
         "did you mean": "Meinten Sie: beschaffung → 12 Ressourcen",
     },
 }
+# The first three of the fixture's countries (by count) and its language, as
+# each language names them (CLDR); "ost" finds Österreich, accent and all.
+NAMES = {
+    "fr": {"countries": ["Autriche", "Belgique", "Bulgarie"], "language": "Français"},
+    "de": {"countries": ["Österreich", "Belgien", "Bulgarien"], "language": "Deutsch"},
+}
+TYPED = {"fr": "autr", "de": "ost"}
 LANGUAGES = pytest.mark.parametrize("language", list(WORDS))
 
 
@@ -89,7 +97,10 @@ def resources_in():
                         "resource_type": "guidance",
                         "publication_date": datetime.date(2018 + n % 4, 1, 1),
                     },
-                    {"countries": countries[: n + 1]},
+                    {
+                        "countries": countries[: n + 1],
+                        "languages": [Language.objects.get(code=language)],
+                    },
                     [],
                 )
                 for n in range(12)
@@ -167,3 +178,50 @@ def test_every_address_of_a_resource_opens_its_page(client, home_page, resources
     assert address.startswith(f"http://testserver/{language}/resources/")
     assert client.get(address).status_code == 200
     assert f"<loc>{address}</loc>" in client.get("/sitemap.xml").content.decode()
+
+
+def facet_labels(page, name):
+    return [text(label) for label in page.select(f"#facet-{name} li .facet-label")]
+
+
+@LANGUAGES
+def test_countries_and_languages_are_named_in_the_pages_language(client, resources_in, language):
+    resources_in(language)
+    names = NAMES[language]
+    _, page = get(client, language)
+    assert facet_labels(page, "country")[:3] == names["countries"]
+    assert facet_labels(page, "language") == [names["language"]]
+    # The filter box finds a country by the name it shows (without JavaScript).
+    _, page = get(client, language, country_q=TYPED[language])
+    assert [
+        text(row.select_one(".facet-label"))
+        for row in page.select("#facet-country li:not([hidden])")
+    ] == [names["countries"][0]]
+
+    slug = Resource.objects.get(title=f"{WORDS[language]['word']} 11").slug
+    page = BeautifulSoup(client.get(f"/{language}/resources/{slug}/").content, "html.parser")
+    details = page.select_one("dl.facts")
+    assert set(names["countries"]) <= {text(a) for a in details.select("a[href*='?country=']")}
+    assert [text(a) for a in details.select("a[href*='?language=']")] == [names["language"]]
+
+
+@LANGUAGES
+def test_the_api_labels_terms_in_the_language_asked_for(client, resources_in, language):
+    resources_in(language)
+    names = NAMES[language]
+    answer = client.get("/api/v3/resources/", {"locale": language}).json()
+    countries = next(facet for facet in answer["facets"] if facet["name"] == "country")
+    assert [value["label"] for value in countries["values"]][:3] == names["countries"]
+    item = next(item for item in answer["items"] if len(item["countries"]) == 12)
+    assert {"value": "AT", "label": names["countries"][0]} in item["countries"]
+    assert item["languages"] == [{"value": language, "label": names["language"]}]
+    # One resource alone answers in its own language.
+    detail = client.get(f"/api/v3/resources/{item['id']}/").json()
+    assert detail["countries"] == item["countries"]
+
+    found = client.get(
+        "/api/v3/resources/facets/country/", {"locale": language, "prefix": TYPED[language]}
+    ).json()
+    assert [(value["value"], value["label"]) for value in found["items"]] == [
+        ("AT", names["countries"][0])
+    ]

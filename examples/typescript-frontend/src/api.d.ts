@@ -4924,7 +4924,7 @@ export interface components {
             year: number[];
             /**
              * Locale
-             * @description Language code of the resources; the site's language by default
+             * @description Language code of the resources, and of the labels; the site's language by default
              */
             locale?: string | null;
             /**
@@ -5246,7 +5246,7 @@ export interface components {
             year: number[];
             /**
              * Locale
-             * @description Language code of the resources; the site's language by default
+             * @description Language code of the resources, and of the labels; the site's language by default
              */
             locale?: string | null;
             /**
@@ -10380,7 +10380,7 @@ export interface operations {
                 year_to?: number | null;
                 /** @description Publication years (OR) */
                 year?: number[];
-                /** @description Language code of the resources; the site's language by default */
+                /** @description Language code of the resources, and of the labels; the site's language by default */
                 locale?: string | null;
                 /** @description List only the Topic values whose code or a word of whose label begins with this */
                 topic_q?: string;
@@ -10551,7 +10551,7 @@ export interface operations {
                 year_to?: number | null;
                 /** @description Publication years (OR) */
                 year?: number[];
-                /** @description Language code of the resources; the site's language by default */
+                /** @description Language code of the resources, and of the labels; the site's language by default */
                 locale?: string | null;
                 /** @description Only values whose code or a word of whose label begins with this (any case, accents ignored) */
                 prefix?: string;
