@@ -308,6 +308,9 @@ class ImportRun(models.Model):
     # The file's text, until the run ends (the resources then hold what it had).
     content = models.TextField(blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    # When the worker last said it was at this run: a running import whose
+    # worker stopped is told from one still at work by this (resources/tasks.py).
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
     rows_total = models.PositiveIntegerField(default=0)
     rows_checked = models.PositiveIntegerField(default=0)
     rows_done = models.PositiveIntegerField(default=0)

@@ -6,11 +6,15 @@ The import itself is the one the command runs (resources/importing/): every
 row checked first, then all written in one transaction or none.
 """
 
+import datetime
 import logging
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
+from django.conf import settings
 from django.db import connection
+from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
@@ -46,7 +50,7 @@ def run_import(run_id):
     run = ImportRun.objects.select_related("user").filter(pk=run_id, status=Status.QUEUED).first()
     if run is None:
         return  # settled by an earlier run of this task
-    ImportRun.objects.filter(pk=run.pk).update(status=Status.RUNNING)
+    ImportRun.objects.filter(pk=run.pk).update(status=Status.RUNNING, heartbeat_at=timezone.now())
     if run.user is None or not run.user.is_active:
         # Without its user an import would be unlimited, as the command is.
         finish(run, Status.FAILED, _("The account that started this import is gone."))
@@ -105,17 +109,56 @@ def finish(run, status, summary):
     )
 
 
+def settle_stalled_runs():
+    """Runs the worker stopped reporting on (it was killed or restarted in the
+    middle) are failed, as they are: the import writes in one transaction, so
+    nothing of theirs was kept. Called wherever editors read runs; without it
+    such a run would show "Running" for ever. A worker that reports again after
+    all still has the last word (finish())."""
+    cutoff = timezone.now() - datetime.timedelta(seconds=settings.IMPORT_STALL_SECONDS)
+    # Runs from before the heartbeat have none: their start tells.
+    stalled = ImportRun.objects.filter(
+        Q(heartbeat_at__lt=cutoff) | Q(heartbeat_at=None, created_at__lt=cutoff),
+        status=Status.RUNNING,
+    )
+    for run in stalled:
+        with translation.override(run.language):
+            summary = _(
+                "The import stopped when the background worker did; nothing was imported. "
+                "Import the file again."
+            )
+        # Only if it is still stalled: the worker may have reported meanwhile.
+        stalled.filter(pk=run.pk).update(
+            status=Status.FAILED, summary=summary, finished_at=timezone.now(), content=""
+        )
+
+
 class ProgressRecorder:
     """The import's `progress`: counts the rows of each stage into the run, at
-    most every `interval` seconds. The counts are written from a thread of
-    their own, hence on a connection of their own: the writing stage is one
-    transaction, and what it writes no one else sees until it ends."""
+    most every `interval` seconds, and says the worker is still at the run
+    (its heartbeat) four times per IMPORT_STALL_SECONDS, whether rows move
+    or not. Both are written from a thread of their own, hence on a
+    connection of their own: the writing stage is one transaction, and what
+    it writes no one else sees until it ends."""
 
     def __init__(self, run_id, interval=0.5):
         self.run_id = run_id
         self.interval = interval
         self.thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-progress")
         self.counts = {}
+        self.stopped = threading.Event()
+        self.heart = threading.Thread(target=self.beat, name="import-heartbeat", daemon=True)
+        self.heart.start()
+
+    def beat(self):
+        while not self.stopped.wait(settings.IMPORT_STALL_SECONDS / 4):
+            self.thread.submit(self.write_heartbeat)
+
+    def write_heartbeat(self):
+        try:
+            ImportRun.objects.filter(pk=self.run_id).update(heartbeat_at=timezone.now())
+        except Exception:  # a missed beat is made up by the next
+            logger.exception("Could not record the heartbeat of import %s", self.run_id)
 
     def __call__(self, iterable, stage, total):
         counter = COUNTERS[stage]
@@ -139,5 +182,7 @@ class ProgressRecorder:
             logger.exception("Could not record the progress of import %s", self.run_id)
 
     def close(self):
+        self.stopped.set()
+        self.heart.join()
         self.thread.submit(connection.close)
         self.thread.shutdown(wait=True)

@@ -20,7 +20,7 @@ from wagtail.snippets.views.snippets import IndexView
 
 from .importing import FORMATS, ImportFileError, column_label, format_from_filename, read_whole_file
 from .models import ImportRun, Resource
-from .tasks import queue_import
+from .tasks import queue_import, settle_stalled_runs
 
 # The file is stored in the database until the worker has imported it.
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
@@ -99,6 +99,7 @@ class ResourceImportView(ImportPermissionMixin, ImportBreadcrumbsMixin, FormView
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["listing_url"] = resource_listing_url()
+        settle_stalled_runs()
         context["runs"] = ImportRun.objects.select_related("user")[:RECENT_RUNS]
         return context
 
@@ -133,6 +134,7 @@ class ImportRunView(ImportPermissionMixin, ImportBreadcrumbsMixin, TemplateView)
 
     @cached_property
     def run(self):
+        settle_stalled_runs()
         return get_object_or_404(ImportRun.objects.select_related("user"), pk=self.kwargs["pk"])
 
     def get_context_data(self, **kwargs):

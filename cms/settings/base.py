@@ -527,6 +527,10 @@ CACHE_MIDDLEWARE_ALIAS = "pages" if REDIS_URL else "default"
 CACHE_MIDDLEWARE_KEY_PREFIX = "pages"
 # How long a process may keep the taxonomies' terms (resources/taxonomies.py).
 TAXONOMY_CACHE_SECONDS = 60
+# An admin import the worker has not reported on for this long is taken for
+# stopped (the worker killed or restarted mid-run) and shown as failed
+# (resources/tasks.py). The worker reports four times within it.
+IMPORT_STALL_SECONDS = float(env("IMPORT_STALL_SECONDS", "120"))
 
 NEWS_PAGE_SIZE = 10
 EVENTS_PAGE_SIZE = 12
