@@ -10,6 +10,7 @@ from bs4 import BeautifulSoup
 from wagtail.models import Locale
 
 from home.models import Country
+from home.term_names import shown_order
 from resources.models import Language, Resource
 from tests.resources.factories import bulk_resources
 
@@ -201,7 +202,9 @@ def test_countries_and_languages_are_named_in_the_pages_language(client, resourc
     slug = Resource.objects.get(title=f"{WORDS[language]['word']} 11").slug
     page = BeautifulSoup(client.get(f"/{language}/resources/{slug}/").content, "html.parser")
     details = page.select_one("dl.facts")
-    assert set(names["countries"]) <= {text(a) for a in details.select("a[href*='?country=']")}
+    shown = [text(a) for a in details.select("a[href*='?country=']")]
+    assert set(names["countries"]) <= set(shown)
+    assert shown == sorted(shown, key=shown_order)  # Allemagne first, not Austria's place
     assert [text(a) for a in details.select("a[href*='?language=']")] == [names["language"]]
 
 
