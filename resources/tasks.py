@@ -109,12 +109,21 @@ def finish(run, status, summary):
     )
 
 
+def heartbeats_kept():
+    """Whether the worker can report while it imports. SQLite lets one
+    connection write at a time: a beat would wait behind the import's own
+    transaction, and a long import would look stalled."""
+    return connection.vendor != "sqlite"
+
+
 def settle_stalled_runs():
     """Runs the worker stopped reporting on (it was killed or restarted in the
     middle) are failed, as they are: the import writes in one transaction, so
     nothing of theirs was kept. Called wherever editors read runs; without it
     such a run would show "Running" for ever. A worker that reports again after
     all still has the last word (finish())."""
+    if not heartbeats_kept():
+        return
     cutoff = timezone.now() - datetime.timedelta(seconds=settings.IMPORT_STALL_SECONDS)
     # Runs from before the heartbeat have none: their start tells.
     stalled = ImportRun.objects.filter(
@@ -148,7 +157,8 @@ class ProgressRecorder:
         self.counts = {}
         self.stopped = threading.Event()
         self.heart = threading.Thread(target=self.beat, name="import-heartbeat", daemon=True)
-        self.heart.start()
+        if heartbeats_kept():
+            self.heart.start()
 
     def beat(self):
         while not self.stopped.wait(settings.IMPORT_STALL_SECONDS / 4):
@@ -183,6 +193,7 @@ class ProgressRecorder:
 
     def close(self):
         self.stopped.set()
-        self.heart.join()
+        if self.heart.is_alive():
+            self.heart.join()
         self.thread.submit(connection.close)
         self.thread.shutdown(wait=True)
