@@ -90,16 +90,21 @@ def type_labels_in(language):
         return {value: str(label) for value, label in ResourceType.choices}
 
 
-def shown_terms(terms, pk, language):
-    """One resource's terms from taxonomy_values, labelled in `language`."""
+def labellers_in(language):
+    """{relation: function of a term's (value, stored label)} in `language`."""
     with translation.override(language):
-        return {
-            relation: [
-                {"value": item["value"], "label": taxonomies.shown_label(relation, **item)}
-                for item in values[pk]
-            ]
-            for relation, values in terms.items()
-        }
+        return {relation: taxonomies.shown_labels(relation) for relation in taxonomies.RELATIONS}
+
+
+def shown_terms(terms, pk, labellers):
+    """One resource's terms from taxonomy_values, labelled by `labellers`."""
+    return {
+        relation: [
+            {"value": item["value"], "label": labellers[relation](item["value"], item["label"])}
+            for item in values[pk]
+        ]
+        for relation, values in terms.items()
+    }
 
 
 def resource_data(resources, request, highlights=None, terms=None):
@@ -126,7 +131,9 @@ def resource_data(resources, request, highlights=None, terms=None):
     # An item's labels are in its own language, as its page shows them. Once
     # per language, not per item: get_FOO_display() rebuilds (and hashes) the
     # choices on every call.
-    type_labels = {language: type_labels_in(language) for language in set(locales.values())}
+    languages = set(locales.values())
+    type_labels = {language: type_labels_in(language) for language in languages}
+    labellers = {language: labellers_in(language) for language in languages}
     return [
         {
             "id": resource.pk,
@@ -143,7 +150,7 @@ def resource_data(resources, request, highlights=None, terms=None):
                     resource.resource_type, resource.resource_type
                 ),
             },
-            **shown_terms(terms, resource.pk, locales[resource.locale_id]),
+            **shown_terms(terms, resource.pk, labellers[locales[resource.locale_id]]),
             "publisher": resource.publisher,
             "publication_date": resource.publication_date,
             "file_url": (

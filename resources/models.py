@@ -279,8 +279,13 @@ class Resource(
         return {"resource": self, "related": []}
 
     @property
+    def shown_topics(self):
+        """Its topics by their names as the page shows them; so its countries
+        (Autriche, Belgique, ...) and languages."""
+        return in_shown_order(self.topics.all())
+
+    @property
     def shown_countries(self):
-        """Its countries by their names as the page shows them (Autriche, Belgique, ...)."""
         return in_shown_order(self.countries.all())
 
     @property

@@ -22,7 +22,7 @@ from django.core.cache import cache
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
-from home.term_names import country_name, language_name
+from home.term_names import names_now
 
 
 @dataclass(frozen=True)
@@ -38,9 +38,9 @@ class Taxonomy:
     description: str  # the API parameter's
     # How a value as typed becomes the value as stored (country codes in any case).
     normalize: Callable[[str], str] = str.lower
-    # How a term's stored label reads in the language shown, from its value
-    # and label (home/term_names.py); None: as stored.
-    shown: Callable[[str, str], str] | None = None
+    # Which names the terms' labels are shown in, in another language
+    # (home/term_names.py: "territories", "languages", "topics"); None: as stored.
+    names: str | None = None
     # Other fields of a term an import may name it by, after its value and label.
     other_names: tuple[str, ...] = ()
     # A long list: its facet gets a filter box and "show all" on the page, and
@@ -77,6 +77,7 @@ TAXONOMIES = [
         filter_label=_("Find a topic"),
         no_match=_("No topic matches."),
         description="Topic slugs (OR)",
+        names="topics",
     ),
     Taxonomy(
         relation="countries",
@@ -90,7 +91,7 @@ TAXONOMIES = [
         no_match=_("No country matches."),
         description="ISO country codes, in any case; EU for European level (OR)",
         normalize=str.upper,
-        shown=country_name,
+        names="territories",
     ),
     Taxonomy(
         relation="languages",
@@ -103,7 +104,7 @@ TAXONOMIES = [
         filter_label=_("Find a language"),
         no_match=_("No language matches."),
         description="ISO 639-1 language codes (OR)",
-        shown=language_name,
+        names="languages",
     ),
     Taxonomy(
         relation="procurement_types",
@@ -153,18 +154,17 @@ def term(relation, pk):
     return found
 
 
-def shown_label(relation, value, label):
-    """A term's label in the language shown (the page's, or the API's locale)."""
-    shown = BY_RELATION[relation].shown
-    return label if shown is None else shown(value, label)
+def shown_labels(relation):
+    """A function of a term's (value, stored label) giving its label in the
+    language shown now (the page's, or the API's locale)."""
+    names = BY_RELATION[relation].names
+    return names_now(names) if names else lambda _value, label: label
 
 
 def labels(relation):
     """{value: label}: what a facet shows for each of its values."""
-    return {
-        value: shown_label(relation, value, label)
-        for value, label, _position in terms(relation).values()
-    }
+    shown = shown_labels(relation)
+    return {value: shown(value, label) for value, label, _position in terms(relation).values()}
 
 
 def forget(model):

@@ -18,7 +18,9 @@ Snippets
 Resource Centre
 - a resource deleted;
 - a taxonomy term created, edited or deleted (the terms resources/taxonomies.py
-  names): pages show their labels.
+  names), or a topic's name in another language: pages show their labels (and
+  what each process keeps of the topics' names goes with it:
+  home/term_names.py).
 Forum (comments on news pages and resources; public groups' discussions and
 comments in site search)
 - a comment posted, edited, removed or deleted where anonymous visitors may see
@@ -61,6 +63,9 @@ def connect(retire):
     on(post_delete, site_changed, "site_deleted")
     on(published, retire, "published")
     on(unpublished, retire, "unpublished")
+    topic_name = apps.get_model("home", "TopicName")
+    on(post_save, retire, "topic_name_saved", sender=topic_name)
+    on(post_delete, retire, "topic_name_deleted", sender=topic_name)
     if apps.is_installed("resources"):
         connect_resource_centre(on, retire)
     if apps.is_installed("community"):

@@ -35,6 +35,33 @@ TOPICS = [
     ("education", "Education"),
     ("public-administration", "Public administration"),
 ]
+# What the French and German pages call them (editors keep these on each topic).
+TOPIC_NAMES = {
+    "fr": {
+        "ict": "TIC et services numériques",
+        "health": "Santé et action sociale",
+        "energy": "Énergie",
+        "transport": "Transports et mobilité",
+        "construction": "Construction et bâtiments",
+        "environment": "Environnement et climat",
+        "security": "Sûreté et sécurité",
+        "water": "Eau et assainissement",
+        "education": "Éducation",
+        "public-administration": "Administration publique",
+    },
+    "de": {
+        "ict": "IKT und digitale Dienste",
+        "health": "Gesundheit und Pflege",
+        "energy": "Energie",
+        "transport": "Verkehr und Mobilität",
+        "construction": "Bau und Gebäude",
+        "environment": "Umwelt und Klima",
+        "security": "Sicherheit",
+        "water": "Wasser und Abwasser",
+        "education": "Bildung",
+        "public-administration": "Öffentliche Verwaltung",
+    },
+}
 
 # Appended to news items whose authority or project is invented.
 _FICTIONAL = (

@@ -33,6 +33,7 @@ from home.models import (
     SiteSettings,
     StandardPage,
     Topic,
+    TopicName,
 )
 
 # Dates in content.py were written on this day; events move with the calendar
@@ -192,6 +193,11 @@ class DemoLoader:
         for slug, name in content.TOPICS:
             Topic.objects.get_or_create(slug=slug, defaults={"name": name})
         self.topics = {topic.slug: topic for topic in Topic.objects.all()}
+        for language, names in content.TOPIC_NAMES.items():
+            for slug, name in names.items():
+                TopicName.objects.get_or_create(
+                    topic=self.topics[slug], language=language, defaults={"name": name}
+                )
         self.countries = {country.code: country for country in Country.objects.all()}
         self.procurement_types = {ptype.slug: ptype for ptype in ProcurementType.objects.all()}
 

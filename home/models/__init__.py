@@ -3,7 +3,7 @@ from .legal import LegalFrameworkIndexPage, LegalSectionPage
 from .news import NewsIndexPage, NewsPage
 from .pages import HomePage, StandardPage
 from .site_settings import SiteSettings
-from .taxonomy import Country, ProcurementType, Topic
+from .taxonomy import Country, ProcurementType, Topic, TopicName
 
 __all__ = [
     "Country",
@@ -19,4 +19,5 @@ __all__ = [
     "SiteSettings",
     "StandardPage",
     "Topic",
+    "TopicName",
 ]

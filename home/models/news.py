@@ -17,6 +17,7 @@ from wagtail.search import index
 from cms.absolute_urls import absolute_url
 from cms.paging import paginate
 
+from ..term_names import in_shown_order
 from .base import BasePage, BodyPage, listing_image_renditions
 from .taxonomy import Topic
 
@@ -147,7 +148,7 @@ class NewsFeed(Feed):
         return item.last_published_at
 
     def item_categories(self, item):
-        return [topic.name for topic in item.topics.all()]
+        return [topic.shown_name for topic in item.topics.all()]
 
 
 class NewsIndexPage(RoutablePageMixin, BasePage):
@@ -178,9 +179,9 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             request,
             context_overrides={
                 "news": paginate(request, items, settings.NEWS_PAGE_SIZE),
-                "topics": Topic.objects.filter(
-                    news_pages__in=self.news_items().values("pk")
-                ).distinct(),
+                "topics": in_shown_order(
+                    Topic.objects.filter(news_pages__in=self.news_items().values("pk")).distinct()
+                ),
                 "selected_topic": topic,
             },
         )

@@ -597,14 +597,55 @@ def test_editor_cannot_change_site_settings(editor, home_page):
 # --- 10: taxonomy snippets ---------------------------------------------------
 
 
-def test_editor_adds_a_topic_through_the_snippet_admin(editor):
+def topic_form(names, **fields):
+    """The topic form as the admin posts it, with its names in other languages."""
+    data = {
+        "name": "Circular economy",
+        "slug": "circular-economy",
+        "description": "Reuse first.",
+        "names-TOTAL_FORMS": str(len(names)),
+        "names-INITIAL_FORMS": "0",
+        "names-MIN_NUM_FORMS": "0",
+        "names-MAX_NUM_FORMS": "1000",
+        **fields,
+    }
+    for index, (language, name) in enumerate(names):
+        data.update(
+            {
+                f"names-{index}-language": language,
+                f"names-{index}-name": name,
+                f"names-{index}-ORDER": str(index),
+                f"names-{index}-DELETE": "",
+                f"names-{index}-id": "",
+            }
+        )
+    return data
+
+
+def test_editor_adds_a_topic_with_its_french_and_german_names(editor):
     response = client_for(editor).post(
         reverse("wagtailsnippets_home_topic:add"),
-        {"name": "Circular economy", "slug": "circular-economy", "description": "Reuse first."},
+        topic_form([("fr", "Économie circulaire"), ("de", "Kreislaufwirtschaft")]),
     )
     assert response.status_code == 302
     topic = Topic.objects.get(slug="circular-economy")
     assert topic.name == "Circular economy"
+    assert dict(topic.names.values_list("language", "name")) == {
+        "fr": "Économie circulaire",
+        "de": "Kreislaufwirtschaft",
+    }
+
+
+def test_a_topic_with_two_names_in_one_language_is_refused_with_what_was_typed(editor):
+    response = client_for(editor).post(
+        reverse("wagtailsnippets_home_topic:add"),
+        topic_form([("fr", "Économie circulaire"), ("fr", "Circularité")]),
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Économie circulaire" in page and "Circularité" in page  # kept as typed
+    assert "duplicate" in page.lower()
+    assert not Topic.objects.filter(slug="circular-economy").exists()
 
 
 def test_editor_cannot_delete_a_country(editor):

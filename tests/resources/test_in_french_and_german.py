@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 from wagtail.models import Locale
 
-from home.models import Country
+from home.models import Country, Topic, TopicName
 from home.term_names import shown_order
 from resources.models import Language, Resource
 from tests.resources.factories import bulk_resources
@@ -58,10 +58,19 @@ WORDS = {
     },
 }
 # The first three of the fixture's countries (by count) and its language, as
-# each language names them (CLDR); "ost" finds Österreich, accent and all.
+# each language names them (CLDR); "ost" finds Österreich, accent and all; the
+# topic as its editors named it in each language.
 NAMES = {
-    "fr": {"countries": ["Autriche", "Belgique", "Bulgarie"], "language": "Français"},
-    "de": {"countries": ["Österreich", "Belgien", "Bulgarien"], "language": "Deutsch"},
+    "fr": {
+        "countries": ["Autriche", "Belgique", "Bulgarie"],
+        "language": "Français",
+        "topic": "Santé et action sociale",
+    },
+    "de": {
+        "countries": ["Österreich", "Belgien", "Bulgarien"],
+        "language": "Deutsch",
+        "topic": "Gesundheit und Pflege",
+    },
 }
 TYPED = {"fr": "autr", "de": "ost"}
 LANGUAGES = pytest.mark.parametrize("language", list(WORDS))
@@ -88,6 +97,9 @@ def resources_in():
         from wagtail.search.backends import get_search_backend
 
         countries = list(Country.objects.exclude(code="EU").order_by("code")[:12])
+        health = Topic.objects.create(slug="health", name="Health and social care")
+        for code, names in NAMES.items():
+            TopicName.objects.create(topic=health, language=code, name=names["topic"])
         word = WORDS[language]["word"]
         bulk_resources(
             [
@@ -101,6 +113,7 @@ def resources_in():
                     {
                         "countries": countries[: n + 1],
                         "languages": [Language.objects.get(code=language)],
+                        "topics": [health],
                     },
                     [],
                 )
@@ -192,6 +205,7 @@ def test_countries_and_languages_are_named_in_the_pages_language(client, resourc
     _, page = get(client, language)
     assert facet_labels(page, "country")[:3] == names["countries"]
     assert facet_labels(page, "language") == [names["language"]]
+    assert facet_labels(page, "topic") == [names["topic"]]
     # The filter box finds a country by the name it shows (without JavaScript).
     _, page = get(client, language, country_q=TYPED[language])
     assert [
@@ -206,6 +220,7 @@ def test_countries_and_languages_are_named_in_the_pages_language(client, resourc
     assert set(names["countries"]) <= set(shown)
     assert shown == sorted(shown, key=shown_order)  # Allemagne first, not Austria's place
     assert [text(a) for a in details.select("a[href*='?language=']")] == [names["language"]]
+    assert [text(a) for a in details.select("a[href*='?topic=']")] == [names["topic"]]
 
 
 @LANGUAGES
@@ -218,6 +233,7 @@ def test_the_api_labels_terms_in_the_language_asked_for(client, resources_in, la
     item = next(item for item in answer["items"] if len(item["countries"]) == 12)
     assert {"value": "AT", "label": names["countries"][0]} in item["countries"]
     assert item["languages"] == [{"value": language, "label": names["language"]}]
+    assert item["topics"] == [{"value": "health", "label": names["topic"]}]
     # One resource alone answers in its own language.
     detail = client.get(f"/api/v3/resources/{item['id']}/").json()
     assert detail["countries"] == item["countries"]
@@ -228,3 +244,24 @@ def test_the_api_labels_terms_in_the_language_asked_for(client, resources_in, la
     assert [(value["value"], value["label"]) for value in found["items"]] == [
         ("AT", names["countries"][0])
     ]
+
+
+def test_english_shows_a_topics_own_name_and_a_new_name_shows_at_once(
+    client, resources_in, committed
+):
+    resources_in("fr")
+    english = client.get("/api/v3/resources/facets/topic/").json()
+    assert english["items"] == []  # no English resources: nothing counted
+    french = client.get("/api/v3/resources/facets/topic/", {"locale": "fr"}).json()
+    assert [item["label"] for item in french["items"]] == ["Santé et action sociale"]
+
+    with committed():  # an editor renames it, from another process as far as this one knows
+        named = TopicName.objects.get(language="fr")
+        named.name = "Santé"
+        named.save()
+    french = client.get("/api/v3/resources/facets/topic/", {"locale": "fr"}).json()
+    assert [item["label"] for item in french["items"]] == ["Santé"]
+    with committed():
+        named.delete()
+    french = client.get("/api/v3/resources/facets/topic/", {"locale": "fr"}).json()
+    assert [item["label"] for item in french["items"]] == ["Health and social care"]
