@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from tests.cms.factories import UserFactory
 from tests.home.factories import LegalSectionPageFactory, NewsPageFactory
+from tests.home.test_admin import topic_form
 from tests.resources.factories import ResourceFactory
 
 from .conftest import admin_client_for, worker_test
@@ -105,7 +106,7 @@ def test_editing_a_taxonomy_term(worker, receiver, endpoint, admin, home_page):
 
     response = admin.post(
         reverse("wagtailsnippets_home_topic:edit", args=(topic.pk,)),
-        {"name": "Health", "slug": "health", "description": ""},
+        topic_form([], name="Health", slug="health", description=""),
     )
 
     assert response.status_code == 302
