@@ -10,7 +10,6 @@ either. Topics are the editors' own words: they give each its names in the
 other languages (TopicName), and a topic without one shows its English name.
 """
 
-import unicodedata
 from functools import lru_cache, partial
 
 from babel import Locale, UnknownLocaleError
@@ -20,6 +19,7 @@ from django.utils import translation
 from django.utils.translation import gettext_noop
 
 from cms.page_cache.kept import KeptUntilChange
+from cms.text import folded
 
 # Codes whose name is the site's, not CLDR's; the noop keeps them in the catalogue.
 OWN_NAMES = {"EU": gettext_noop("European level")}
@@ -90,11 +90,7 @@ def topic_name(slug, stored):
     return names_now("topics")(slug, stored)
 
 
-def shown_order(name):
-    """A sort key for shown names: "Österreich" among the O's, not after Z."""
-    return unicodedata.normalize("NFKD", name).casefold()
-
-
 def in_shown_order(terms):
-    """Countries, languages or topics in the order of their names as shown."""
-    return sorted(terms, key=lambda term: shown_order(term.shown_name))
+    """Countries, languages or topics in the order of their names as shown,
+    accents aside ("Österreich" among the O's, not after Z)."""
+    return sorted(terms, key=lambda term: folded(term.shown_name))

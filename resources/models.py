@@ -23,7 +23,7 @@ from wagtail.search import index
 
 from cms.headless_preview import FrontEndPreviewMixin
 from cms.locales import language_codes
-from home.term_names import in_shown_order, language_name
+from home.term_names import language_name
 from search.languages import language_subfields
 
 from .api_serializers import DocumentURLField, PageURLField
@@ -277,20 +277,6 @@ class Resource(
 
     def get_preview_context(self, request, mode_name):
         return {"resource": self, "related": []}
-
-    @property
-    def shown_topics(self):
-        """Its topics by their names as the page shows them; so its countries
-        (Autriche, Belgique, ...) and languages."""
-        return in_shown_order(self.topics.all())
-
-    @property
-    def shown_countries(self):
-        return in_shown_order(self.countries.all())
-
-    @property
-    def shown_languages(self):
-        return in_shown_order(self.languages.all())
 
     @property
     def link(self):

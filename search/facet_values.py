@@ -6,14 +6,9 @@ page's filter box (static/js/resource-filters.js) applies the same rule to
 what it shows as the visitor types: keep them in step.
 """
 
-import unicodedata
 from dataclasses import dataclass
 
-
-def folded(text):
-    """Lower case without accents: "Österreich" is found by "oste"."""
-    decomposed = unicodedata.normalize("NFKD", str(text).casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
+from cms.text import folded
 
 
 def words(text):

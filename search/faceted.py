@@ -18,10 +18,10 @@ from django.db import connections
 from django.db.models import Count, F, QuerySet
 from django.utils.translation import gettext
 
+from cms.text import folded
 from search.data_version import read_version, watched_tables
 from search.facet_bits import current_bits
 from search.facet_links import facet_link
-from search.facet_values import folded
 from search.id_sets import Ids, InIds, all_but, as_ids
 from search.kept_ids import kept_ids
 from search.languages import searching_in

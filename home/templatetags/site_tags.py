@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Site
 
 from cms.locales import locale_of
+from home.term_names import in_shown_order
 
 register = template.Library()
 
@@ -168,3 +169,10 @@ def querystring_without(context, name, value=None):
     params.pop("page", None)
     encoded = params.urlencode()
     return f"?{encoded}" if encoded else "?"
+
+
+@register.filter
+def shown_order(terms):
+    """Countries, languages or topics sorted by their names as the page shows
+    them (Allemagne before Autriche in French): home/term_names.py."""
+    return in_shown_order(terms)
